@@ -30,6 +30,7 @@ await Promise.all(
         sourcemap: true,
         external: ['vscode', './send.js'],
         banner: e.banner ? { js: e.banner } : undefined,
+        mainFields: ['module', 'main'], // jsonc-parser's UMD build does not bundle
         logLevel: 'warning',
       }),
     ),

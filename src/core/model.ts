@@ -113,3 +113,9 @@ export const USER_LIST = PUT_USERS_REQUEST.members[1]!.shape as ListShape;
 export function memberOf(shape: StructureShape, name: string): Member | undefined {
   return shape.members.find((m) => m.name === name);
 }
+
+/** The member a near-miss name means (`userID`, `UserId`, `dataset_arn`), if any. */
+export function suggestMember(shape: StructureShape, name: string): string | undefined {
+  const squash = (s: string) => s.toLowerCase().replace(/[_\-\s]/g, '');
+  return shape.members.find((m) => squash(m.name) === squash(name))?.name;
+}

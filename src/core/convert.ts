@@ -1,0 +1,16 @@
+// JSON ⇄ YAML conversion of whole input files, keeping every value's meaning to the CLI.
+import { toText } from './emit';
+import { parseDocument } from './parse';
+import { lineIndex } from './positions';
+import type { Format, Range } from './types';
+
+export type Conversion = { text: string } | { error: { message: string; range: Range } };
+
+export function convertDocument(text: string, from: Format, to: Format): Conversion {
+  const parsed = parseDocument(text, from);
+  if (parsed.error) {
+    return { error: { message: `Cannot convert: ${parsed.error.message}`, range: lineIndex(text).rangeOf(parsed.error.start, parsed.error.end) } };
+  }
+  if (!parsed.root) return { text: to === 'json' ? '{}\n' : '{}\n' };
+  return { text: toText(parsed.root, to) };
+}

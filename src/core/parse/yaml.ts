@@ -1,0 +1,207 @@
+// YAML as the AWS CLI reads it (ruamel.yaml, safe loader): js-yaml 5's event stream gives the
+// structure and offsets; scalars are resolved with ruamel's rules (yaml-scalars.ts); a second
+// document, a duplicated key, an unknown tag or an unhashable key is "Invalid YAML received".
+import { EVENT_ID, type Event, type MappingEvent, getScalarValue, parseEvents, type ScalarEvent, SCALAR_STYLE } from 'js-yaml';
+import type { Entry, Node, ParseError, ParseResult } from '../tree';
+import { dictKey } from '../tree';
+import { constructScalar, resolvePlain, YAML_TAG, type YamlVersion } from './yaml-scalars';
+
+class YamlError extends Error {
+  constructor(readonly error: ParseError) {
+    super(error.message);
+  }
+}
+
+export function parseYaml(text: string): ParseResult {
+  let events: Event[];
+  try {
+    events = parseEvents(text, {});
+  } catch (e) {
+    return { error: fromJsYamlError(e, text) };
+  }
+  try {
+    return { root: new YamlBuilder(text, events).document() };
+  } catch (e) {
+    if (e instanceof YamlError) return { error: e.error };
+    throw e;
+  }
+}
+
+function fromJsYamlError(e: unknown, text: string): ParseError {
+  const err = e as { reason?: string; message?: string; mark?: { position?: number } };
+  const at = Math.min(err.mark?.position ?? 0, text.length);
+  const reason = err.reason ?? err.message ?? 'invalid YAML';
+  return { start: at, end: Math.min(at + 1, text.length), message: `Invalid YAML: ${reason}.` };
+}
+
+class YamlBuilder {
+  private i = 0;
+  private version: YamlVersion = '1.2';
+  private readonly anchors = new Map<string, Node>();
+
+  constructor(
+    private readonly text: string,
+    private readonly events: Event[],
+  ) {}
+
+  document(): Node | null {
+    const documents = this.events.filter((e) => e.type === EVENT_ID.DOCUMENT);
+    if (documents.length === 0) return null;
+    const doc = this.events[this.i++];
+    if (doc?.type === EVENT_ID.DOCUMENT && doc.directives.some((d) => d.kind === 'yaml' && d.version === '1.1')) this.version = '1.1';
+    const root = this.node();
+    this.i++; // the document's POP
+    if (documents.length > 1) {
+      const at = this.secondDocumentOffset(root?.end ?? 0);
+      this.fail(at, at + 3, 'A second YAML document (`---`): the AWS CLI reads exactly one document.');
+    }
+    return root;
+  }
+
+  private secondDocumentOffset(after: number): number {
+    const re = /^(---|\.\.\.)/gm;
+    re.lastIndex = after;
+    const m = re.exec(this.text);
+    return m ? m.index : after;
+  }
+
+  private node(): Node {
+    const e = this.events[this.i++]!;
+    switch (e.type) {
+      case EVENT_ID.SCALAR:
+        return this.remember(e, this.scalar(e));
+      case EVENT_ID.ALIAS: {
+        const name = this.text.slice(e.anchorStart, e.anchorEnd);
+        const target = this.anchors.get(name);
+        if (!target) this.fail(e.anchorStart, e.anchorEnd, `The alias \`*${name}\` refers to no anchor.`);
+        return { ...target, start: e.anchorStart - 1, end: e.anchorEnd } as Node;
+      }
+      case EVENT_ID.SEQUENCE: {
+        this.checkCollectionTag(e, 'seq');
+        const items: Node[] = [];
+        while (this.events[this.i]!.type !== EVENT_ID.POP) items.push(this.node());
+        this.i++;
+        const end = items.length ? items[items.length - 1]!.end : e.start + 1;
+        return this.remember(e, { type: 'list', items, start: e.start, end: this.closingEnd(end, ']') });
+      }
+      case EVENT_ID.MAPPING:
+        return this.remember(e, this.mapping(e));
+      default:
+        return this.fail(0, 1, 'Unexpected YAML structure.');
+    }
+  }
+
+  private remember(e: { anchorStart: number; anchorEnd: number }, node: Node): Node {
+    if (e.anchorStart >= 0) this.anchors.set(this.text.slice(e.anchorStart, e.anchorEnd), node);
+    return node;
+  }
+
+  /** A flow collection ends at its closing bracket; include it in the span. */
+  private closingEnd(end: number, bracket: string): number {
+    const m = /^[ \t]*(?:\r?\n[ \t]*)*/.exec(this.text.slice(end, end + 200));
+    const at = end + (m ? m[0].length : 0);
+    return this.text[at] === bracket ? at + 1 : end;
+  }
+
+  private mapping(e: MappingEvent): Node {
+    this.checkCollectionTag(e, 'map');
+    const explicit: Entry[] = [];
+    const merged: Entry[] = [];
+    const seen = new Set<string>();
+    while (this.events[this.i]!.type !== EVENT_ID.POP) {
+      const keyEvent = this.events[this.i]!;
+      const key = this.node();
+      const value = this.node();
+      if (key.type === 'dict' || key.type === 'list') {
+        this.fail(key.start, key.end, 'A mapping key must be a scalar: the AWS CLI cannot use a list or mapping as a key.');
+      }
+      if (keyEvent.type === EVENT_ID.SCALAR && this.isMergeKey(keyEvent)) {
+        merged.push(...this.mergeSources(value));
+        continue;
+      }
+      const k = dictKey(key);
+      if (seen.has(k)) {
+        this.fail(key.start, key.end, `Duplicate key \`${this.text.slice(key.start, key.end)}\`: the AWS CLI rejects a YAML mapping with a repeated key.`);
+      }
+      seen.add(k);
+      explicit.push({ key, value });
+    }
+    this.i++;
+    // As ruamel flattens merges: merged keys first, explicit keys override their values.
+    const entries: Entry[] = [];
+    const index = new Map<string, number>();
+    for (const entry of [...merged, ...explicit]) {
+      const k = dictKey(entry.key);
+      const at = index.get(k);
+      if (at === undefined) {
+        index.set(k, entries.length);
+        entries.push(entry);
+      } else if (explicit.includes(entry)) entries[at] = entry;
+    }
+    const last = explicit[explicit.length - 1] ?? merged[merged.length - 1];
+    const end = last ? Math.max(last.value.end, last.key.end) : e.start + 1;
+    const first = explicit[0]?.key;
+    const flow = this.text[e.start] === '{';
+    const head = flow || !first ? { start: e.start, end: e.start + 1 } : { start: first.start, end: first.end };
+    return { type: 'dict', entries, head, start: e.start, end: flow ? this.closingEnd(end, '}') : end };
+  }
+
+  private isMergeKey(e: ScalarEvent): boolean {
+    return e.style === SCALAR_STYLE.PLAIN && e.tagStart < 0 && this.text.slice(e.valueStart, e.valueEnd) === '<<';
+  }
+
+  /** `<<: *a` or `<<: [*a, *b]` (the earlier mapping wins). */
+  private mergeSources(value: Node): Entry[] {
+    const sources = value.type === 'list' ? value.items : [value];
+    const out: Entry[] = [];
+    const seen = new Set<string>();
+    for (const source of sources) {
+      if (source.type !== 'dict') this.fail(source.start, source.end, 'A merge key `<<` needs a mapping or a list of mappings.');
+      for (const entry of source.entries) {
+        const k = dictKey(entry.key);
+        if (!seen.has(k)) {
+          seen.add(k);
+          out.push(entry);
+        }
+      }
+    }
+    return out;
+  }
+
+  private checkCollectionTag(e: { tagStart: number; tagEnd: number }, kind: 'seq' | 'map'): void {
+    if (e.tagStart < 0) return;
+    const tag = this.tagName(e.tagStart, e.tagEnd);
+    if (tag !== YAML_TAG + kind && tag !== '!') {
+      this.fail(e.tagStart, e.tagEnd, `The YAML tag \`${this.text.slice(e.tagStart, e.tagEnd)}\` has no meaning to the AWS CLI's YAML loader.`);
+    }
+  }
+
+  private tagName(start: number, end: number): string {
+    const raw = this.text.slice(start, end);
+    if (raw.startsWith('!<') && raw.endsWith('>')) return raw.slice(2, -1);
+    if (raw.startsWith('!!')) return YAML_TAG + raw.slice(2);
+    return raw;
+  }
+
+  private scalar(e: ScalarEvent): Node {
+    const value = getScalarValue(this.text, e);
+    const quoted = e.style === SCALAR_STYLE.SINGLE_QUOTED || e.style === SCALAR_STYLE.DOUBLE_QUOTED;
+    // Spans cover the quotes too, so a finding underlines what the user wrote.
+    const start = quoted ? e.valueStart - 1 : e.valueStart;
+    const end = quoted ? e.valueEnd + 1 : e.valueEnd;
+    let tag: string;
+    if (e.tagStart >= 0) {
+      tag = this.tagName(e.tagStart, e.tagEnd);
+      if (tag === '!') tag = YAML_TAG + 'str';
+    } else tag = e.style === SCALAR_STYLE.PLAIN ? resolvePlain(value, this.version) : YAML_TAG + 'str';
+    const constructed = constructScalar(tag, value, this.version);
+    if (typeof constructed === 'string') {
+      this.fail(e.tagStart >= 0 ? e.tagStart : start, Math.max(end, start + 1), constructed);
+    }
+    return { ...constructed, start, end } as Node;
+  }
+
+  private fail(start: number, end: number, message: string): never {
+    throw new YamlError({ start, end: Math.min(Math.max(end, start), this.text.length), message });
+  }
+}

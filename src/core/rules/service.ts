@@ -1,0 +1,155 @@
+// What the AWS CLI lets through and the service rejects or mangles: maximum lengths, more than
+// 10 users, the ARN pattern, a `properties` that is not a JSON object, and the softer warnings.
+import { type Node as JsonNode, parseTree } from 'jsonc-parser';
+import type { Member, StringShape } from '../model';
+import { MAX_CATEGORICAL_VALUE_LENGTH, PUT_USERS_REQUEST, USER, USER_LIST } from '../model';
+import type { DictNode, Entry, StrNode } from '../tree';
+import { member } from '../tree';
+import type { RawFinding } from './finding';
+import { decodedToSource } from './string-offsets';
+
+const ARN = PUT_USERS_REQUEST.members[0]!;
+const USER_ID = USER.members[0]!;
+const PROPERTIES = USER.members[1]!;
+
+export function serviceFindings(root: DictNode, text: string): RawFinding[] {
+  const out: RawFinding[] = [];
+  const arn = member(root, ARN.name);
+  if (arn?.value.type === 'str') checkString(arn.value, ARN, ARN.name, out);
+  const users = member(root, 'users');
+  if (users?.value.type !== 'list') return out;
+  const list = users.value;
+  if (USER_LIST.max !== undefined && list.items.length > USER_LIST.max) {
+    out.push({
+      start: users.key.start,
+      end: users.key.end,
+      severity: 'error',
+      code: 'service/too-many-users',
+      message: `${list.items.length} users: one PutUsers request takes at most ${USER_LIST.max}. The AWS CLI sends it anyway and the service rejects it; split the file (or let Send split it).`,
+    });
+  }
+  const firstIndexOfId = new Map<string, number>();
+  list.items.forEach((user, i) => {
+    if (user.type !== 'dict') return;
+    const id = member(user, USER_ID.name);
+    if (id?.value.type === 'str') {
+      checkString(id.value, USER_ID, `users[${i}].userId`, out);
+      const first = firstIndexOfId.get(id.value.value);
+      if (first === undefined) firstIndexOfId.set(id.value.value, i);
+      else if (id.value.value.length > 0) {
+        out.push({
+          start: id.value.start,
+          end: id.value.end,
+          severity: 'warning',
+          code: 'service/duplicate-user-id',
+          message: `users[${i}] has the same userId as users[${first}]: the service keeps only one of them.`,
+        });
+      }
+    }
+    const props = member(user, PROPERTIES.name);
+    if (props?.value.type === 'str') {
+      checkString(props.value, PROPERTIES, `users[${i}].properties`, out);
+      if (props.value.value.length > 0) checkProperties(props, `users[${i}].properties`, text, out);
+    }
+  });
+  return out;
+}
+
+function checkString(node: StrNode, m: Member, name: string, out: RawFinding[]): void {
+  const shape = m.shape as StringShape;
+  if (shape.max !== undefined && node.value.length > shape.max) {
+    out.push({
+      start: node.start,
+      end: node.end,
+      severity: 'error',
+      code: 'service/too-long',
+      message: `${name} has ${node.value.length} characters; the service accepts at most ${shape.max}.`,
+    });
+  }
+  if (shape.pattern && !new RegExp(`^(?:${shape.pattern})$`).test(node.value)) {
+    out.push({
+      start: node.start,
+      end: node.end,
+      severity: 'error',
+      code: 'service/arn-pattern',
+      message: `${name} is not a Personalize ARN (expected arn:aws:personalize:REGION:ACCOUNT:dataset/DATASET_GROUP/USERS).`,
+    });
+  }
+}
+
+/** `properties` must hold a JSON object whose keys are camelCase and whose values are scalars. */
+function checkProperties(entry: Entry, name: string, text: string, out: RawFinding[]): void {
+  const node = entry.value as StrNode;
+  const decoded = node.value;
+  const at = (from: number, to: number) => decodedToSource(text, node, from, to);
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(decoded);
+  } catch (e) {
+    const where = /position (\d+)/.exec(String((e as Error).message));
+    const offset = where ? Number(where[1]) : 0;
+    out.push({
+      ...(where ? at(offset, offset + 1) : { start: node.start, end: node.end }),
+      severity: 'error',
+      code: 'service/properties-not-json',
+      message: `${name} is not valid JSON (${(e as Error).message.replace(/ in JSON at position \d+.*$/, '')}): the service rejects it ("Error parsing properties json").`,
+    });
+    return;
+  }
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+    out.push({
+      start: node.start,
+      end: node.end,
+      severity: 'error',
+      code: 'service/properties-not-object',
+      message: `${name} must hold a JSON object such as {"numberOfVideosWatched": "45"}, not ${Array.isArray(parsed) ? 'an array' : parsed === null ? 'null' : `a ${typeof parsed}`}.`,
+    });
+    return;
+  }
+  const tree = parseTree(decoded);
+  for (const prop of tree?.children ?? []) {
+    const [keyNode, valueNode] = prop.children ?? [];
+    if (!keyNode || !valueNode) continue;
+    const key = String(keyNode.value);
+    if (!/^[a-z][a-zA-Z0-9]*$/.test(key)) {
+      out.push({
+        ...at(keyNode.offset, keyNode.offset + keyNode.length),
+        severity: 'warning',
+        code: 'service/properties-key-case',
+        message: `Property key "${key}" is not camelCase: the service matches keys to the schema's fields in camelCase` + (camelCase(key) !== key ? ` (did you mean "${camelCase(key)}"?).` : '.'),
+      });
+    }
+    checkPropertyValue(valueNode, key, at, out);
+  }
+}
+
+function checkPropertyValue(value: JsonNode, key: string, at: (from: number, to: number) => { start: number; end: number }, out: RawFinding[]): void {
+  if (value.type === 'array' || value.type === 'object') {
+    out.push({
+      ...at(value.offset, value.offset + value.length),
+      severity: 'warning',
+      code: 'service/properties-nested-value',
+      message: `Property "${key}" holds ${value.type === 'array' ? 'an array' : 'an object'}: schema fields are strings, numbers or booleans (separate categories with "|").`,
+    });
+  } else if (value.type === 'string' && String(value.value).length > MAX_CATEGORICAL_VALUE_LENGTH) {
+    out.push({
+      ...at(value.offset, value.offset + value.length),
+      severity: 'warning',
+      code: 'service/categorical-too-long',
+      message: `Property "${key}" has ${String(value.value).length} characters: a categorical value may have at most ${MAX_CATEGORICAL_VALUE_LENGTH}.`,
+    });
+  }
+}
+
+/** `NUMBER_OF_VIDEOS_WATCHED` → `numberOfVideosWatched`, `Age` → `age`. */
+export function camelCase(key: string): string {
+  const words = key.split(/[_\-\s]+/).filter(Boolean);
+  if (words.length === 0) return key;
+  const allUpper = key === key.toUpperCase();
+  return words
+    .map((w, i) => {
+      const word = allUpper || words.length > 1 ? w.toLowerCase() : w;
+      return i === 0 ? word[0]!.toLowerCase() + word.slice(1) : word[0]!.toUpperCase() + word.slice(1);
+    })
+    .join('');
+}

@@ -1,0 +1,52 @@
+// validate(text, format): every problem the AWS CLI or the service would report, located.
+import { parseDocument } from './parse';
+import { lineIndex } from './positions';
+import { pyType } from './python-format';
+import { cliFindings } from './rules/cli';
+import type { RawFinding } from './rules/finding';
+import { serviceFindings } from './rules/service';
+import type { Node, ParseResult } from './tree';
+import type { Finding, Format } from './types';
+
+export function validate(text: string, format: Format): Finding[] {
+  return findingsOf(text, format, parseDocument(text, format));
+}
+
+/** The same, for a document already parsed (readRequest parses once for both). */
+export function findingsOf(text: string, format: Format, parsed: ParseResult): Finding[] {
+  const lines = lineIndex(text);
+  return rawFindings(text, format, parsed).map(({ start, end, ...rest }) => ({ range: lines.rangeOf(start, end), ...rest }));
+}
+
+function rawFindings(text: string, format: Format, parsed: ParseResult): RawFinding[] {
+  const flag = format === 'yaml' ? 'cli-input-yaml' : 'cli-input-json';
+  if (parsed.error) {
+    return [
+      {
+        start: parsed.error.start,
+        end: parsed.error.end,
+        severity: 'error',
+        code: format === 'yaml' ? 'cli/invalid-yaml' : 'cli/invalid-json',
+        message: parsed.error.message,
+        awsCli: `Error parsing parameter '${flag}': Invalid ${format === 'yaml' ? 'YAML' : 'JSON'} received.`,
+      },
+    ];
+  }
+  const root: Node = parsed.root ?? { type: 'none', start: 0, end: 0 };
+  if (root.type !== 'dict') {
+    const empty = parsed.root === null;
+    return [
+      {
+        start: root.start,
+        end: Math.max(root.end, Math.min(root.start + 1, text.length)),
+        severity: 'error',
+        code: 'cli/not-a-map',
+        message: empty
+          ? 'The document is empty: the AWS CLI needs a mapping with datasetArn and users.'
+          : `The top level must be ${format === 'yaml' ? 'a mapping' : 'an object'} with datasetArn and users, not ${root.type === 'list' ? 'a list' : 'a single value'}.`,
+        awsCli: `Error parsing parameter '--${flag}': Invalid type: expecting map, received ${pyType(root)}`,
+      },
+    ];
+  }
+  return [...cliFindings(root), ...serviceFindings(root, text)];
+}
