@@ -110,14 +110,15 @@ class YamlBuilder {
     const seen = new Set<string>();
     while (this.events[this.i]!.type !== EVENT_ID.POP) {
       const keyEvent = this.events[this.i]!;
+      if (keyEvent.type === EVENT_ID.SCALAR && this.isMergeKey(keyEvent)) {
+        this.i++;
+        merged.push(...this.mergeSources(this.node()));
+        continue;
+      }
       const key = this.node();
       const value = this.node();
       if (key.type === 'dict' || key.type === 'list') {
         this.fail(key.start, key.end, 'A mapping key must be a scalar: the AWS CLI cannot use a list or mapping as a key.');
-      }
-      if (keyEvent.type === EVENT_ID.SCALAR && this.isMergeKey(keyEvent)) {
-        merged.push(...this.mergeSources(value));
-        continue;
       }
       const k = dictKey(key);
       if (seen.has(k)) {

@@ -1,0 +1,96 @@
+import * as assert from 'node:assert/strict';
+import { parseDocument, pyStr, pyType } from '../../../src/core';
+import { at, findings } from './helpers';
+
+/** What the CLI's loader makes of `userId: <scalar>` (str = no error), per the facts doc. */
+function read(scalar: string, header = '') {
+  const parsed = parseDocument(`${header}userId: ${scalar}\n`, 'yaml');
+  assert.ok(parsed.root && parsed.root.type === 'dict', `${scalar}: ${JSON.stringify(parsed.error)}`);
+  const v = parsed.root.entries[0]!.value;
+  return `${pyType(v)} ${pyStr(v)}`;
+}
+
+describe('YAML as the AWS CLI reads it (ruamel.yaml, YAML 1.2)', () => {
+  it('resolves scalars like the CLI', () => {
+    const table: [string, string][] = [
+      ['1_000', "<class 'int'> 1000"],
+      ['0o17', "<class 'int'> 15"],
+      ['017', "<class 'int'> 17"],
+      ['0b101', "<class 'int'> 5"],
+      ['+12', "<class 'int'> 12"],
+      ['0x1F', "<class 'int'> 31"],
+      ['-.5', "<class 'float'> -0.5"],
+      ['.NaN', "<class 'float'> nan"],
+      ['.inf', "<class 'float'> inf"],
+      ['-.inf', "<class 'float'> -inf"],
+      ['1e3', "<class 'float'> 1000.0"],
+      ['1.', "<class 'float'> 1.0"],
+      ['True', "<class 'bool'> True"],
+      ['true', "<class 'bool'> True"],
+      ['FALSE', "<class 'bool'> False"],
+      ['yes', "<class 'str'> yes"],
+      ['no', "<class 'str'> no"],
+      ['off', "<class 'str'> off"],
+      ['Null', "<class 'NoneType'> None"],
+      ['NULL', "<class 'NoneType'> None"],
+      ['~', "<class 'NoneType'> None"],
+      ['', "<class 'NoneType'> None"],
+      ['12:30', "<class 'str'> 12:30"],
+      ['2024-01-02', "<class 'datetime.date'> 2024-01-02"],
+      ['2024-1-2', "<class 'str'> 2024-1-2"],
+      ['2024-01-02T10:00:00Z', "<class 'datetime.datetime'> 2024-01-02 10:00:00"],
+      ['2024-01-02 10:00:00', "<class 'datetime.datetime'> 2024-01-02 10:00:00"],
+      ['!!str 12', "<class 'str'> 12"],
+      ['!!binary aGk=', "<class 'bytes'> b'hi'"],
+      ['!!int "3"', "<class 'int'> 3"],
+      ['!!float 1', "<class 'float'> 1.0"],
+      ['"12"', "<class 'str'> 12"],
+      ["'true'", "<class 'str'> true"],
+      ['=x', "<class 'str'> =x"],
+    ];
+    for (const [scalar, expected] of table) assert.equal(read(scalar), expected, scalar);
+  });
+
+  it('follows a %YAML 1.1 directive', () => {
+    assert.equal(read('yes', '%YAML 1.1\n---\n'), "<class 'bool'> True");
+    assert.equal(read('017', '%YAML 1.1\n---\n'), "<class 'int'> 15");
+    assert.equal(read('1:30', '%YAML 1.1\n---\n'), "<class 'int'> 90");
+  });
+
+  it('resolves anchors, aliases and merge keys', () => {
+    const parsed = parseDocument('base: &b {userId: u1, properties: p}\nuser:\n  <<: *b\n  userId: u2\nids: [&x a, *x]\n', 'yaml');
+    assert.equal(pyStr(parsed.root!), "{'base': {'userId': 'u1', 'properties': 'p'}, 'user': {'userId': 'u2', 'properties': 'p'}, 'ids': ['a', 'a']}");
+  });
+
+  it('rejects what ruamel rejects, located', () => {
+    const invalid = (text: string) => {
+      const all = findings(text, 'yaml');
+      assert.equal(all.length, 1, `${JSON.stringify(text)}: ${JSON.stringify(all)}`);
+      assert.equal(all[0]!.code, 'cli/invalid-yaml');
+      assert.equal(all[0]!.awsCli, "Error parsing parameter 'cli-input-yaml': Invalid YAML received.");
+      return all[0]!;
+    };
+    let f = invalid('datasetArn: a\nusers: []\ndatasetArn: b\n');
+    assert.equal(at(f), '2:0-2:10');
+    assert.match(f.message, /Duplicate key/);
+    f = invalid('a: 1\n---\nb: 2\n');
+    assert.equal(at(f), '1:0-1:3');
+    assert.match(f.message, /second YAML document/);
+    f = invalid('users:\n\t- userId: a\n');
+    assert.equal(f.range.start.line, 1);
+    invalid('a: !foo x\n');
+    invalid('a: =\n');
+    invalid('a: "unclosed\n');
+    invalid('a: [1, 2\n');
+    invalid('? [1]\n: x\n');
+  });
+
+  it('gives None for an empty document, which the CLI refuses as not a map', () => {
+    for (const text of ['', '# only a comment\n', '---\n']) {
+      const all = findings(text, 'yaml');
+      assert.equal(all.length, 1);
+      assert.equal(all[0]!.awsCli, "Error parsing parameter '--cli-input-yaml': Invalid type: expecting map, received <class 'NoneType'>");
+    }
+    assert.equal(findings('- a\n', 'yaml')[0]!.awsCli, "Error parsing parameter '--cli-input-yaml': Invalid type: expecting map, received <class 'list'>");
+  });
+});

@@ -1,0 +1,77 @@
+import * as assert from 'node:assert/strict';
+import { type Finding, USER_LIST } from '../../../src/core';
+import { ARN, covered, findings, jsonInput } from './helpers';
+
+const only = (all: Finding[], code: string) => all.filter((f) => f.code === code);
+
+describe('service rules (service/...)', () => {
+  it('flags more than 10 users on the users key (the CLI lets 11 through)', () => {
+    const users = Array.from({ length: 11 }, (_, i) => `{"userId": "u${i}"}`);
+    const text = jsonInput(...users);
+    const all = findings(text);
+    assert.equal(all.length, 1);
+    assert.equal(all[0]!.code, 'service/too-many-users');
+    assert.equal(all[0]!.severity, 'error');
+    assert.equal(all[0]!.awsCli, undefined);
+    assert.equal(covered(text, all[0]!), '"users"');
+    assert.match(all[0]!.message, new RegExp(`at most ${USER_LIST.max}`));
+    assert.deepEqual(findings(jsonInput(...users.slice(0, 10))), []);
+  });
+
+  it('checks maximum lengths and the ARN pattern', () => {
+    const longArn = ARN + 'x'.repeat(300);
+    const text = `{"datasetArn": "${longArn}", "users": [{"userId": "${'u'.repeat(257)}", "properties": "{\\"a\\": \\"${'p'.repeat(24000)}\\"}"}]}`;
+    const all = findings(text);
+    assert.deepEqual(
+      all.map((f) => f.code),
+      ['service/too-long', 'service/too-long', 'service/too-long', 'service/categorical-too-long'],
+    );
+    assert.match(all[0]!.message, /datasetArn has 3\d\d characters; the service accepts at most 256/);
+    assert.match(all[1]!.message, /users\[0\]\.userId has 257 characters; the service accepts at most 256/);
+    assert.match(all[2]!.message, /at most 24000/);
+    for (const bad of ['arn:aws:s3:::bucket', 'not-an-arn', 'arn:aws:personalize:us-east-1:1:']) {
+      const f = only(findings(`{"datasetArn": "${bad}", "users": [{"userId": "u"}]}`), 'service/arn-pattern');
+      assert.equal(f.length, 1, bad);
+    }
+    assert.equal(only(findings(`{"datasetArn": "arn:aws-cn:personalize:cn-north-1:1:dataset/g/USERS", "users": [{"userId": "u"}]}`), 'service/arn-pattern').length, 0);
+  });
+
+  it('requires properties to hold a JSON object, located inside the string', () => {
+    const text = jsonInput('{"userId": "u1", "properties": "{\\"age\\": 30,}"}');
+    const [f] = findings(text);
+    assert.equal(f!.code, 'service/properties-not-json');
+    assert.equal(covered(text, f!), '}');
+    for (const [props, what] of [['[1]', 'an array'], ['42', 'a number'], ['\\"s\\"', 'a string'], ['null', 'null']]) {
+      const [g] = findings(jsonInput(`{"userId": "u1", "properties": "${props}"}`));
+      assert.equal(g!.code, 'service/properties-not-object');
+      assert.match(g!.message, new RegExp(`not ${what}`));
+    }
+  });
+
+  it('warns on nested values, non-camelCase keys and long categorical values, on the exact spot', () => {
+    const text = jsonInput(`{"userId": "u1", "properties": "{\\"AGE_GROUP\\": \\"a\\", \\"tags\\": [\\"x\\"], \\"bio\\": \\"${'b'.repeat(1001)}\\"}"}`);
+    const all = findings(text);
+    assert.deepEqual(
+      all.map((f) => [f.code, f.severity, covered(text, f).slice(0, 20)]),
+      [
+        ['service/properties-key-case', 'warning', '\\"AGE_GROUP\\"'],
+        ['service/properties-nested-value', 'warning', '[\\"x\\"]'],
+        ['service/categorical-too-long', 'warning', '\\"bbbbbbbbbbbbbbbbbb'],
+      ],
+    );
+    assert.match(all[0]!.message, /did you mean "ageGroup"\?/);
+    const yaml = `datasetArn: ${ARN}\nusers:\n- userId: u1\n  properties: '{"Age": 1}'\n`;
+    const [y] = findings(yaml, 'yaml');
+    assert.equal(covered(yaml, y!), '"Age"');
+  });
+
+  it('warns when a userId repeats in one request', () => {
+    const text = jsonInput('{"userId": "u1"}', '{"userId": "u2"}', '{"userId": "u1"}');
+    const all = findings(text);
+    assert.equal(all.length, 1);
+    assert.equal(all[0]!.code, 'service/duplicate-user-id');
+    assert.equal(all[0]!.range.start.line, 5);
+    assert.match(all[0]!.message, /users\[2\] has the same userId as users\[0\]/);
+    assert.doesNotMatch(all[0]!.message, /u1/, 'user ids are sensitive: the message does not repeat them');
+  });
+});
