@@ -111,7 +111,8 @@ export const OPERATION = {
 export const USER_LIST = PUT_USERS_REQUEST.members[1]!.shape as ListShape;
 
 export function memberOf(shape: StructureShape, name: string): Member | undefined {
-  return shape.members.find((m) => m.name === name);
+  for (const m of shape.members) if (m.name === name) return m;
+  return undefined;
 }
 
 /** The member a near-miss name means (`userID`, `UserId`, `dataset_arn`), if any. */

@@ -10,9 +10,14 @@ export interface LineIndex {
 
 export function lineIndex(text: string): LineIndex {
   const starts = [0];
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) starts.push(i + 1);
+  if (text.indexOf('\r') < 0) {
+    // The common case, with the native search: only \n ends lines.
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  } else {
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) starts.push(i + 1);
+    }
   }
   const positionAt = (offset: number): Position => {
     const o = Math.max(0, Math.min(offset, text.length));

@@ -40,7 +40,7 @@ export interface Entry {
 export type Node = Span &
   (
     | ScalarValue
-    | { type: 'dict'; entries: Entry[]; /** Where a "missing member" finding points: `{` or the first key. */ head: Span }
+    | { type: 'dict'; entries: Entry[]; /** Where a "missing member" finding points, when not the opening `{`: a YAML block mapping's first key. */ head?: Span }
     | { type: 'list'; items: Node[] }
   );
 
@@ -82,4 +82,9 @@ export function member(node: DictNode, name: string): Entry | undefined {
     if (e.key.type === 'str' && e.key.value === name) return e;
   }
   return undefined;
+}
+
+/** Where a "missing member" finding on a mapping points: its `{`, or a YAML block mapping's first key. */
+export function headOf(node: DictNode): Span {
+  return node.head ?? { start: node.start, end: node.start + 1 };
 }

@@ -14,8 +14,10 @@ export function validate(text: string, format: Format): Finding[] {
 
 /** The same, for a document already parsed (readRequest parses once for both). */
 export function findingsOf(text: string, format: Format, parsed: ParseResult): Finding[] {
+  const raw = rawFindings(text, format, parsed);
+  if (raw.length === 0) return [];
   const lines = lineIndex(text);
-  return rawFindings(text, format, parsed).map(({ start, end, ...rest }) => ({ range: lines.rangeOf(start, end), ...rest }));
+  return raw.map(({ start, end, ...rest }) => ({ range: lines.rangeOf(start, end), ...rest }));
 }
 
 function rawFindings(text: string, format: Format, parsed: ParseResult): RawFinding[] {

@@ -143,8 +143,9 @@ class YamlBuilder {
     const end = last ? Math.max(last.value.end, last.key.end) : e.start + 1;
     const first = explicit[0]?.key;
     const flow = this.text[e.start] === '{';
-    const head = flow || !first ? { start: e.start, end: e.start + 1 } : { start: first.start, end: first.end };
-    return { type: 'dict', entries, head, start: e.start, end: flow ? this.closingEnd(end, '}') : end };
+    const node: Node = { type: 'dict', entries, start: e.start, end: flow ? this.closingEnd(end, '}') : end };
+    if (!flow && first) node.head = { start: first.start, end: first.end };
+    return node;
   }
 
   private isMergeKey(e: ScalarEvent): boolean {

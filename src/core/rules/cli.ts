@@ -2,108 +2,139 @@
 // with its words: a type check first, then missing required members, unknown members, and
 // minimum lengths. Maximum lengths, the 10-user limit and the ARN pattern are the service's.
 import type { ListShape, Shape, StructureShape } from '../model';
-import { PUT_USERS_REQUEST, suggestMember } from '../model';
+import { memberOf, PUT_USERS_REQUEST, suggestMember } from '../model';
 import { pyStr, pyType } from '../python-format';
-import type { DictNode, Node } from '../tree';
+import type { DictNode, ListNode, Node } from '../tree';
+import { headOf } from '../tree';
 import { type RawFinding, spanOf } from './finding';
 
-const VALID_TYPES: Record<Shape['kind'], { python: string; said: string; accepts: (n: Node) => boolean }> = {
-  string: { python: "<class 'str'>", said: 'a string', accepts: (n) => n.type === 'str' },
-  list: { python: "<class 'list'>, <class 'tuple'>", said: 'a list', accepts: (n) => n.type === 'list' },
-  structure: { python: "<class 'dict'>", said: 'an object', accepts: (n) => n.type === 'dict' },
+const VALID_TYPES: Record<Shape['kind'], { python: string; said: string; nodeType: Node['type'] }> = {
+  string: { python: "<class 'str'>", said: 'a string', nodeType: 'str' },
+  list: { python: "<class 'list'>, <class 'tuple'>", said: 'a list', nodeType: 'list' },
+  structure: { python: "<class 'dict'>", said: 'an object', nodeType: 'dict' },
 };
 
 /** The AWS CLI's own findings for a document whose top level is a mapping. */
 export function cliFindings(root: DictNode): RawFinding[] {
-  const out: RawFinding[] = [];
-  validateNode(root, PUT_USERS_REQUEST, '', undefined, out);
-  return out;
+  const validator = new ParamValidator();
+  validator.validate(root, PUT_USERS_REQUEST, undefined);
+  return validator.out;
 }
 
-/** botocore's parameter name: '' is "input", members are joined with dots. */
-const displayName = (name: string) => name.replace(/^\./, '') || 'input';
+/**
+ * Walks the document as botocore does. The parameter path is a stack of segments turned into
+ * botocore's name (`users[0].userId`, or `input` at the top) only when a finding needs it,
+ * so a clean 10,000-user document allocates no names.
+ */
+class ParamValidator {
+  readonly out: RawFinding[] = [];
+  private readonly path: (string | number)[] = [];
 
-function validateNode(node: Node, shape: Shape, name: string, key: Node | undefined, out: RawFinding[]): void {
-  const valid = VALID_TYPES[shape.kind];
-  if (!valid.accepts(node)) {
-    const param = displayName(name);
-    out.push({
+  private name(): string {
+    let name = '';
+    for (const segment of this.path) name += typeof segment === 'number' ? `[${segment}]` : name ? `.${segment}` : segment;
+    return name || 'input';
+  }
+
+  validate(node: Node, shape: Shape, key: Node | undefined): void {
+    const valid = VALID_TYPES[shape.kind];
+    if (node.type !== valid.nodeType) return this.invalidType(node, shape, key);
+    switch (shape.kind) {
+      case 'structure':
+        return this.structure(node as DictNode, shape);
+      case 'list':
+        return this.list(node as ListNode, shape, key);
+      case 'string':
+        return this.minLength(node, (node as Extract<Node, { type: 'str' }>).value.length, shape.min, key);
+    }
+  }
+
+  private invalidType(node: Node, shape: Shape, key: Node | undefined): void {
+    const valid = VALID_TYPES[shape.kind];
+    const param = this.name();
+    const quoteIt = shape.kind === 'string' && node.type !== 'dict' && node.type !== 'list';
+    this.out.push({
       ...spanOf(node, key),
       severity: 'error',
       code: 'cli/invalid-type',
-      message: `${param} must be ${valid.said}, not ${describe(node)}${shape.kind === 'string' && isScalar(node) ? ' (quote it)' : ''}.`,
+      message: `${param} must be ${valid.said}, not ${describe(node)}${quoteIt ? ' (quote it)' : ''}.`,
       awsCli: `Invalid type for parameter ${param}, value: ${pyStr(node)}, type: ${pyType(node)}, valid types: ${valid.python}`,
     });
-    return;
   }
-  switch (shape.kind) {
-    case 'structure':
-      return validateStructure(node as DictNode, shape, name, out);
-    case 'list':
-      return validateList(node as Extract<Node, { type: 'list' }>, shape, name, key, out);
-    case 'string':
-      return checkMinLength(node, (node as Extract<Node, { type: 'str' }>).value.length, shape.min, name, key, out);
-  }
-}
 
-function validateStructure(node: DictNode, shape: StructureShape, name: string, out: RawFinding[]): void {
-  const where = displayName(name);
-  const present = new Set(node.entries.filter((e) => e.key.type === 'str').map((e) => (e.key as { value: string }).value));
-  for (const m of shape.members) {
-    if (m.required && !present.has(m.name)) {
-      out.push({
-        ...node.head,
-        severity: 'error',
-        code: 'cli/missing-member',
-        message: `Missing required member "${m.name}"${where === 'input' ? '' : ` in ${where}`}: ${m.overview}`,
-        awsCli: `Missing required parameter in ${where}: "${m.name}"`,
-      });
+  private structure(node: DictNode, shape: StructureShape): void {
+    const entries = node.entries;
+    for (const m of shape.members) {
+      if (m.required && !hasKey(node, m.name)) {
+        const where = this.name();
+        this.out.push({
+          ...headOf(node),
+          severity: 'error',
+          code: 'cli/missing-member',
+          message: `Missing required member "${m.name}"${where === 'input' ? '' : ` in ${where}`}: ${m.overview}`,
+          awsCli: `Missing required parameter in ${where}: "${m.name}"`,
+        });
+      }
+    }
+    // botocore reports every unknown member before it descends into the known ones.
+    for (let i = 0; i < entries.length; i++) {
+      const key = entries[i]!.key;
+      if (key.type !== 'str' || !memberOf(shape, key.value)) this.out.push(unknownMember(key, shape, this.name()));
+    }
+    for (let i = 0; i < entries.length; i++) {
+      const { key, value } = entries[i]!;
+      const m = key.type === 'str' ? memberOf(shape, key.value) : undefined;
+      if (!m) continue;
+      this.path.push(m.name);
+      this.validate(value, m.shape, key);
+      this.path.pop();
     }
   }
-  const names = shape.members.map((m) => m.name);
-  const known: { key: Node; value: Node; shape: Shape; name: string }[] = [];
-  for (const { key, value } of node.entries) {
-    const keyText = pyStr(key);
-    const member = key.type === 'str' ? shape.members.find((m) => m.name === key.value) : undefined;
-    if (member) {
-      known.push({ key, value, shape: member.shape, name: member.name });
-      continue;
+
+  private list(node: ListNode, shape: ListShape, key: Node | undefined): void {
+    this.minLength(node, node.items.length, shape.min, key);
+    for (let i = 0; i < node.items.length; i++) {
+      this.path.push(i);
+      this.validate(node.items[i]!, shape.member, undefined);
+      this.path.pop();
     }
-    const suggestion = suggestMember(shape, keyText);
-    out.push({
-      start: key.start,
-      end: key.end,
+  }
+
+  private minLength(node: Node, length: number, min: number | undefined, key: Node | undefined): void {
+    if (min === undefined || length >= min) return;
+    const param = this.name();
+    const unit = node.type === 'list' ? 'item' : 'character';
+    this.out.push({
+      ...spanOf(node, key),
       severity: 'error',
-      code: 'cli/unknown-member',
-      message:
-        `Unknown member "${keyText}"${where === 'input' ? '' : ` in ${where}`}: ` +
-        (suggestion ? `did you mean "${suggestion}"? ` : '') +
-        `The AWS CLI accepts only ${names.join(', ')}.`,
-      awsCli: `Unknown parameter in ${where}: "${keyText}", must be one of: ${names.join(', ')}`,
+      code: 'cli/too-short',
+      message: `${param} is empty: it needs at least ${min} ${unit}${min === 1 ? '' : 's'}.`,
+      awsCli: `Invalid length for parameter ${param}, value: ${length}, valid min length: ${min}`,
     });
   }
-  for (const k of known) validateNode(k.value, k.shape, `${name}.${k.name}`, k.key, out);
 }
 
-function validateList(node: Extract<Node, { type: 'list' }>, shape: ListShape, name: string, key: Node | undefined, out: RawFinding[]): void {
-  checkMinLength(node, node.items.length, shape.min, name, key, out);
-  node.items.forEach((item, i) => validateNode(item, shape.member, `${name}[${i}]`, undefined, out));
+function hasKey(node: DictNode, name: string): boolean {
+  for (const { key } of node.entries) if (key.type === 'str' && key.value === name) return true;
+  return false;
 }
 
-function checkMinLength(node: Node, length: number, min: number | undefined, name: string, key: Node | undefined, out: RawFinding[]): void {
-  if (min === undefined || length >= min) return;
-  const param = displayName(name);
-  const what = node.type === 'list' ? `at least ${min} item${min === 1 ? '' : 's'}` : `at least ${min} character${min === 1 ? '' : 's'}`;
-  out.push({
-    ...spanOf(node, key),
+function unknownMember(key: Node, shape: StructureShape, where: string): RawFinding {
+  const keyText = pyStr(key);
+  const names = shape.members.map((m) => m.name).join(', ');
+  const suggestion = suggestMember(shape, keyText);
+  return {
+    start: key.start,
+    end: key.end,
     severity: 'error',
-    code: 'cli/too-short',
-    message: `${param} is empty: it needs ${what}.`,
-    awsCli: `Invalid length for parameter ${param}, value: ${length}, valid min length: ${min}`,
-  });
+    code: 'cli/unknown-member',
+    message:
+      `Unknown member "${keyText}"${where === 'input' ? '' : ` in ${where}`}: ` +
+      (suggestion ? `did you mean "${suggestion}"? ` : '') +
+      `The AWS CLI accepts only ${names}.`,
+    awsCli: `Unknown parameter in ${where}: "${keyText}", must be one of: ${names}`,
+  };
 }
-
-const isScalar = (n: Node) => n.type !== 'dict' && n.type !== 'list';
 
 function describe(node: Node): string {
   switch (node.type) {
@@ -118,8 +149,9 @@ function describe(node: Node): string {
     case 'none':
       return 'null';
     case 'date':
+      return 'a date (YAML reads an unquoted 2024-01-02 as one)';
     case 'datetime':
-      return `a ${node.type === 'date' ? 'date' : 'timestamp'} (YAML reads an unquoted ${node.type === 'date' ? '2024-01-02' : 'timestamp'} as one)`;
+      return 'a timestamp (YAML reads an unquoted 2024-01-02T10:00:00 as one)';
     case 'bytes':
       return 'binary data';
     case 'dict':
