@@ -1,0 +1,65 @@
+// The `putusers` command line: a thin layer over the core (and the sending engine for `send`).
+import { SKELETON_KINDS, type SkeletonKind, skeleton } from '../core';
+import { type Io, nodeIo, UsageError } from './io';
+import { runValidate } from './validate-command';
+
+const USAGE = `Usage:
+  putusers validate [--format text|json] FILE...
+  putusers skeleton [input|yaml-input|output]
+  putusers send FILE [--profile P] [--region R] [--endpoint-url URL] [--concurrency N]
+
+validate  reports what the AWS CLI and the service would reject, as FILE:LINE:COL lines
+          (exit 1 when an error was found, 0 otherwise, 2 on a usage error or unreadable file)
+skeleton  prints the AWS CLI's --generate-cli-skeleton output for put-users
+send      sends FILE as PutUsers requests of at most 10 users (exit 0 only when every user got in)
+`;
+
+export async function main(argv: string[], io: Io): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'validate':
+        return runValidate(rest, io);
+      case 'skeleton':
+        return runSkeleton(rest, io);
+      case 'send': {
+        // Loaded only for `send`: the AWS SDK stays out of validate's start-up.
+        const { runSend } = require('./send-command') as typeof import('./send-command');
+        return await runSend(rest, io);
+      }
+      case '-h':
+      case '--help':
+      case 'help':
+        io.stdout.write(USAGE);
+        return 0;
+      default:
+        throw new UsageError(command ? `unknown command "${command}"` : 'no command given');
+    }
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.stderr.write(`putusers: ${e.message}\n\n${USAGE}`);
+      return 2;
+    }
+    throw e;
+  }
+}
+
+function runSkeleton(args: string[], io: Io): number {
+  if (args.length > 1) throw new UsageError('skeleton takes at most one kind');
+  const kind = (args[0] ?? 'input') as SkeletonKind;
+  if (!SKELETON_KINDS.includes(kind)) throw new UsageError(`unknown skeleton kind "${kind}" (input, yaml-input or output)`);
+  io.stdout.write(skeleton(kind));
+  return 0;
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2), nodeIo).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e: unknown) => {
+      process.stderr.write(`putusers: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
+      process.exitCode = 70;
+    },
+  );
+}
