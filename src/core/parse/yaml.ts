@@ -191,6 +191,8 @@ class YamlBuilder {
     // Spans cover the quotes too, so a finding underlines what the user wrote.
     const start = quoted ? e.valueStart - 1 : e.valueStart;
     const end = quoted ? e.valueEnd + 1 : e.valueEnd;
+    // The common case, a quoted or block string without a tag: no resolution to do.
+    if (e.tagStart < 0 && e.style !== SCALAR_STYLE.PLAIN) return { type: 'str', value, start, end };
     let tag: string;
     if (e.tagStart >= 0) {
       tag = this.tagName(e.tagStart, e.tagEnd);
@@ -200,7 +202,11 @@ class YamlBuilder {
     if (typeof constructed === 'string') {
       this.fail(e.tagStart >= 0 ? e.tagStart : start, Math.max(end, start + 1), constructed);
     }
-    return { ...constructed, start, end } as Node;
+    // The constructed value becomes the node itself (no copy: this runs for every scalar).
+    const node = constructed as Node;
+    node.start = start;
+    node.end = end;
+    return node;
   }
 
   private fail(start: number, end: number, message: string): never {

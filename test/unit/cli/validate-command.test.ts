@@ -38,7 +38,7 @@ describe('putusers validate', () => {
   it('exits 0 with only warnings, and reads .yaml/.yml as YAML', async () => {
     const r = await run('validate', warn);
     assert.equal(r.code, 0);
-    assert.match(r.stdout, /warn\.yaml:4:16: warning: Property key "AGE" is not camelCase.*\[service\/properties-key-case\]/);
+    assert.match(r.stdout, /warn\.yaml:4:17: warning: Property key "AGE" is not camelCase.*\[service\/properties-key-case\]/);
     const y = await run('validate', yamlBad);
     assert.equal(y.code, 1);
     assert.match(y.stdout, /bad\.yml:1:1: error: Missing required member "datasetArn"/);
