@@ -1,0 +1,335 @@
+#!/usr/bin/env node
+// Runs the extension's integration tests in a real VS Code, offline: the VS Code server bundled
+// in code-server (installed by ./install.sh, cached outside the clone) with the web workbench in
+// headless Chromium. The extension under development and its tests run in the server's
+// extension host; the tests' run() (out/test/integration/index.js) writes a JSON result that
+// this script prints as a mocha summary. See docs: real-vscode-tests.md.
+//
+// Usage: node scripts/vscode-server/run-tests.mjs [options]      (npm run test:integration)
+//   --tests PATH       the tests' index (default out/test/integration/index.js; env PUTUSERS_TESTS)
+//   --workspace DIR    the folder to open (default test/fixtures/workspace; env PUTUSERS_TEST_WORKSPACE)
+//   --trust            keep workspace trust on (no --disable-workspace-trust), for untrusted-workspace suites
+//   --timeout SECONDS  overall limit (default 600; env PUTUSERS_TEST_RUN_TIMEOUT)
+//   --verbose          stream the server's and the browser's output
+//   --keep             keep the temporary folder (logs, user data) even when everything passed
+// Exit code: 0 when every test passed and at least one ran; 1 otherwise (failure, no test, timeout).
+import { spawn, execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as net from 'node:net';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const CODE_SERVER_VERSION = '4.139.1';
+const NODE_VERSION = '24.9.0';
+const CHROMIUM = process.env.PUTUSERS_CHROMIUM || '/usr/bin/chromium';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const repo = path.resolve(here, '..', '..');
+const cache = process.env.PUTUSERS_VSCODE_CACHE || path.join(os.homedir(), '.cache', 'putusers-vscode');
+const nodeBin = path.join(cache, `node-${NODE_VERSION}`, 'node_modules', 'node', 'bin', 'node');
+const vscodeDir = path.join(cache, `code-server-${CODE_SERVER_VERSION}`, 'node_modules', 'code-server', 'lib', 'vscode');
+
+const log = (msg) => console.log(`[test:integration] ${msg}`);
+
+// --- options ------------------------------------------------------------------------------------
+function parseArgs(argv) {
+  const opts = {
+    tests: process.env.PUTUSERS_TESTS || 'out/test/integration/index.js',
+    workspace: process.env.PUTUSERS_TEST_WORKSPACE || 'test/fixtures/workspace',
+    trust: false,
+    timeoutS: Number(process.env.PUTUSERS_TEST_RUN_TIMEOUT) || 600,
+    verbose: false,
+    keep: false,
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const value = () => {
+      const v = argv[++i];
+      if (v === undefined) usage(`${a} needs a value`);
+      return v;
+    };
+    if (a === '--tests') opts.tests = value();
+    else if (a === '--workspace') opts.workspace = value();
+    else if (a === '--trust') opts.trust = true;
+    else if (a === '--timeout') opts.timeoutS = Number(value());
+    else if (a === '--verbose') opts.verbose = true;
+    else if (a === '--keep') opts.keep = true;
+    else if (a === '--help' || a === '-h') usage();
+    else usage(`unknown argument: ${a}`);
+  }
+  if (!(opts.timeoutS > 0)) usage('--timeout needs a positive number of seconds');
+  opts.tests = path.resolve(repo, opts.tests);
+  opts.workspace = path.resolve(repo, opts.workspace);
+  return opts;
+}
+
+function usage(error) {
+  const text = fs.readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').filter((l) => l.startsWith('//')).slice(6, 14);
+  if (error) console.error(`run-tests: ${error}`);
+  console.error(text.map((l) => l.slice(3)).join('\n'));
+  process.exit(error ? 2 : 0);
+}
+
+const opts = parseArgs(process.argv.slice(2));
+
+// --- helpers ------------------------------------------------------------------------------------
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+function tail(file, lines = 60) {
+  try {
+    return fs.readFileSync(file, 'utf8').split('\n').slice(-lines).join('\n');
+  } catch {
+    return '(no log)';
+  }
+}
+
+class Failure extends Error {}
+
+// --- preconditions ------------------------------------------------------------------------------
+if (!fs.existsSync(opts.tests)) {
+  console.error(`run-tests: ${path.relative(repo, opts.tests)} does not exist; run \`npm run build\` first.`);
+  process.exit(1);
+}
+if (!fs.statSync(opts.workspace, { throwIfNoEntry: false })?.isDirectory()) {
+  console.error(`run-tests: the workspace folder ${opts.workspace} does not exist.`);
+  process.exit(1);
+}
+if (!fs.existsSync(path.join(repo, 'node_modules', 'playwright-core'))) {
+  console.error('run-tests: playwright-core is missing; run `npm ci` first.');
+  process.exit(1);
+}
+// Installs on the first run (about 4 minutes), returns at once afterwards.
+execFileSync('bash', [path.join(here, 'install.sh')], { stdio: 'inherit' });
+if (!fs.existsSync(CHROMIUM)) {
+  console.error(`run-tests: no Chromium at ${CHROMIUM} (apt-get install -y chromium).`);
+  process.exit(1);
+}
+
+const product = JSON.parse(fs.readFileSync(path.join(vscodeDir, 'product.json'), 'utf8'));
+const vscodeVersion = JSON.parse(fs.readFileSync(path.join(vscodeDir, 'package.json'), 'utf8')).version;
+log(`VS Code ${vscodeVersion} (commit ${String(product.commit).slice(0, 10)}, from code-server ${CODE_SERVER_VERSION}; server on Node ${NODE_VERSION})`);
+
+// --- run ----------------------------------------------------------------------------------------
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'putusers-vscode-'));
+const serverLog = path.join(tmp, 'server.log');
+const browserLog = path.join(tmp, 'browser.log');
+const resultsFile = path.join(tmp, 'results.json');
+for (const d of ['user-data', 'server-data', 'extensions']) fs.mkdirSync(path.join(tmp, d));
+const serverLogStream = fs.createWriteStream(serverLog);
+const browserLogStream = fs.createWriteStream(browserLog);
+
+let server;
+let browser;
+let cleanedUp = false;
+const started = Date.now();
+const elapsed = () => `${((Date.now() - started) / 1000).toFixed(1)}s`;
+
+async function cleanup() {
+  if (cleanedUp) return;
+  cleanedUp = true;
+  if (browser) await browser.close().catch(() => undefined);
+  if (server && server.exitCode === null && server.signalCode === null) {
+    const exited = new Promise((resolve) => server.once('exit', resolve));
+    try {
+      process.kill(-server.pid, 'SIGTERM'); // the server's process group: it and its extension hosts
+    } catch {
+      /* already gone */
+    }
+    const killTimer = setTimeout(() => {
+      try {
+        process.kill(-server.pid, 'SIGKILL');
+      } catch {
+        /* already gone */
+      }
+    }, 5000);
+    await exited;
+    clearTimeout(killTimer);
+  }
+  await Promise.all([serverLogStream, browserLogStream].map((s) => new Promise((r) => s.end(r))));
+}
+
+for (const sig of ['SIGINT', 'SIGTERM']) {
+  process.on(sig, () => {
+    console.error(`\n[test:integration] ${sig}: stopping`);
+    cleanup().finally(() => process.exit(130));
+  });
+}
+
+/** Resolves when the server prints `pattern` (per line); rejects if it exits first. */
+function serverEvents() {
+  const waiters = [];
+  const exitHandlers = [];
+  let buffer = '';
+  const onData = (chunk) => {
+    serverLogStream.write(chunk);
+    if (opts.verbose) process.stdout.write(chunk);
+    buffer += chunk.toString();
+    const lines = buffer.split('\n');
+    buffer = lines.pop();
+    for (const line of lines) for (const w of [...waiters]) {
+      const m = line.match(w.pattern);
+      if (m) {
+        if (w.once) waiters.splice(waiters.indexOf(w), 1);
+        w.resolve(m);
+      }
+    }
+  };
+  server.stdout.on('data', onData);
+  server.stderr.on('data', onData);
+  server.on('exit', (code, signal) => exitHandlers.forEach((h) => h(code, signal)));
+  return {
+    waitFor(pattern, what) {
+      return new Promise((resolve, reject) => {
+        waiters.push({ pattern, resolve, once: true });
+        exitHandlers.push((code, signal) => reject(new Failure(`the VS Code server exited (${signal ?? code}) while waiting for ${what}`)));
+      });
+    },
+  };
+}
+
+async function main() {
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const remote = (p) => `vscode-remote://127.0.0.1:${port}${p.split(path.sep).join('/')}`;
+
+  const serverArgs = [
+    path.join(vscodeDir, 'out', 'server-main.js'),
+    '--host', '127.0.0.1',
+    '--port', String(port),
+    '--without-connection-token',
+    '--enable-smoke-test-driver',
+    '--accept-server-license-terms',
+    ...(opts.trust ? [] : ['--disable-workspace-trust']),
+    '--user-data-dir', path.join(tmp, 'user-data'),
+    '--server-data-dir', path.join(tmp, 'server-data'),
+    '--extensions-dir', path.join(tmp, 'extensions'),
+  ];
+  log(`starting the VS Code server on ${base}${opts.trust ? ' (workspace trust on)' : ''}; logs in ${tmp}`);
+  server = spawn(nodeBin, serverArgs, {
+    cwd: tmp,
+    detached: true, // its own process group, so cleanup() stops the extension hosts too
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: {
+      ...process.env,
+      PUTUSERS_TEST_RESULTS: resultsFile, // read by the tests' run() in the extension host
+      PUTUSERS_TEST_WORKSPACE: opts.workspace,
+      NODE_OPTIONS: '', // the machine's Node 20 options are not for the server's Node 24
+    },
+  });
+  const events = serverEvents();
+  const hostExited = events.waitFor(/Extension Host Process exited with code: (-?\d+)/, 'the extension host');
+  hostExited.catch(() => undefined);
+  await events.waitFor(/Extension host agent listening on/, 'the server to listen');
+  log(`server up after ${elapsed()}`);
+
+  const { chromium } = await import('playwright-core');
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      // Nothing but the local server resolves: the page cannot reach the internet.
+      '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
+    ],
+  });
+  const context = await browser.newContext();
+  // Belt and braces: abort any request that is not for the local server.
+  await context.route((url) => url.origin !== base && (url.protocol === 'http:' || url.protocol === 'https:'), (route) => {
+    browserLogStream.write(`[blocked] ${route.request().url()}\n`);
+    return route.abort('internetdisconnected');
+  });
+  const page = await context.newPage();
+  page.on('console', (msg) => {
+    const line = `[console.${msg.type()}] ${msg.text()}\n`;
+    browserLogStream.write(line);
+    if (opts.verbose) process.stdout.write(line);
+  });
+  page.on('pageerror', (err) => browserLogStream.write(`[pageerror] ${err.stack ?? err}\n`));
+
+  const payload = [
+    ['extensionDevelopmentPath', remote(repo)],
+    ['extensionTestsPath', remote(opts.tests)],
+  ];
+  const url = `${base}/?folder=${encodeURIComponent(opts.workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+  log(`opening the workbench in headless Chromium: folder ${path.relative(repo, opts.workspace) || '.'}, tests ${path.relative(repo, opts.tests)}`);
+  await page.goto(url, { waitUntil: 'domcontentloaded' });
+
+  // The tests' run() writes the results file before it settles; then the extension host exits.
+  const code = await hostExited.then((m) => m[1]);
+  log(`extension host exited with code ${code} after ${elapsed()}`);
+  if (!fs.existsSync(resultsFile)) {
+    throw new Failure(
+      `the extension host exited (code ${code}) without writing ${resultsFile}: the tests did not run, ` +
+        'or PUTUSERS_TEST_RESULTS did not reach the extension host (see the logs below)',
+    );
+  }
+  return JSON.parse(fs.readFileSync(resultsFile, 'utf8'));
+}
+
+function printSummary(r) {
+  const ok = '\u2713';
+  console.log('');
+  console.log(`  VS Code ${r.vscodeVersion} (vscode.version in the extension host)`);
+  for (const t of r.passes) console.log(`    ${ok} ${t}`);
+  for (const t of r.pending) console.log(`    - ${t}`);
+  for (const [i, f] of r.failures.entries()) console.log(`    ${i + 1}) ${f.title}`);
+  console.log('');
+  console.log(`  ${r.stats.passes} passing (${Math.round(r.stats.duration)}ms)`);
+  if (r.stats.pending) console.log(`  ${r.stats.pending} pending`);
+  if (r.stats.failures) console.log(`  ${r.stats.failures} failing`);
+  for (const [i, f] of r.failures.entries()) {
+    console.log(`\n  ${i + 1}) ${f.title}:\n${f.error.split('\n').map((l) => `     ${l}`).join('\n')}`);
+    const frames = (f.stack ?? '').split('\n').filter((l) => /^\s+at /.test(l)).slice(0, 6);
+    if (frames.length) console.log(frames.map((l) => `     ${l.trim()}`).join('\n'));
+  }
+  if (r.error) console.log(`\n  mocha error: ${r.error}`);
+  console.log('');
+}
+
+let exitCode = 1;
+let timer;
+try {
+  const timeout = new Promise((_, reject) => {
+    timer = setTimeout(
+      () => reject(new Failure(`timed out after ${opts.timeoutS}s (started the server, opened the workbench, no test result yet)`)),
+      opts.timeoutS * 1000,
+    );
+  });
+  const result = await Promise.race([main(), timeout]);
+  printSummary(result);
+  if (result.error) log(`FAILED: mocha could not run the tests: ${result.error}`);
+  else if (result.stats.failures > 0) log(`FAILED: ${result.stats.failures} failing test(s)`);
+  else if (result.stats.passes === 0) log('FAILED: no test ran');
+  else exitCode = 0;
+} catch (err) {
+  log(`FAILED: ${err instanceof Failure ? err.message : err?.stack ?? err}`);
+} finally {
+  clearTimeout(timer);
+  await cleanup();
+}
+if (exitCode !== 0) {
+  console.log(`\n----- last lines of the server log (${serverLog}) -----\n${tail(serverLog)}`);
+  console.log(`\n----- last lines of the browser console (${browserLog}) -----\n${tail(browserLog, 30)}`);
+  log(`kept ${tmp} for inspection; failed after ${elapsed()}`);
+} else if (!opts.keep) {
+  fs.rmSync(tmp, { recursive: true, force: true });
+  log(`passed in ${elapsed()}`);
+} else {
+  log(`passed in ${elapsed()}; kept ${tmp}`);
+}
+process.exit(exitCode);
