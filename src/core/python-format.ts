@@ -15,8 +15,16 @@ const PY_TYPE_NAMES: Record<Node['type'], string> = {
   list: 'list',
 };
 
+/** Python writes the CLI's messages with errors='backslashreplace': a lone surrogate prints as `\ud800`. */
+export function asPrinted(line: string): string {
+  return line.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, (c) => '\\u' + c.charCodeAt(0).toString(16));
+}
+
 /** `type(x)` as Python prints it: `<class 'int'>`. */
 export function pyType(node: Node): string {
+  if (node.type === 'list' && node.tuple) return "<class 'tuple'>";
+  if (node.type === 'dict' && node.pythonType === 'set') return "<class 'set'>";
+  if (node.type === 'dict' && node.pythonType === 'omap') return "<class 'ruamel.yaml.compat.ordereddict'>";
   return `<class '${PY_TYPE_NAMES[node.type]}'>`;
 }
 
@@ -54,8 +62,11 @@ export function pyRepr(node: Node): string {
     case 'bytes':
       return reprBytes(node.value);
     case 'list':
+      if (node.tuple) return '(' + node.items.map(pyRepr).join(', ') + (node.items.length === 1 ? ',)' : ')');
       return '[' + node.items.map(pyRepr).join(', ') + ']';
     case 'dict':
+      if (node.pythonType === 'set') return node.entries.length ? '{' + node.entries.map((e) => pyRepr(e.key)).join(', ') + '}' : 'set()';
+      if (node.pythonType === 'omap') return 'ordereddict([' + node.entries.map((e) => `(${pyRepr(e.key)}, ${pyRepr(e.value)})`).join(', ') + '])';
       return '{' + node.entries.map((e) => pyRepr(e.key) + ': ' + pyRepr(e.value)).join(', ') + '}';
   }
 }

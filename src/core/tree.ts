@@ -40,8 +40,15 @@ export interface Entry {
 export type Node = Span &
   (
     | ScalarValue
-    | { type: 'dict'; entries: Entry[]; /** Where a "missing member" finding points, when not the opening `{`: a YAML block mapping's first key. */ head?: Span }
-    | { type: 'list'; items: Node[] }
+    | {
+        type: 'dict';
+        entries: Entry[];
+        /** Where a "missing member" finding points, when not the opening `{`: a YAML block mapping's first key. */
+        head?: Span;
+        /** ruamel's `!!set` (a Python set of the keys) or `!!omap` (an ordereddict, still a dict to botocore). */
+        pythonType?: 'set' | 'omap';
+      }
+    | { type: 'list'; items: Node[]; /** A YAML sequence used as a key: ruamel makes it a Python tuple. */ tuple?: true }
   );
 
 export type DictNode = Extract<Node, { type: 'dict' }>;
@@ -53,6 +60,8 @@ export interface ParseError {
   start: number;
   end: number;
   message: string;
+  /** What the CLI prints when it is not its usual "Invalid JSON/YAML received." (a crash). */
+  awsCli?: string;
 }
 
 export type ParseResult = { root: Node | null; error?: undefined } | { root?: undefined; error: ParseError };
@@ -70,6 +79,8 @@ export function dictKey(node: Node): string {
       return node.value ? 'n1' : 'n0';
     case 'none':
       return 'none';
+    case 'list':
+      return '(' + node.items.map(dictKey).join(',') + ')';
     default:
       return node.type + ':' + node.start;
   }

@@ -1,7 +1,7 @@
 // validate(text, format): every problem the AWS CLI or the service would report, located.
 import { parseDocument } from './parse';
 import { lineIndex } from './positions';
-import { pyType } from './python-format';
+import { asPrinted, pyRepr, pyType } from './python-format';
 import { cliFindings } from './rules/cli';
 import type { RawFinding } from './rules/finding';
 import { serviceFindings } from './rules/service';
@@ -17,7 +17,7 @@ export function findingsOf(text: string, format: Format, parsed: ParseResult): F
   const raw = rawFindings(text, format, parsed);
   if (raw.length === 0) return [];
   const lines = lineIndex(text);
-  return raw.map(({ start, end, ...rest }) => ({ range: lines.rangeOf(start, end), ...rest }));
+  return raw.map(({ start, end, awsCli, ...rest }) => (awsCli === undefined ? { range: lines.rangeOf(start, end), ...rest } : { range: lines.rangeOf(start, end), ...rest, awsCli: asPrinted(awsCli) }));
 }
 
 function rawFindings(text: string, format: Format, parsed: ParseResult): RawFinding[] {
@@ -28,9 +28,9 @@ function rawFindings(text: string, format: Format, parsed: ParseResult): RawFind
         start: parsed.error.start,
         end: parsed.error.end,
         severity: 'error',
-        code: format === 'yaml' ? 'cli/invalid-yaml' : 'cli/invalid-json',
+        code: parsed.error.awsCli ? 'cli/crash' : format === 'yaml' ? 'cli/invalid-yaml' : 'cli/invalid-json',
         message: parsed.error.message,
-        awsCli: `Error parsing parameter '${flag}': Invalid ${format === 'yaml' ? 'YAML' : 'JSON'} received.`,
+        awsCli: parsed.error.awsCli ?? `Error parsing parameter '${flag}': Invalid ${format === 'yaml' ? 'YAML' : 'JSON'} received.`,
       },
     ];
   }
@@ -47,6 +47,20 @@ function rawFindings(text: string, format: Format, parsed: ParseResult): RawFind
           ? 'The document is empty: the AWS CLI needs a mapping with datasetArn and users.'
           : `The top level must be ${format === 'yaml' ? 'a mapping' : 'an object'} with datasetArn and users, not ${root.type === 'list' ? 'a list' : 'a single value'}.`,
         awsCli: `Error parsing parameter '--${flag}': Invalid type: expecting map, received ${pyType(root)}`,
+      },
+    ];
+  }
+  // The CLI passes the top-level mapping as Python keyword arguments: a non-string key crashes it.
+  const badKey = root.entries.find((e) => e.key.type !== 'str');
+  if (badKey) {
+    return [
+      {
+        start: badKey.key.start,
+        end: badKey.key.end,
+        severity: 'error',
+        code: 'cli/crash',
+        message: `The key ${pyRepr(badKey.key)} is not a string: the AWS CLI crashes on a top-level key that is not text ("keywords must be strings").`,
+        awsCli: 'keywords must be strings',
       },
     ];
   }

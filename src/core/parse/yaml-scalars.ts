@@ -42,7 +42,7 @@ export function constructScalar(tag: string, text: string, version: YamlVersion)
     case YAML_TAG + 'str':
       return { type: 'str', value: text };
     case YAML_TAG + 'null':
-      return { type: 'none' };
+      return { type: 'none' }; // whatever the text: ruamel's constructor ignores it
     case YAML_TAG + 'bool':
       return constructBool(text);
     case YAML_TAG + 'int':
@@ -136,8 +136,12 @@ function isValidDate(year: number, month: number, day: number): boolean {
   return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
+/** Python's base64.decodebytes: characters outside the alphabet are skipped; the padding must be right. */
 function constructBinary(text: string): ScalarValue | string {
-  const compact = text.replace(/[\s]/g, '');
-  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(compact) || compact.length % 4 !== 0) return 'failed to decode base64 data';
-  return { type: 'bytes', value: new Uint8Array(Buffer.from(compact, 'base64')) };
+  const data = text.replace(/[^A-Za-z0-9+/=]/g, '');
+  const body = data.replace(/=.*$/, '');
+  const padding = data.length - body.length;
+  if (body.length % 4 === 1) return 'failed to decode base64 data: invalid number of characters';
+  if (body.length % 4 !== 0 && padding < 4 - (body.length % 4)) return 'failed to decode base64 data: Incorrect padding';
+  return { type: 'bytes', value: new Uint8Array(Buffer.from(body, 'base64')) };
 }

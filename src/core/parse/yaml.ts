@@ -38,6 +38,10 @@ class YamlBuilder {
   private i = 0;
   private version: YamlVersion = '1.2';
   private readonly anchors = new Map<string, Node>();
+  /** `%TAG` handles of the document, besides the standard `!!`. */
+  private readonly tagHandles = new Map<string, string>([['!!', YAML_TAG]]);
+  /** Spans of quoted and block scalars: the only places ruamel lets a tab stand outside comments. */
+  private readonly tabSafeSpans: [number, number][] = [];
 
   constructor(
     private readonly text: string,
@@ -48,8 +52,14 @@ class YamlBuilder {
     const documents = this.events.filter((e) => e.type === EVENT_ID.DOCUMENT);
     if (documents.length === 0) return null;
     const doc = this.events[this.i++];
-    if (doc?.type === EVENT_ID.DOCUMENT && doc.directives.some((d) => d.kind === 'yaml' && d.version === '1.1')) this.version = '1.1';
+    if (doc?.type === EVENT_ID.DOCUMENT) {
+      for (const d of doc.directives) {
+        if (d.kind === 'yaml' && d.version === '1.1') this.version = '1.1';
+        if (d.kind === 'tag') this.tagHandles.set(d.handle, d.prefix);
+      }
+    }
     const root = this.node();
+    this.checkTabs();
     this.i++; // the document's POP
     if (documents.length > 1) {
       const at = this.secondDocumentOffset(root?.end ?? 0);
@@ -77,15 +87,20 @@ class YamlBuilder {
         return { ...target, start: e.anchorStart - 1, end: e.anchorEnd } as Node;
       }
       case EVENT_ID.SEQUENCE: {
-        this.checkCollectionTag(e, 'seq');
+        const tag = this.collectionTag(e, ['seq', 'omap', 'pairs']);
         const items: Node[] = [];
         while (this.events[this.i]!.type !== EVENT_ID.POP) items.push(this.node());
         this.i++;
         const end = items.length ? items[items.length - 1]!.end : e.start + 1;
-        return this.remember(e, { type: 'list', items, start: e.start, end: this.closingEnd(end, ']') });
+        const list: Node = { type: 'list', items, start: e.start, end: this.closingEnd(end, ']') };
+        return this.remember(e, tag === 'seq' ? list : this.orderedPairs(list, tag));
       }
-      case EVENT_ID.MAPPING:
-        return this.remember(e, this.mapping(e));
+      case EVENT_ID.MAPPING: {
+        const tag = this.collectionTag(e, ['map', 'set']);
+        const node = this.mapping(e);
+        if (tag === 'set' && node.type === 'dict') node.pythonType = 'set';
+        return this.remember(e, node);
+      }
       default:
         return this.fail(0, 1, 'Unexpected YAML structure.');
     }
@@ -104,7 +119,6 @@ class YamlBuilder {
   }
 
   private mapping(e: MappingEvent): Node {
-    this.checkCollectionTag(e, 'map');
     const explicit: Entry[] = [];
     const merged: Entry[] = [];
     const seen = new Set<string>();
@@ -115,10 +129,12 @@ class YamlBuilder {
         merged.push(...this.mergeSources(this.node()));
         continue;
       }
-      const key = this.node();
+      let key = this.node();
       const value = this.node();
-      if (key.type === 'dict' || key.type === 'list') {
-        this.fail(key.start, key.end, 'A mapping key must be a scalar: the AWS CLI cannot use a list or mapping as a key.');
+      // ruamel turns a sequence key into a tuple; a mapping (or a list inside one) cannot be a key.
+      if (key.type === 'list' && key.items.every((i) => i.type !== 'dict' && i.type !== 'list')) key = { ...key, tuple: true };
+      else if (key.type === 'dict' || key.type === 'list') {
+        this.fail(key.start, key.end, 'A mapping key must be a scalar: the AWS CLI cannot use a mapping or nested list as a key.');
       }
       const k = dictKey(key);
       if (seen.has(k)) {
@@ -170,19 +186,67 @@ class YamlBuilder {
     return out;
   }
 
-  private checkCollectionTag(e: { tagStart: number; tagEnd: number }, kind: 'seq' | 'map'): void {
-    if (e.tagStart < 0) return;
+  /** The collection's tag (`seq`, `map`, or one of ruamel's `omap`, `pairs`, `set`); others are an error. */
+  private collectionTag(e: { tagStart: number; tagEnd: number }, allowed: string[]): string {
+    if (e.tagStart < 0) return allowed[0]!;
     const tag = this.tagName(e.tagStart, e.tagEnd);
-    if (tag !== YAML_TAG + kind && tag !== '!') {
-      this.fail(e.tagStart, e.tagEnd, `The YAML tag \`${this.text.slice(e.tagStart, e.tagEnd)}\` has no meaning to the AWS CLI's YAML loader.`);
+    if (tag === '!') return allowed[0]!;
+    const name = tag.startsWith(YAML_TAG) ? tag.slice(YAML_TAG.length) : '';
+    if (!allowed.includes(name)) {
+      this.fail(e.tagStart, e.tagEnd, `The YAML tag \`${this.text.slice(e.tagStart, e.tagEnd)}\` has no meaning to the AWS CLI's YAML loader here.`);
     }
+    return name;
+  }
+
+  /** `!!omap` / `!!pairs`: a sequence of one-entry mappings, which ruamel makes an ordereddict / a list of tuples. */
+  private orderedPairs(list: Extract<Node, { type: 'list' }>, tag: string): Node {
+    const pairs: { key: Node; value: Node }[] = [];
+    for (const item of list.items) {
+      if (item.type !== 'dict' || item.entries.length !== 1) this.fail(item.start, item.end, `Each item of a !!${tag} must be a mapping with a single entry.`);
+      pairs.push(item.entries[0]!);
+    }
+    if (tag === 'pairs') {
+      const items = pairs.map(({ key, value }): Node => ({ type: 'list', tuple: true, items: [key, value], start: key.start, end: value.end }));
+      return { type: 'list', items, start: list.start, end: list.end };
+    }
+    const seen = new Set<string>();
+    for (const { key } of pairs) {
+      // ruamel asserts an !!omap has no repeated key (the CLI crashes on it).
+      if (seen.has(dictKey(key))) this.fail(key.start, key.end, 'Duplicate key in an !!omap: the AWS CLI crashes on it.');
+      seen.add(dictKey(key));
+    }
+    return { type: 'dict', entries: pairs, pythonType: 'omap', start: list.start, end: list.end };
   }
 
   private tagName(start: number, end: number): string {
     const raw = this.text.slice(start, end);
     if (raw.startsWith('!<') && raw.endsWith('>')) return raw.slice(2, -1);
-    if (raw.startsWith('!!')) return YAML_TAG + raw.slice(2);
-    return raw;
+    const handle = /^!(?:[\w-]*!)?/.exec(raw)![0];
+    const prefix = this.tagHandles.get(handle);
+    return prefix !== undefined ? prefix + decodeURIComponent(raw.slice(handle.length)) : raw;
+  }
+
+  /**
+   * ruamel's scanner (PyYAML's) skips only spaces between tokens: a tab after `key:`, before a
+   * comment, inside or after a plain scalar is "Invalid YAML" there, though YAML 1.2 and js-yaml
+   * allow it. Tabs inside quoted or block scalars and inside comments are fine.
+   */
+  private checkTabs(): void {
+    const text = this.text;
+    for (let tab = text.indexOf('\t'); tab >= 0; tab = text.indexOf('\t', tab + 1)) {
+      if (this.tabSafeSpans.some(([start, end]) => tab >= start && tab < end)) continue;
+      const lineStart = text.lastIndexOf('\n', tab - 1) + 1;
+      if (this.commentStartsBefore(lineStart, tab)) continue;
+      this.fail(tab, tab + 1, 'A tab here: the AWS CLI\'s YAML reader accepts only spaces between tokens (tabs only inside quotes or comments).');
+    }
+  }
+
+  private commentStartsBefore(lineStart: number, at: number): boolean {
+    for (let i = lineStart; i < at; i++) {
+      if (this.text[i] !== '#' || this.tabSafeSpans.some(([start, end]) => i >= start && i < end)) continue;
+      if (i === lineStart || this.text[i - 1] === ' ') return true;
+    }
+    return false;
   }
 
   private scalar(e: ScalarEvent): Node {
@@ -191,6 +255,7 @@ class YamlBuilder {
     // Spans cover the quotes too, so a finding underlines what the user wrote.
     const start = quoted ? e.valueStart - 1 : e.valueStart;
     const end = quoted ? e.valueEnd + 1 : e.valueEnd;
+    if (e.style !== SCALAR_STYLE.PLAIN && this.text.includes('\t')) this.tabSafeSpans.push([start, end]);
     // The common case, a quoted or block string without a tag: no resolution to do.
     if (e.tagStart < 0 && e.style !== SCALAR_STYLE.PLAIN) return { type: 'str', value, start, end };
     let tag: string;

@@ -38,7 +38,8 @@ class ParamValidator {
 
   validate(node: Node, shape: Shape, key: Node | undefined): void {
     const valid = VALID_TYPES[shape.kind];
-    if (node.type !== valid.nodeType) return this.invalidType(node, shape, key);
+    // A set is no dict to botocore; ruamel's ordereddict (!!omap) is one.
+    if (node.type !== valid.nodeType || (node.type === 'dict' && node.pythonType === 'set')) return this.invalidType(node, shape, key);
     switch (shape.kind) {
       case 'structure':
         return this.structure(node as DictNode, shape);
