@@ -49,6 +49,16 @@ describe('JSON as the AWS CLI reads it', () => {
     assert.equal(pyStr(parsed.root), "{'a': nan, 'b': -inf, 'c': 123456789012345678901234567890, 'd': 1.0, 'e': 100.0, 'f': -0.0, 'g': inf}");
   });
 
+  it("stops where Python's json does: 978 containers deep, integers over 4300 digits", () => {
+    const deep = (n: number) => `{"datasetArn": "a", "users": ${'['.repeat(n)}${']'.repeat(n)}}`;
+    assert.notEqual(findings(deep(976))[0]!.code, 'cli/crash');
+    const [f] = findings(deep(977));
+    assert.equal(f!.code, 'cli/crash');
+    assert.equal(f!.awsCli, 'maximum recursion depth exceeded while decoding a JSON array from a unicode string');
+    assert.equal(parseError(`{"a": ${'9'.repeat(4301)}}`).awsCli, invalidJson);
+    assert.equal(findings(`{"a": ${'9'.repeat(4300)}}`)[0]!.code, 'cli/missing-member');
+  });
+
   it('keeps the last of duplicated keys in the first place', () => {
     const parsed = parseDocument('{"a": 1, "b": 2, "a": 3}', 'json');
     assert.equal(pyStr(parsed.root!), "{'a': 3, 'b': 2}");

@@ -82,7 +82,27 @@ describe('YAML as the AWS CLI reads it (ruamel.yaml, YAML 1.2)', () => {
     invalid('a: =\n');
     invalid('a: "unclosed\n');
     invalid('a: [1, 2\n');
-    invalid('? [1]\n: x\n');
+    invalid('? {a: 1}\n: x\n');
+    for (const tabbed of ['users:\tx\n', 'a: b\t# c\n', 'a: u\t1\n', 'a: b\t\n']) assert.match(invalid(tabbed).message, /tab/, JSON.stringify(tabbed));
+    assert.deepEqual(findings('a: "x\ty"  # a\ttab\nb: |\n  c\td\n', 'yaml').map((f) => f.code), ['cli/missing-member', 'cli/missing-member', 'cli/unknown-member', 'cli/unknown-member']);
+  });
+
+  it("builds ruamel's Python types: tuples, sets, ordereddicts, pairs, lenient base64, %TAG handles", () => {
+    assert.equal(read('{? [a, b] : 1}'), "<class 'dict'> {('a', 'b'): 1}");
+    assert.equal(read('!!set {a, b}'), "<class 'set'> {'a', 'b'}");
+    assert.equal(read('!!omap [a: 1, b: 2]'), "<class 'ruamel.yaml.compat.ordereddict'> ordereddict([('a', 1), ('b', 2)])");
+    assert.equal(read('!!pairs [a: 1, a: 2]'), "<class 'list'> [('a', 1), ('a', 2)]");
+    assert.equal(read("!!binary '!!!'"), "<class 'bytes'> b''");
+    assert.equal(read('!!binary wOk='), "<class 'bytes'> b'\\xc0\\xe9'");
+    assert.equal(read('!!null x'), "<class 'NoneType'> None");
+    assert.equal(read('!e!str 12', '%TAG !e! tag:yaml.org,2002:\n---\n'), "<class 'str'> 12");
+  });
+
+  it('reports what crashes the CLI with its last line', () => {
+    const [f] = findings('1: a\ndatasetArn: x\n', 'yaml');
+    assert.equal(f!.code, 'cli/crash');
+    assert.equal(f!.awsCli, 'keywords must be strings');
+    assert.equal(at(f!), '0:0-0:1');
   });
 
   it('gives None for an empty document, which the CLI refuses as not a map', () => {
