@@ -1,5 +1,5 @@
 // JSON ⇄ YAML conversion of whole input files, keeping every value's meaning to the CLI.
-import { toText } from './emit';
+import { RecursiveValueError, toText } from './emit';
 import { parseDocument } from './parse';
 import { lineIndex } from './positions';
 import type { Format, Range } from './types';
@@ -12,5 +12,10 @@ export function convertDocument(text: string, from: Format, to: Format): Convers
     return { error: { message: `Cannot convert: ${parsed.error.message}`, range: lineIndex(text).rangeOf(parsed.error.start, parsed.error.end) } };
   }
   if (!parsed.root) return { text: to === 'json' ? '{}\n' : '{}\n' };
-  return { text: toText(parsed.root, to) };
+  try {
+    return { text: toText(parsed.root, to) };
+  } catch (e) {
+    if (!(e instanceof RecursiveValueError)) throw e;
+    return { error: { message: `Cannot convert: ${e.message}`, range: lineIndex(text).rangeOf(parsed.root.start, parsed.root.start + 1) } };
+  }
 }

@@ -4,6 +4,15 @@ import { reprFloat } from './python-format';
 import type { Node } from './tree';
 import type { Format } from './types';
 
+/** Deeper than the CLI can read: only a YAML alias of a collection inside itself gets here. */
+const MAX_EMIT_DEPTH = 1000;
+
+export class RecursiveValueError extends Error {
+  constructor() {
+    super('The document refers to itself (an alias inside its own anchor): it cannot be written out.');
+  }
+}
+
 /** A string literal for `format`: JSON's double quotes; in YAML single quotes when they need no escapes. */
 export function quoteString(value: string, format: Format): string {
   if (format === 'yaml' && !/[\x00-\x1f\x7f\u2028\u2029\ufeff]/.test(value) && value.length > 0) {
@@ -45,6 +54,7 @@ export function scalarText(node: Node, format: Format): string {
 
 /** JSON text of a node; `indent` 0 gives the compact form `{"a": 1, "b": [1, 2]}` (Python's json.dumps style). */
 export function toJsonText(node: Node, indent = 4, depth = 0): string {
+  if (depth > MAX_EMIT_DEPTH) throw new RecursiveValueError();
   const pad = (d: number) => (indent ? '\n' + ' '.repeat(indent * d) : '');
   const sep = indent ? ',' : ', ';
   if (node.type === 'dict') {
@@ -65,6 +75,7 @@ export function toYamlText(node: Node): string {
 }
 
 function yamlBlock(node: Node, indent: string): string {
+  if (indent.length > 2 * MAX_EMIT_DEPTH) throw new RecursiveValueError();
   if (node.type === 'dict') {
     if (node.entries.length === 0) return ' {}';
     return node.entries

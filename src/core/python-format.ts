@@ -42,8 +42,20 @@ export function pyStr(node: Node): string {
   }
 }
 
-/** `repr(x)`: how values print inside containers. */
-export function pyRepr(node: Node): string {
+/** `repr(x)`: how values print inside containers (a container inside itself prints as `[...]`). */
+export function pyRepr(node: Node, open: Set<unknown> = new Set()): string {
+  if (node.type !== 'list' && node.type !== 'dict') return reprValue(node, open);
+  // An alias copies the node but shares its children: the children array is the identity.
+  const identity = node.type === 'list' ? node.items : node.entries;
+  if (open.has(identity)) return node.type === 'list' ? '[...]' : '{...}';
+  open.add(identity);
+  const text = reprValue(node, open);
+  open.delete(identity);
+  return text;
+}
+
+function reprValue(node: Node, open: Set<unknown>): string {
+  const repr = (n: Node) => pyRepr(n, open);
   switch (node.type) {
     case 'str':
       return reprStr(node.value);
@@ -62,12 +74,12 @@ export function pyRepr(node: Node): string {
     case 'bytes':
       return reprBytes(node.value);
     case 'list':
-      if (node.tuple) return '(' + node.items.map(pyRepr).join(', ') + (node.items.length === 1 ? ',)' : ')');
-      return '[' + node.items.map(pyRepr).join(', ') + ']';
+      if (node.tuple) return '(' + node.items.map(repr).join(', ') + (node.items.length === 1 ? ',)' : ')');
+      return '[' + node.items.map(repr).join(', ') + ']';
     case 'dict':
-      if (node.pythonType === 'set') return node.entries.length ? '{' + node.entries.map((e) => pyRepr(e.key)).join(', ') + '}' : 'set()';
-      if (node.pythonType === 'omap') return 'ordereddict([' + node.entries.map((e) => `(${pyRepr(e.key)}, ${pyRepr(e.value)})`).join(', ') + '])';
-      return '{' + node.entries.map((e) => pyRepr(e.key) + ': ' + pyRepr(e.value)).join(', ') + '}';
+      if (node.pythonType === 'set') return node.entries.length ? '{' + node.entries.map((e) => repr(e.key)).join(', ') + '}' : 'set()';
+      if (node.pythonType === 'omap') return 'ordereddict([' + node.entries.map((e) => `(${repr(e.key)}, ${repr(e.value)})`).join(', ') + '])';
+      return '{' + node.entries.map((e) => repr(e.key) + ': ' + repr(e.value)).join(', ') + '}';
   }
 }
 

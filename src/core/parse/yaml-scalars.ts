@@ -36,8 +36,18 @@ export function resolvePlain(text: string, version: YamlVersion): string {
   return YAML_TAG + 'str';
 }
 
-/** Builds the value ruamel's SafeConstructor makes for `tag`; a string is the reason it fails. */
-export function constructScalar(tag: string, text: string, version: YamlVersion): ScalarValue | string {
+/** A Python exception (not a YAMLError) in ruamel's constructor: the CLI crashes, printing only its message. */
+export interface Crash {
+  crash: string;
+  why: string;
+}
+const crash = (message: string, why: string): Crash => ({ crash: message, why });
+
+/** Python 3.11 refuses to convert decimal integers of more than 4300 digits. */
+const PYTHON_MAX_INT_DIGITS = 4300;
+
+/** Builds the value ruamel's SafeConstructor makes for `tag`; a string is why it is invalid YAML. */
+export function constructScalar(tag: string, text: string, version: YamlVersion): ScalarValue | string | Crash {
   switch (tag) {
     case YAML_TAG + 'str':
       return { type: 'str', value: text };
@@ -58,17 +68,19 @@ export function constructScalar(tag: string, text: string, version: YamlVersion)
   }
 }
 
-function constructBool(text: string): ScalarValue | string {
+function constructBool(text: string): ScalarValue | Crash {
   const lower = text.toLowerCase();
   if (['yes', 'true', 'on', 'y'].includes(lower)) return { type: 'bool', value: true };
   if (['no', 'false', 'off', 'n'].includes(lower)) return { type: 'bool', value: false };
-  return `\`${text}\` is not a boolean.`;
+  return crash(`'${lower}'`, `\`${text}\` is no boolean: the AWS CLI crashes on it.`);
 }
 
-function constructInt(text: string, version: YamlVersion): ScalarValue | string {
+function constructInt(text: string, version: YamlVersion): ScalarValue | Crash {
   let s = text.replace(/_/g, '');
   const sign = s[0] === '-' ? -1n : 1n;
+  if (s === '') return crash('string index out of range', 'An empty !!int: the AWS CLI crashes on it.');
   if (s[0] === '-' || s[0] === '+') s = s.slice(1);
+  const notInt = crash(`invalid literal for int() with base 10: '${s}'`, `\`${text}\` is not an integer: the AWS CLI crashes on it.`);
   try {
     if (s === '0') return { type: 'int', value: 0n };
     if (s.startsWith('0b')) return { type: 'int', value: sign * BigInt('0b' + s.slice(2)) };
@@ -79,10 +91,16 @@ function constructInt(text: string, version: YamlVersion): ScalarValue | string 
       const value = s.split(':').reduce((acc, part) => acc * 60n + BigInt(part), 0n);
       return { type: 'int', value: sign * value };
     }
-    if (!/^[0-9]+$/.test(s)) return `\`${text}\` is not an integer.`;
+    if (!/^[0-9]+$/.test(s)) return notInt;
+    if (s.length > PYTHON_MAX_INT_DIGITS) {
+      return crash(
+        `Exceeds the limit (${PYTHON_MAX_INT_DIGITS} digits) for integer string conversion: value has ${s.length} digits; use sys.set_int_max_str_digits() to increase the limit`,
+        `An integer of ${s.length} digits: Python (the AWS CLI) refuses more than ${PYTHON_MAX_INT_DIGITS}.`,
+      );
+    }
     return { type: 'int', value: sign * BigInt(s) };
   } catch {
-    return `\`${text}\` is not an integer.`;
+    return notInt;
   }
 }
 
@@ -100,23 +118,35 @@ function constructFloat(text: string, version: YamlVersion): ScalarValue | strin
   return { type: 'float', value: sign * Number(s) };
 }
 
-function constructTimestamp(text: string): ScalarValue | string {
+function constructTimestamp(text: string): ScalarValue | string | Crash {
   const m = TIMESTAMP_PARTS.exec(text);
   if (!m) return `failed to construct timestamp from "${text}"`;
   const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  if (!isValidDate(year, month, day)) return `\`${text}\` is not a valid date.`;
+  const invalid = dateError(year, month, day);
+  if (invalid) return crash(invalid, `\`${text}\` is no real date (${invalid}): the AWS CLI crashes on it.`);
   if (m[4] === undefined) return { type: 'date', value: { year, month, day } };
+  const [hour, minute, second] = [Number(m[4]), Number(m[5]), Number(m[6])];
+  const timeError = hour > 23 ? 'hour must be in 0..23' : minute > 59 ? 'minute must be in 0..59' : second > 59 ? 'second must be in 0..59' : undefined;
+  if (timeError) return crash(timeError, `\`${text}\` is no real time (${timeError}): the AWS CLI crashes on it.`);
   let microsecond = 0;
+  let carrySeconds = 0;
   const fraction = m[7];
   if (fraction) {
     microsecond = Number(fraction.slice(0, 6).padEnd(6, '0'));
     if (fraction.length > 6 && Number(fraction[6]) > 4) microsecond += 1;
+    // ruamel's rounding carry: without an offset it adds the second; with one it subtracts it.
+    if (microsecond > 999999) {
+      microsecond = 0;
+      carrySeconds = m[9] ? -1 : 1;
+    }
   }
   // ruamel returns a naive datetime shifted to UTC.
   let offsetMinutes = 0;
   if (m[9]) offsetMinutes = (m[9] === '-' ? -1 : 1) * (Number(m[10]) * 60 + Number(m[11] ?? 0));
-  const ms = Date.UTC(year, month - 1, day, Number(m[4]), Number(m[5]), Number(m[6])) - offsetMinutes * 60000;
-  const d = new Date(ms);
+  const utc = new Date(0);
+  utc.setUTCFullYear(year, month - 1, day);
+  utc.setUTCHours(hour, minute, second + carrySeconds, 0);
+  const d = new Date(utc.getTime() - offsetMinutes * 60000);
   return {
     type: 'datetime',
     value: {
@@ -131,9 +161,19 @@ function constructTimestamp(text: string): ScalarValue | string {
   };
 }
 
+/** Python's datetime.date(...) complaint about an impossible date, if any. */
+function dateError(year: number, month: number, day: number): string | undefined {
+  if (year < 1) return `year ${year} is out of range`;
+  if (month < 1 || month > 12) return 'month must be in 1..12';
+  if (!isValidDate(year, month, day)) return 'day is out of range for month';
+  return undefined;
+}
+
 function isValidDate(year: number, month: number, day: number): boolean {
-  if (year < 1 || month < 1 || month > 12 || day < 1) return false;
-  return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (day < 1) return false;
+  const d = new Date(0);
+  d.setUTCFullYear(year, month, 0); // day 0 of the next month: the last day of this one
+  return day <= d.getUTCDate();
 }
 
 /** Python's base64.decodebytes: characters outside the alphabet are skipped; the padding must be right. */

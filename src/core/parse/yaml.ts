@@ -54,7 +54,7 @@ class YamlBuilder {
     const doc = this.events[this.i++];
     if (doc?.type === EVENT_ID.DOCUMENT) {
       for (const d of doc.directives) {
-        if (d.kind === 'yaml' && d.version === '1.1') this.version = '1.1';
+        if (d.kind === 'yaml') this.checkVersion(d.version);
         if (d.kind === 'tag') this.tagHandles.set(d.handle, d.prefix);
       }
     }
@@ -66,6 +66,15 @@ class YamlBuilder {
       this.fail(at, at + 3, 'A second YAML document (`---`): the AWS CLI reads exactly one document.');
     }
     return root;
+  }
+
+  /** ruamel reads 1.1 and 1.2; it crashes on a later 1.x (printing the version tuple) and refuses 2.x. */
+  private checkVersion(version: string): void {
+    const [major, minor] = version.split('.').map(Number) as [number, number];
+    const at = this.text.indexOf('%YAML');
+    if (major !== 1) this.fail(at, at + 5, `YAML ${version}: the AWS CLI reads YAML 1.x only.`);
+    if (minor > 2) throw new YamlError({ start: at, end: at + 5, message: `YAML ${version}: the AWS CLI crashes on a version after 1.2.`, awsCli: `(${major}, ${minor})` });
+    if (minor === 1) this.version = '1.1';
   }
 
   private secondDocumentOffset(after: number): number {
@@ -89,11 +98,13 @@ class YamlBuilder {
       case EVENT_ID.SEQUENCE: {
         const tag = this.collectionTag(e, ['seq', 'omap', 'pairs']);
         const items: Node[] = [];
+        const list: Extract<Node, { type: 'list' }> = { type: 'list', items, start: e.start, end: e.start + 1 };
+        // Anchored before its items are read, so an alias inside may refer to it (ruamel prints that as [...]).
+        if (tag === 'seq') this.remember(e, list);
         while (this.events[this.i]!.type !== EVENT_ID.POP) items.push(this.node());
         this.i++;
-        const end = items.length ? items[items.length - 1]!.end : e.start + 1;
-        const list: Node = { type: 'list', items, start: e.start, end: this.closingEnd(end, ']') };
-        return this.remember(e, tag === 'seq' ? list : this.orderedPairs(list, tag));
+        list.end = this.closingEnd(items.length ? items[items.length - 1]!.end : e.start + 1, ']');
+        return tag === 'seq' ? list : this.remember(e, this.orderedPairs(list, tag));
       }
       case EVENT_ID.MAPPING: {
         const tag = this.collectionTag(e, ['map', 'set']);
@@ -212,7 +223,9 @@ class YamlBuilder {
     const seen = new Set<string>();
     for (const { key } of pairs) {
       // ruamel asserts an !!omap has no repeated key (the CLI crashes on it).
-      if (seen.has(dictKey(key))) this.fail(key.start, key.end, 'Duplicate key in an !!omap: the AWS CLI crashes on it.');
+      if (seen.has(dictKey(key))) {
+        throw new YamlError({ start: key.start, end: key.end, message: 'Duplicate key in an !!omap: the AWS CLI crashes on it (with an empty message).', awsCli: '' });
+      }
       seen.add(dictKey(key));
     }
     return { type: 'dict', entries: pairs, pythonType: 'omap', start: list.start, end: list.end };
@@ -250,7 +263,9 @@ class YamlBuilder {
   }
 
   private scalar(e: ScalarEvent): Node {
-    const value = getScalarValue(this.text, e);
+    let value = getScalarValue(this.text, e);
+    // ruamel treats NEL (U+0085) as a line break and folds it to a space in flow scalars; js-yaml keeps it.
+    if (e.style !== SCALAR_STYLE.LITERAL_BLOCK && e.style !== SCALAR_STYLE.FOLDED_BLOCK && value.includes('\x85')) value = value.replace(/[ \t]*\x85[ \t]*/g, ' ');
     const quoted = e.style === SCALAR_STYLE.SINGLE_QUOTED || e.style === SCALAR_STYLE.DOUBLE_QUOTED;
     // Spans cover the quotes too, so a finding underlines what the user wrote.
     const start = quoted ? e.valueStart - 1 : e.valueStart;
@@ -266,6 +281,9 @@ class YamlBuilder {
     const constructed = constructScalar(tag, value, this.version);
     if (typeof constructed === 'string') {
       this.fail(e.tagStart >= 0 ? e.tagStart : start, Math.max(end, start + 1), constructed);
+    }
+    if ('crash' in constructed) {
+      throw new YamlError({ start: e.tagStart >= 0 ? e.tagStart : start, end: Math.max(end, start + 1), message: constructed.why, awsCli: constructed.crash });
     }
     // The constructed value becomes the node itself (no copy: this runs for every scalar).
     const node = constructed as Node;
