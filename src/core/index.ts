@@ -13,3 +13,5 @@ export { pyRepr, pyStr, pyType, reprFloat } from './python-format';
 export { camelCase } from './rules/service';
 export type { Node, DictNode, ListNode, StrNode, Entry, Span, ParseResult } from './tree';
 export { member } from './tree';
+export { locate, parentDict, userIndexOf, type Location, type PathStep } from './locate';
+export { headOf } from './tree';

@@ -1,0 +1,141 @@
+// Quick fixes for the core's findings: properties written as an object become the escaped JSON
+// string the CLI needs; a near-miss key is renamed; an unknown member is removed; a scalar of the
+// wrong type is quoted; a file of more than 10 users is split into valid files.
+import * as vscode from 'vscode';
+import { type DictNode, locate, type Node, quoteString, readRequest, suggestMember, toJsonText, USER_LIST, writeInput } from '../core';
+import { DIAGNOSTIC_SOURCE } from './diagnostics';
+import { formatOf, parsedDocument } from './documents';
+import { structureAt } from './model-paths';
+
+export const codeActionProvider: vscode.CodeActionProvider = {
+  provideCodeActions(document, _range, context) {
+    const actions: vscode.CodeAction[] = [];
+    for (const diagnostic of context.diagnostics) {
+      if (diagnostic.source !== DIAGNOSTIC_SOURCE) continue;
+      actions.push(...fixesFor(document, diagnostic));
+    }
+    return actions;
+  },
+};
+
+export const CODE_ACTION_KINDS = [vscode.CodeActionKind.QuickFix];
+
+function fixesFor(document: vscode.TextDocument, diagnostic: vscode.Diagnostic): vscode.CodeAction[] {
+  const parsed = parsedDocument(document);
+  if (!parsed.root) return [];
+  const start = document.offsetAt(diagnostic.range.start);
+  const end = document.offsetAt(diagnostic.range.end);
+  const all = locate(parsed.root, start).steps;
+  // The step the finding is about: the shallowest whose value or key spans exactly the diagnostic.
+  const at = all.findIndex((s) => (s.node.start === start && s.node.end === end) || (s.entry && s.entry.key.start === start && s.entry.key.end === end));
+  const steps = at < 0 ? all : all.slice(0, at + 1);
+  const last = steps[steps.length - 1];
+  const format = formatOf(document);
+  const span = (n: { start: number; end: number }) => new vscode.Range(document.positionAt(n.start), document.positionAt(n.end));
+  const fix = (title: string, edit: vscode.WorkspaceEdit, preferred = false) => {
+    const action = new vscode.CodeAction(title, vscode.CodeActionKind.QuickFix);
+    action.edit = edit;
+    action.diagnostics = [diagnostic];
+    action.isPreferred = preferred;
+    return action;
+  };
+  const replace = (range: vscode.Range, text: string) => {
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(document.uri, range, text);
+    return edit;
+  };
+
+  switch (diagnostic.code) {
+    case 'cli/invalid-type': {
+      if (!last?.entry) return [];
+      const value = last.entry.value;
+      if (last.segment === 'properties' && (value.type === 'dict' || value.type === 'list')) {
+        const json = quoteString(toJsonText(value, 0), format);
+        // A YAML block value starts on the next line: replace from the key's colon, to keep `key: 'value'` on one line.
+        const colon = document.getText().indexOf(':', last.entry.key.end);
+        const range = format === 'yaml' && colon >= 0 && colon < value.start ? new vscode.Range(document.positionAt(colon), span(value).end) : span(value);
+        return [fix('Write properties as the JSON string the AWS CLI needs', replace(range, format === 'yaml' && !range.isEqual(span(value)) ? `: ${json}` : json), true)];
+      }
+      if (value.type !== 'dict' && value.type !== 'list' && value.end > value.start) {
+        const source = document.getText(span(value));
+        return [fix(`Quote ${source} as a string`, replace(span(value), quoteString(source, format)), true)];
+      }
+      return [];
+    }
+    case 'cli/unknown-member': {
+      if (!last?.entry) return [];
+      const key = last.entry.key;
+      const keyText = key.type === 'str' ? key.value : document.getText(span(key));
+      const container = steps.length >= 2 ? steps[steps.length - 2]!.node : parsed.root;
+      const shape = structureAt(steps.slice(0, -1).map((s) => s.segment));
+      const out: vscode.CodeAction[] = [];
+      const suggestion = shape && suggestMember(shape, keyText);
+      if (suggestion && container.type === 'dict' && !container.entries.some((e) => e.key.type === 'str' && e.key.value === suggestion)) {
+        out.push(fix(`Rename to "${suggestion}"`, replace(span(key), format === 'json' ? JSON.stringify(suggestion) : suggestion), true));
+      }
+      if (container.type === 'dict') out.push(fix(`Remove "${keyText}"`, removeEntry(document, container, last.entry.key)));
+      return out;
+    }
+    case 'service/too-many-users':
+      return splitAction(document, diagnostic);
+    default:
+      return [];
+  }
+}
+
+/** Deletes a member with its separator (JSON comma) or its lines (YAML). */
+function removeEntry(document: vscode.TextDocument, container: DictNode, key: Node): vscode.WorkspaceEdit {
+  const edit = new vscode.WorkspaceEdit();
+  const index = container.entries.findIndex((e) => e.key === key);
+  const entry = container.entries[index]!;
+  const text = document.getText();
+  let start = entry.key.start;
+  let end = entry.value.end;
+  if (formatOf(document) === 'json') {
+    const next = container.entries[index + 1];
+    const previous = container.entries[index - 1];
+    if (next) end = next.key.start;
+    else if (previous) start = previous.value.end;
+  } else {
+    // YAML block mapping: whole lines, from the key's line start to the next entry's line.
+    const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+    if (/^\s*$/.test(text.slice(lineStart, start))) start = lineStart;
+    const nextLine = text.indexOf('\n', end);
+    end = nextLine < 0 ? text.length : nextLine + 1;
+  }
+  edit.delete(document.uri, new vscode.Range(document.positionAt(start), document.positionAt(end)));
+  return edit;
+}
+
+/** More than 10 users: offers the split command (files are written directly: a WorkspaceEdit cannot fill new files on remote hosts). */
+function splitAction(document: vscode.TextDocument, diagnostic: vscode.Diagnostic): vscode.CodeAction[] {
+  const { request } = readRequest(document.getText(), formatOf(document));
+  const max = USER_LIST.max ?? 10;
+  if (!request || document.isUntitled) return [];
+  const action = new vscode.CodeAction(`Split into ${Math.ceil(request.users.length / max)} files of at most ${max} users`, vscode.CodeActionKind.QuickFix);
+  action.command = { command: 'putUsers.splitFile', title: action.title, arguments: [document.uri] };
+  action.diagnostics = [diagnostic];
+  return [action];
+}
+
+/** Writes `name.part-N.putusers.EXT` beside the file, each a valid request of at most 10 users in file order; never overwrites. */
+export async function splitFile(uri: vscode.Uri): Promise<vscode.Uri[]> {
+  const document = await vscode.workspace.openTextDocument(uri);
+  const format = formatOf(document);
+  const { request } = readRequest(document.getText(), format);
+  if (!request) throw new Error('The file has errors the AWS CLI would refuse: fix them before splitting.');
+  const max = USER_LIST.max ?? 10;
+  const base = uri.path.replace(/(\.putusers)?\.(json|ya?ml)$/i, '');
+  const extension = /\.(json|ya?ml)$/i.exec(uri.path)?.[0] ?? '.json';
+  const parts: vscode.Uri[] = [];
+  for (let part = 0; part * max < request.users.length; part++) parts.push(uri.with({ path: `${base}.part-${part + 1}.putusers${extension}` }));
+  for (const part of parts) {
+    const exists = await vscode.workspace.fs.stat(part).then(() => true, () => false);
+    if (exists) throw new Error(`${vscode.workspace.asRelativePath(part)} exists already: nothing was written.`);
+  }
+  for (const [index, part] of parts.entries()) {
+    const users = request.users.slice(index * max, (index + 1) * max);
+    await vscode.workspace.fs.writeFile(part, new TextEncoder().encode(writeInput({ datasetArn: request.datasetArn, users }, format)));
+  }
+  return parts;
+}
