@@ -15,3 +15,4 @@ export type { Node, DictNode, ListNode, StrNode, Entry, Span, ParseResult } from
 export { member } from './tree';
 export { locate, parentDict, userIndexOf, type Location, type PathStep } from './locate';
 export { headOf } from './tree';
+export { createJsonCursorMemo, jsonCursor, type JsonCursor, type JsonCursorMemo } from './json-cursor';

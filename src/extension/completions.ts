@@ -1,9 +1,8 @@
 // Completions in JSON and YAML: the members a mapping still lacks (with their docs), a whole
 // user, dataset ARNs (a template and those used in the workspace), and, inside a `properties`
 // string, the property keys the file's other users have.
-import { getLocation, parse as parseLoose } from 'jsonc-parser';
 import * as vscode from 'vscode';
-import { type Format, type Member, member as memberEntry, PUT_USERS_REQUEST, type StructureShape } from '../core';
+import { createJsonCursorMemo, type Format, jsonCursor, type JsonCursorMemo, type Member, member as memberEntry, PUT_USERS_REQUEST, type StructureShape } from '../core';
 import { formatOf, isPutUsersDocument, parsedDocument } from './documents';
 import { memberDoc, structureAt } from './model-paths';
 import { knownDatasetArns } from './workspace-arns';
@@ -102,44 +101,44 @@ function propertyKeyItems(document: vscode.TextDocument, context: Context): vsco
   });
 }
 
+/** Per document: where earlier completions' scans can resume (the text before the cursor rarely changes). */
+const cursorMemos = new WeakMap<vscode.TextDocument, JsonCursorMemo>();
+
+/**
+ * Records the scan checkpoints of a large JSON input once, when it is first validated, so that
+ * even the first completion in it resumes near the cursor (a full scan of 10,000 users is ~40 ms).
+ */
+export function prepareCompletions(document: vscode.TextDocument): void {
+  if (formatOf(document) !== 'json' || cursorMemos.has(document) || document.getText().length < 256 * 1024) return;
+  const memo = createJsonCursorMemo();
+  jsonCursor(document.getText(), document.getText().length, memo);
+  cursorMemos.set(document, memo);
+}
+
 function jsonContext(document: vscode.TextDocument, position: vscode.Position): Context | undefined {
-  const text = document.getText();
   const offset = document.offsetAt(position);
-  const location = getLocation(text, offset);
-  const previous = location.previousNode;
-  const wordRange = previous && (previous.type === 'string' || previous.type === 'property') && offset <= previous.offset + previous.length
-    ? new vscode.Range(document.positionAt(previous.offset), document.positionAt(previous.offset + previous.length))
-    : new vscode.Range(position, position);
-  if (location.isAtPropertyKey) {
-    const path = location.path.slice(0, -1);
-    const container = valueAt(parseLoose(text), path);
-    const present = new Set(container && typeof container === 'object' ? Object.keys(container) : []);
-    return { kind: 'key', path, present, replace: wordRange };
-  }
-  // Inside a `properties` string, complete the keys without replacing the string.
-  const replace = location.path[location.path.length - 1] === 'properties' ? new vscode.Range(position, position) : wordRange;
-  return { kind: 'value', path: location.path, present: new Set(), replace };
+  let memo = cursorMemos.get(document);
+  if (!memo) cursorMemos.set(document, (memo = createJsonCursorMemo()));
+  const cursor = jsonCursor(document.getText(), offset, memo);
+  const stringRange = cursor.inString && new vscode.Range(document.positionAt(cursor.inString.start), document.positionAt(cursor.inString.end));
+  if (cursor.atKey) return { kind: 'key', path: cursor.path, present: new Set(cursor.keys), replace: stringRange ?? new vscode.Range(position, position) };
+  if (cursor.valueKey === undefined) return undefined;
+  const path = [...cursor.path, cursor.valueKey];
+  // Inside a `properties` string, complete keys at the cursor without replacing the string.
+  const replace = cursor.valueKey === 'properties' || !stringRange ? new vscode.Range(position, position) : stringRange;
+  return { kind: 'value', path, present: new Set(), replace };
 }
 
-function valueAt(value: unknown, path: (string | number)[]): unknown {
-  return path.reduce<unknown>((v, segment) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[segment] : undefined), value);
-}
-
-/** YAML: judged from the line and its indentation (while typing, the document rarely parses). */
+/** YAML: judged from the lines around the cursor (while typing, the document rarely parses; and a parse of 10,000 users is too slow to wait for). */
 function yamlContext(document: vscode.TextDocument, position: vscode.Position): Context | undefined {
   const before = document.lineAt(position.line).text.slice(0, position.character);
   const key = /^(\s*)(- )?([\w-]*)$/.exec(before);
-  const parsed = parsedDocument(document);
-  const root = parsed.root?.type === 'dict' ? parsed.root : undefined;
   if (key) {
     const indent = key[1]!.length + (key[2] ? 2 : 0);
     const replace = new vscode.Range(position.line, position.character - key[3]!.length, position.line, position.character);
-    if (indent === 0) return { kind: 'key', path: [], present: new Set(root?.entries.map((e) => String(keyText(e.key))) ?? []), replace };
-    const userIndex = yamlUserIndex(document, position.line, !!key[2]);
-    const users = root && memberEntry(root, 'users')?.value;
-    const user = users?.type === 'list' ? users.items[userIndex] : undefined;
-    const present = new Set(!key[2] && user?.type === 'dict' ? user.entries.map((e) => String(keyText(e.key))) : []);
-    return { kind: 'key', path: ['users', userIndex], present, replace };
+    if (indent === 0) return { kind: 'key', path: [], present: new Set([...document.getText().matchAll(/^([\w-]+):/gm)].map((m) => m[1]!)), replace };
+    const present = key[2] ? new Set<string>() : yamlItemKeys(document, position.line);
+    return { kind: 'key', path: ['users', yamlUserIndex(document, position.line, !!key[2])], present, replace };
   }
   const value = /^\s*(?:- )?(datasetArn|properties):\s*(.*)$/.exec(before);
   if (!value) return undefined;
@@ -149,7 +148,25 @@ function yamlContext(document: vscode.TextDocument, position: vscode.Position): 
   return { kind: 'value', path: ['users', yamlUserIndex(document, position.line, false), 'properties'], present: new Set(), replace: new vscode.Range(position, position) };
 }
 
-const keyText = (node: { type: string; value?: unknown }) => (node.type === 'str' ? node.value : node.type);
+/** The keys of the `- ` item a line belongs to: up to the item's first line, and down to the next item. */
+function yamlItemKeys(document: vscode.TextDocument, line: number): Set<string> {
+  const keys = new Set<string>();
+  const keyOf = (l: number) => /^\s*(?:- )?([\w-]+):/.exec(document.lineAt(l).text)?.[1];
+  for (let l = line - 1; l >= 0; l--) {
+    const text = document.lineAt(l).text;
+    const k = keyOf(l);
+    if (k) keys.add(k);
+    if (/^\s*- /.test(text) || /^\S/.test(text)) break;
+  }
+  for (let l = line + 1; l < document.lineCount; l++) {
+    const text = document.lineAt(l).text;
+    if (/^\s*- /.test(text) || /^\S/.test(text)) break;
+    const k = keyOf(l);
+    if (k) keys.add(k);
+  }
+  return keys;
+}
+
 
 /** The index of the user item a YAML line belongs to: the `- ` items above it (a new one if `startsItem`). */
 function yamlUserIndex(document: vscode.TextDocument, line: number, startsItem: boolean): number {

@@ -1,6 +1,7 @@
 // Live diagnostics from the core, debounced per document, source "PutUsers".
 import * as vscode from 'vscode';
 import { type Finding, findingsOf } from '../core';
+import { prepareCompletions } from './completions';
 import { formatOf, isPutUsersDocument, parsedDocument } from './documents';
 import { RECLASSIFY_ON, settings } from './settings';
 
@@ -28,6 +29,7 @@ export function registerDiagnostics(context: vscode.ExtensionContext, log: vscod
     const started = Date.now();
     const findings = findingsOf(document.getText(), formatOf(document), parsedDocument(document));
     collection.set(document.uri, findings.map(toDiagnostic));
+    prepareCompletions(document);
     log.trace(`validated ${document.uri.toString(true)} v${document.version}: ${findings.length} findings in ${Date.now() - started} ms`);
   };
   const schedule = (document: vscode.TextDocument, delay = settings.validationDelay()) => {
