@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { convertDocument, SKELETON_KINDS, type SkeletonKind, skeleton } from '../core';
 import { splitFile } from './code-actions';
 import { formatOf } from './documents';
+import { editPropertiesAtCursor } from './properties-editor';
 import { SECTION, settings } from './settings';
 
 type Command = (...args: unknown[]) => unknown;
@@ -12,6 +13,7 @@ export function commandTable(log: vscode.LogOutputChannel): Record<string, Comma
     'putUsers.generateSkeleton': (kind?: unknown) => generateSkeleton(kind as SkeletonKind | undefined),
     'putUsers.convert': () => convertActiveDocument(log),
     'putUsers.markAsInput': (uri?: unknown) => markAsInput(uri instanceof vscode.Uri ? uri : vscode.window.activeTextEditor?.document.uri),
+    'putUsers.editProperties': () => editPropertiesAtCursor(),
     'putUsers.splitFile': async (uri?: unknown) => {
       const target = uri instanceof vscode.Uri ? uri : vscode.window.activeTextEditor?.document.uri;
       if (!target) return [];

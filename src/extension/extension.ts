@@ -11,6 +11,7 @@ import { commandTable } from './commands';
 import { completionProvider } from './completions';
 import { registerDiagnostics } from './diagnostics';
 import { hoverProvider } from './hovers';
+import { PROPERTIES_SCHEME, PropertiesFileSystem } from './properties-editor';
 import { forgetDatasetArns } from './workspace-arns';
 
 const SELECTOR: vscode.DocumentSelector = [
@@ -28,6 +29,7 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.languages.registerHoverProvider(SELECTOR, hoverProvider),
     vscode.languages.registerCodeActionsProvider(SELECTOR, codeActionProvider, { providedCodeActionKinds: CODE_ACTION_KINDS }),
     vscode.workspace.onDidSaveTextDocument(forgetDatasetArns),
+    vscode.workspace.registerFileSystemProvider(PROPERTIES_SCHEME, new PropertiesFileSystem()),
   );
   for (const [id, run] of Object.entries(commandTable(log))) context.subscriptions.push(vscode.commands.registerCommand(id, run));
   log.info('PutUsers activated');

@@ -143,6 +143,19 @@ describe('PutUsers quick fixes', () => {
 describe('PutUsers commands', () => {
   afterEach(closeAllEditors);
 
+  it('edits properties as JSON beside the file and writes the escaped string back on save', async () => {
+    const source = await openUntitled((await openFixture('putusers/valid.putusers.json')).getText(), 'json');
+    const editor = await vscode.window.showTextDocument(source);
+    editor.selection = new vscode.Selection(4, 16, 4, 16); // in the first user
+    const side = await vscode.commands.executeCommand<vscode.TextEditor>('putUsers.editProperties');
+    assert.strictEqual(side.document.languageId, 'json');
+    assert.deepStrictEqual(JSON.parse(side.document.getText()), { numberOfVideosWatched: '45', membership: 'Member' });
+    await side.edit((e) => e.replace(new vscode.Range(0, 0, side.document.lineCount, 0), '{\n  "numberOfVideosWatched": "46",\n  "note": "say \\"hi\\""\n}\n'));
+    assert.ok(await side.document.save());
+    assert.match(source.getText(), /"properties": "\{\\"numberOfVideosWatched\\":\\"46\\",\\"note\\":\\"say \\\\\\"hi\\\\\\"\\"\}"/);
+    assert.deepStrictEqual(validate(source.getText(), 'json'), []);
+  });
+
   for (const kind of ['input', 'yaml-input'] as const) {
     it(`generates the ${kind} skeleton byte for byte`, async () => {
       const editor = await vscode.commands.executeCommand<vscode.TextEditor>('putUsers.generateSkeleton', kind);
