@@ -9,18 +9,32 @@ export interface LineIndex {
 }
 
 export function lineIndex(text: string): LineIndex {
+  // Line starts are found on demand, up to the furthest offset asked for: a document with a few
+  // findings near its top costs a few lines, not a scan of megabytes.
   const starts = [0];
-  if (text.indexOf('\r') < 0) {
-    // The common case, with the native search: only \n ends lines.
-    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  } else {
-    for (let i = 0; i < text.length; i++) {
+  const crlfOrCr = text.indexOf('\r') >= 0;
+  let scanned = 0; // starts[] is complete for offsets below this
+  const scanTo = (offset: number) => {
+    if (offset < scanned) return;
+    if (!crlfOrCr) {
+      let i = text.indexOf('\n', scanned);
+      while (i >= 0 && i < offset) {
+        starts.push(i + 1);
+        i = text.indexOf('\n', i + 1);
+      }
+      scanned = i < 0 ? text.length + 1 : i;
+      return;
+    }
+    let i = scanned;
+    for (; i < text.length && i < offset; i++) {
       const c = text.charCodeAt(i);
       if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) starts.push(i + 1);
     }
-  }
+    scanned = i >= text.length ? text.length + 1 : i;
+  };
   const positionAt = (offset: number): Position => {
     const o = Math.max(0, Math.min(offset, text.length));
+    scanTo(o);
     let lo = 0;
     let hi = starts.length - 1;
     while (lo < hi) {
@@ -34,6 +48,7 @@ export function lineIndex(text: string): LineIndex {
     positionAt,
     rangeOf: (start, end) => ({ start: positionAt(start), end: positionAt(Math.max(start, end)) }),
     offsetAt: ({ line, character }) => {
+      scanTo(text.length + 1);
       if (line >= starts.length) return text.length;
       return Math.min((starts[Math.max(0, line)] ?? 0) + character, text.length);
     },

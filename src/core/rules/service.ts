@@ -61,14 +61,13 @@ const paramName = (m: Member, userIndex?: number) => (userIndex === undefined ? 
 
 function checkString(node: StrNode, m: Member, userIndex: number | undefined, out: RawFinding[]): void {
   const shape = m.shape as StringShape;
-  const name = () => paramName(m, userIndex);
   if (shape.max !== undefined && node.value.length > shape.max) {
     out.push({
       start: node.start,
       end: node.end,
       severity: 'error',
       code: 'service/too-long',
-      message: `${name()} has ${node.value.length} characters; the service accepts at most ${shape.max}.`,
+      message: `${paramName(m, userIndex)} has ${node.value.length} characters; the service accepts at most ${shape.max}.`,
     });
   }
   if (shape.pattern && !new RegExp(`^(?:${shape.pattern})$`).test(node.value)) {
@@ -77,7 +76,7 @@ function checkString(node: StrNode, m: Member, userIndex: number | undefined, ou
       end: node.end,
       severity: 'error',
       code: 'service/arn-pattern',
-      message: `${name()} is not a Personalize ARN (expected arn:aws:personalize:REGION:ACCOUNT:dataset/DATASET_GROUP/USERS).`,
+      message: `${paramName(m, userIndex)} is not a Personalize ARN (expected arn:aws:personalize:REGION:ACCOUNT:dataset/DATASET_GROUP/USERS).`,
     });
   }
 }
