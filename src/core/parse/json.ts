@@ -291,16 +291,7 @@ class JsonReader {
           index?.set(dictKey(key), entries.length);
           entries.push({ key, value });
         } else entries[at] = { key, value };
-        this.skipWhitespace();
-        const next = text.charCodeAt(this.pos);
-        if (next === C.Comma) {
-          this.pos++;
-          this.skipWhitespace();
-          continue;
-        }
-        if (next === C.CloseBrace) break;
-        if (Number.isNaN(next)) this.fail(text.length, text.length, 'The JSON ends inside an object: a `}` is missing.');
-        this.failAt(this.pos, 'A `,` or `}` is expected here.');
+        if (!this.separatorOrClose(C.CloseBrace, '}', 'an object')) break;
       }
     }
     this.pos++;
@@ -319,21 +310,26 @@ class JsonReader {
       for (;;) {
         if (text.charCodeAt(this.pos) === C.CloseBracket) this.failAt(this.pos, 'Trailing comma: strict JSON allows no comma before `]`.');
         items.push(this.value());
-        this.skipWhitespace();
-        const next = text.charCodeAt(this.pos);
-        if (next === C.Comma) {
-          this.pos++;
-          this.skipWhitespace();
-          continue;
-        }
-        if (next === C.CloseBracket) break;
-        if (Number.isNaN(next)) this.fail(text.length, text.length, 'The JSON ends inside a list: a `]` is missing.');
-        this.failAt(this.pos, 'A `,` or `]` is expected here.');
+        if (!this.separatorOrClose(C.CloseBracket, ']', 'a list')) break;
       }
     }
     this.pos++;
     this.depth--;
     return { type: 'list', items, start, end: this.pos };
+  }
+
+  /** After a member or item: true at a `,` (skipped), false at the closing bracket; anything else is an error. */
+  private separatorOrClose(close: number, closeText: string, container: string): boolean {
+    this.skipWhitespace();
+    const next = this.text.charCodeAt(this.pos);
+    if (next === C.Comma) {
+      this.pos++;
+      this.skipWhitespace();
+      return true;
+    }
+    if (next === close) return false;
+    if (Number.isNaN(next)) this.fail(this.text.length, this.text.length, `The JSON ends inside ${container}: a \`${closeText}\` is missing.`);
+    return this.failAt(this.pos, `A \`,\` or \`${closeText}\` is expected here.`);
   }
 
   /** Fails on the run of non-separator characters at the current position. */
