@@ -1,0 +1,19 @@
+// The local Personalize Events emulator (bundled to dist/emulator.js). As a program:
+//   node dist/emulator.js --port P --dataset ARN [--busy ARN] --access-key K --secret-key S [--region R]
+export { startEmulator, type AcceptedRequest, type EmulatedDataset, type Emulator, type EmulatorOptions, type ReceivedRequest } from './server';
+export { type Fault, type FaultContext, type FaultRule } from './faults';
+export { checkSignature, MAX_CLOCK_SKEW_MS, type Credential, type SignatureCheck, type SigningScope } from './sigv4';
+export { invalidInputMessage, serviceErrors } from './service-messages';
+import { runEmulatorCli } from './cli';
+
+if (require.main === module) {
+  runEmulatorCli(process.argv.slice(2)).then(
+    (code) => {
+      if (code !== undefined) process.exitCode = code;
+    },
+    (e: unknown) => {
+      process.stderr.write(`emulator: ${e instanceof Error ? e.message : String(e)}\n`);
+      process.exitCode = 1;
+    },
+  );
+}
