@@ -1,0 +1,130 @@
+// What went wrong, in words that say what to do next. Never includes credentials or user data:
+// the service's own message is quoted (the service names no user in it), the rest is ours.
+
+export type FailureKind =
+  | 'no-credentials'
+  | 'sso-expired'
+  | 'credentials-refused'
+  | 'no-region'
+  | 'endpoint'
+  | 'insecure-endpoint'
+  | 'unreachable'
+  | 'not-found'
+  | 'in-use'
+  | 'invalid-input'
+  | 'throttled'
+  | 'server'
+  | 'connection'
+  | 'cancelled'
+  | 'all-rejected'
+  | 'other';
+
+export interface SendFailure {
+  kind: FailureKind;
+  /** The service's or the SDK's error name (`InvalidInputException`, `ECONNREFUSED`, ...). */
+  code: string;
+  /** What happened and what to do, for people. */
+  message: string;
+  /** The service's message as it gave it, when it gave one. */
+  serviceMessage?: string;
+  /** No other request could succeed either (stop sending): wrong credentials, ARN, region, endpoint. */
+  fatal: boolean;
+  httpStatus?: number;
+  requestId?: string;
+}
+
+export interface ErrorContext {
+  datasetArn: string;
+  region?: string;
+  endpoint?: string;
+  profile?: string;
+}
+
+const ARN_REGION = /^arn:[^:]*:personalize:([^:]*):/;
+
+/** The region a dataset ARN names (`arn:aws:personalize:us-east-1:...` → us-east-1). */
+export function regionOfArn(arn: string): string | undefined {
+  return ARN_REGION.exec(arn)?.[1] || undefined;
+}
+
+type SdkLikeError = {
+  name?: string;
+  code?: string;
+  message?: string;
+  $metadata?: { httpStatusCode?: number; requestId?: string };
+  cause?: unknown;
+};
+
+export function describeError(error: unknown, context: ErrorContext): SendFailure {
+  const e = (error ?? {}) as SdkLikeError;
+  const name = typeof e.name === 'string' ? e.name : 'Error';
+  const raw = typeof e.message === 'string' ? e.message : String(error);
+  const meta = { ...(e.$metadata?.httpStatusCode ? { httpStatus: e.$metadata.httpStatusCode } : {}), ...(e.$metadata?.requestId ? { requestId: e.$metadata.requestId } : {}) };
+  const service = e.$metadata?.httpStatusCode !== undefined ? { serviceMessage: raw } : {};
+  const profile = context.profile ? `profile "${context.profile}"` : 'the profile';
+  const where = `${context.endpoint ?? 'the Personalize Events endpoint'}`;
+  const failure = (kind: FailureKind, fatal: boolean, message: string, code = name): SendFailure => ({ kind, code, message, fatal, ...meta, ...service });
+
+  switch (name) {
+    case 'CredentialsProviderError':
+    case 'TokenProviderError':
+      if (/\bSSO\b|sso login/i.test(raw)) {
+        return failure('sso-expired', true, `The SSO session of ${profile} has expired or was never started: run \`aws sso login${context.profile ? ` --profile ${context.profile}` : ''}\`, then send again. (${raw})`);
+      }
+      return failure('no-credentials', true, `No AWS credentials found (${raw}). Choose a profile (--profile / putUsers.profile / AWS_PROFILE) that has credentials, or set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY.`);
+    case 'UnrecognizedClientException':
+    case 'InvalidClientTokenId':
+    case 'ExpiredTokenException':
+    case 'MissingAuthenticationTokenException':
+    case 'IncompleteSignatureException':
+    case 'InvalidSignatureException':
+    case 'AccessDeniedException':
+      return failure(
+        'credentials-refused',
+        true,
+        name === 'ExpiredTokenException'
+          ? `The session credentials have expired (${raw}): refresh them (for SSO: \`aws sso login\`) and send again.`
+          : name === 'AccessDeniedException'
+            ? `Access denied (${raw}): the credentials' identity needs personalize:PutUsers on ${context.datasetArn}.`
+            : `The service refused the credentials: ${name}: ${raw} Check the access key and secret of ${profile} (and the computer's clock).`,
+      );
+    case 'ResourceNotFoundException': {
+      const arnRegion = regionOfArn(context.datasetArn);
+      const hint =
+        arnRegion && context.region && arnRegion !== context.region
+          ? ` The ARN names region ${arnRegion} but the requests went to ${context.region}: send with --region ${arnRegion}.`
+          : ' Check the dataset ARN (it must be a Users dataset that exists) and the region.';
+      return failure('not-found', true, `The service found no dataset ${context.datasetArn} in ${context.region ?? 'this region'} (${raw}).${hint}`);
+    }
+    case 'ResourceInUseException':
+      return failure('in-use', true, `The dataset is in use (${raw}): wait until its import or update has finished, then send the users not in again.`);
+    case 'InvalidInputException':
+      return failure('invalid-input', false, `The service rejected the input: ${raw}`);
+    case 'ThrottlingException':
+    case 'TooManyRequestsException':
+    case 'Throttling':
+    case 'RequestLimitExceeded':
+    case 'LimitExceededException':
+      return failure('throttled', false, `Throttled by the service even after the retries (${name}: ${raw}): lower the concurrency, wait a little, and send the users not in again.`);
+    case 'AbortError':
+      return failure('cancelled', false, 'Cancelled.');
+    default:
+      break;
+  }
+  const codes = `${e.code ?? ''} ${name} ${raw}`;
+  if (/^Region is missing|region.*(missing|not (set|found|configured))/i.test(raw)) {
+    const arnRegion = regionOfArn(context.datasetArn);
+    return failure('no-region', true, `No region: pass --region${arnRegion ? ` ${arnRegion} (the region the dataset ARN names)` : ''}, set putUsers.region or AWS_REGION, or add a region to ${profile} in ~/.aws/config.`, 'RegionMissing');
+  }
+  if (/\b(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH)\b/.test(codes)) {
+    return failure('unreachable', true, `Cannot reach ${where} (${raw}). Check the endpoint URL, the network and any proxy.`, e.code ?? name);
+  }
+  if (/\b(ECONNRESET|EPIPE|ETIMEDOUT|TimeoutError|socket hang up)\b/.test(codes)) {
+    return failure('connection', false, `The connection to ${where} broke even after the retries (${raw}).`, e.code ?? name);
+  }
+  const status = e.$metadata?.httpStatusCode;
+  if (status !== undefined && status >= 500) {
+    return failure('server', false, `The service failed (HTTP ${status} ${name}: ${raw}) even after the retries: send the users not in again later.`);
+  }
+  return failure('other', false, `${name}: ${raw}`);
+}

@@ -1,0 +1,120 @@
+// What a send did, request by request and user by user. It holds no user data (users are
+// named by their index in the file), so it can be logged, printed and stored as it is.
+import { batchName } from './batches';
+import type { FailureKind, SendFailure } from './errors';
+
+export interface RequestReport {
+  /** 1-based, in the order the requests were sent. */
+  n: number;
+  /** Index in the file of the request's first user; its users are consecutive. */
+  first: number;
+  users: number;
+  /** accepted (HTTP 200); rejected (InvalidInputException); failed (anything else, after the SDK's retries). */
+  outcome: 'accepted' | 'rejected' | 'failed';
+  /** A rejected request of several users was split in two halves, sent as requests of their own. */
+  split?: boolean;
+  httpStatus?: number;
+  requestId?: string;
+  /** HTTP attempts the SDK made (1 + retries). */
+  attempts: number;
+  ms: number;
+  error?: { kind: FailureKind; code: string; message: string };
+}
+
+/** A user that did not get in. */
+export interface UserNotIn {
+  /** Index in the file (`users[index]`). */
+  index: number;
+  /** rejected: the service refused this user alone; failed: its request failed for good; unsent: never sent (Cancel, a fatal error). */
+  status: 'rejected' | 'failed' | 'unsent';
+  /** The service's message (rejected) or why the request failed. */
+  message?: string;
+  code?: string;
+  requestId?: string;
+}
+
+export interface SendReport {
+  datasetArn: string;
+  /** The region requests were signed for, once resolved. */
+  region?: string;
+  /** The endpoint used (the option, or the region's https://personalize-events.REGION.amazonaws.com). */
+  endpoint?: string;
+  profile?: string;
+  total: number;
+  accepted: number;
+  rejected: number;
+  failed: number;
+  unsent: number;
+  requests: RequestReport[];
+  /** Every user not in, in file order: these go to the failed-users file. */
+  notIn: UserNotIn[];
+  /** Stopped by the signal (Cancel). */
+  cancelled: boolean;
+  /** Why sending stopped early (no credentials, wrong ARN or region, ...). */
+  fatal?: SendFailure;
+  /** HTTP attempts over all requests. */
+  attempts: number;
+  ms: number;
+}
+
+export function emptyReport(datasetArn: string, total: number): SendReport {
+  return { datasetArn, total, accepted: 0, rejected: 0, failed: 0, unsent: 0, requests: [], notIn: [], cancelled: false, attempts: 0, ms: 0 };
+}
+
+/** Every user got in. */
+export function allIn(report: SendReport): boolean {
+  return report.accepted === report.total && report.notIn.length === 0;
+}
+
+export function requestLine(r: RequestReport): string {
+  const what = `request ${r.n}: ${batchName({ first: r.first, count: r.users })}, ${r.users} user${r.users === 1 ? '' : 's'}`;
+  const how = [r.httpStatus ? `HTTP ${r.httpStatus}` : undefined, r.requestId ? `request id ${r.requestId}` : undefined, `${r.attempts} attempt${r.attempts === 1 ? '' : 's'}`, `${r.ms} ms`]
+    .filter(Boolean)
+    .join(', ');
+  const outcome = r.outcome === 'accepted' ? 'accepted' : `${r.outcome}${r.error ? ` (${r.error.code}: ${r.error.message})` : ''}${r.split ? ', split in two to find the users the service rejects' : ''}`;
+  return `${what}: ${outcome} [${how}]`;
+}
+
+export function userLine(u: UserNotIn): string {
+  return `users[${u.index}]: ${u.status}${u.message ? `: ${u.message}` : ''}${u.requestId ? ` [request id ${u.requestId}]` : ''}`;
+}
+
+export function totalsLine(report: SendReport): string {
+  const parts = [`${report.accepted} accepted`, `${report.rejected} rejected`, `${report.failed} failed`, `${report.unsent} unsent`];
+  return `${report.accepted} of ${report.total} users in (${parts.join(', ')}); ${report.requests.length} request${report.requests.length === 1 ? '' : 's'}, ${report.attempts} HTTP attempt${report.attempts === 1 ? '' : 's'}, ${(report.ms / 1000).toFixed(1)} s.`;
+}
+
+/**
+ * The report as text lines: where it went, the requests (all of them up to `maxRequestLines`,
+ * else only those not plainly accepted), every user not in, the totals and why it stopped.
+ */
+export function formatReport(report: SendReport, options: { maxRequestLines?: number } = {}): string[] {
+  const lines: string[] = [];
+  const where = [report.region ? `region ${report.region}` : undefined, report.endpoint ? `endpoint ${report.endpoint}` : undefined, report.profile ? `profile ${report.profile}` : undefined].filter(Boolean);
+  lines.push(`PutUsers to ${report.datasetArn}${where.length ? ` (${where.join(', ')})` : ''}:`);
+  const max = options.maxRequestLines ?? 20;
+  const shown = report.requests.length <= max ? report.requests : report.requests.filter((r) => r.outcome !== 'accepted' || r.attempts > 1);
+  for (const r of shown) lines.push(`  ${requestLine(r)}`);
+  if (shown.length < report.requests.length) lines.push(`  ... and ${report.requests.length - shown.length} more requests accepted at the first attempt`);
+  for (const u of report.notIn.filter((n) => n.status === 'rejected')) lines.push(`  ${userLine(u)}`);
+  const failed = report.notIn.filter((n) => n.status === 'failed');
+  if (failed.length) lines.push(`  ${failed.length} user${failed.length === 1 ? '' : 's'} in requests that failed for good: ${ranges(failed.map((f) => f.index))}`);
+  const unsent = report.notIn.filter((n) => n.status === 'unsent');
+  if (unsent.length) lines.push(`  ${unsent.length} user${unsent.length === 1 ? '' : 's'} never sent${report.cancelled ? ' (cancelled)' : ''}: ${ranges(unsent.map((f) => f.index))}`);
+  lines.push(totalsLine(report));
+  if (report.cancelled) lines.push('Cancelled: requests in flight were let finish; nothing more was sent.');
+  if (report.fatal) lines.push(`Stopped: ${report.fatal.message}`);
+  return lines;
+}
+
+/** `users[0..9], users[20], users[25..29]` */
+export function ranges(indexes: readonly number[]): string {
+  const out: string[] = [];
+  for (let i = 0; i < indexes.length; ) {
+    let j = i;
+    while (j + 1 < indexes.length && indexes[j + 1] === indexes[j]! + 1) j++;
+    out.push(batchName({ first: indexes[i]!, count: j - i + 1 }));
+    i = j + 1;
+  }
+  return out.join(', ');
+}

@@ -1,0 +1,43 @@
+import * as assert from 'node:assert/strict';
+import { allIn, emptyReport, formatReport, ranges } from '../../../src/send/report';
+
+const ARN = 'arn:aws:personalize:us-east-1:123456789012:dataset/demo/USERS';
+
+describe('send: the report as text', () => {
+  it('joins indexes into ranges', () => {
+    assert.equal(ranges([0, 1, 2, 5, 7, 8]), 'users[0..2], users[5], users[7..8]');
+    assert.equal(ranges([]), '');
+  });
+
+  it('lists requests, users not in, totals and why it stopped', () => {
+    const report = { ...emptyReport(ARN, 25), region: 'us-east-1', endpoint: 'http://127.0.0.1:1', accepted: 14, rejected: 1, failed: 0, unsent: 10, attempts: 4, ms: 1234, cancelled: true };
+    report.requests.push(
+      { n: 1, first: 0, users: 10, outcome: 'rejected', split: true, httpStatus: 400, requestId: 'r1', attempts: 1, ms: 10, error: { kind: 'invalid-input', code: 'InvalidInputException', message: 'Error parsing properties json' } },
+      { n: 2, first: 0, users: 5, outcome: 'accepted', httpStatus: 200, requestId: 'r2', attempts: 2, ms: 12 },
+    );
+    report.notIn.push({ index: 7, status: 'rejected', message: 'Error parsing properties json', requestId: 'r4' }, ...Array.from({ length: 10 }, (_, i) => ({ index: 15 + i, status: 'unsent' as const })));
+    const text = formatReport(report).join('\n');
+    assert.equal(
+      text,
+      [
+        `PutUsers to ${ARN} (region us-east-1, endpoint http://127.0.0.1:1):`,
+        '  request 1: users[0..9], 10 users: rejected (InvalidInputException: Error parsing properties json), split in two to find the users the service rejects [HTTP 400, request id r1, 1 attempt, 10 ms]',
+        '  request 2: users[0..4], 5 users: accepted [HTTP 200, request id r2, 2 attempts, 12 ms]',
+        '  users[7]: rejected: Error parsing properties json [request id r4]',
+        '  10 users never sent (cancelled): users[15..24]',
+        '14 of 25 users in (14 accepted, 1 rejected, 0 failed, 10 unsent); 2 requests, 4 HTTP attempts, 1.2 s.',
+        'Cancelled: requests in flight were let finish; nothing more was sent.',
+      ].join('\n'),
+    );
+    assert.equal(allIn(report), false);
+  });
+
+  it('summarises many plain accepted requests', () => {
+    const report = { ...emptyReport(ARN, 300), accepted: 300, attempts: 31 };
+    for (let n = 1; n <= 30; n++) report.requests.push({ n, first: (n - 1) * 10, users: 10, outcome: 'accepted', attempts: n === 7 ? 2 : 1, ms: 5 });
+    const lines = formatReport(report);
+    assert.equal(lines.filter((l) => l.startsWith('  request')).length, 1, 'only the retried one');
+    assert.ok(lines.includes('  ... and 29 more requests accepted at the first attempt'));
+    assert.equal(allIn(report), true);
+  });
+});
