@@ -1,0 +1,144 @@
+// `putusers send FILE [--profile P] [--region R] [--endpoint-url URL] [--concurrency N]`
+// Validates FILE with the core (errors stop it; warnings are printed), sends its users with the
+// sending engine (requests of at most 10, in file order), prints the report (no secrets, no
+// properties, no user ids), and writes the users not in to a new file beside FILE.
+// Exit: 0 every user got in; 1 some did not (or FILE has errors); 2 usage error, unreadable FILE.
+// Ctrl-C once: send nothing more, let requests in flight finish, write the file; twice: quit.
+import { readFileSync } from 'node:fs';
+import { type Finding, formatOfPath, readRequest } from '../core';
+import type { Io } from './io';
+import { textLine } from './validate-command';
+
+const USAGE = 'Usage: putusers send FILE [--profile P] [--region R] [--endpoint-url URL] [--concurrency N]\n';
+
+interface SendArgs {
+  file: string;
+  profile?: string;
+  region?: string;
+  endpoint?: string;
+  concurrency?: number;
+}
+
+export async function runSend(argv: string[], io: Io): Promise<number> {
+  const args = parseArgs(argv);
+  if (typeof args === 'string') {
+    io.stderr.write(`putusers: ${args}\n${USAGE}`);
+    return 2;
+  }
+  const { file } = args;
+  const text = readText(file, io);
+  if (text === undefined) return 2;
+  const format = formatOfPath(file);
+  const { request, findings } = readRequest(text, format);
+  // More than 10 users is what sending in several requests is for: not an error here.
+  const shown = findings.filter((f: Finding) => f.code !== 'service/too-many-users');
+  for (const f of shown) io.stderr.write(`${textLine({ file, ...f })}\n`);
+  const errors = shown.filter((f) => f.severity === 'error');
+  if (!request || errors.length > 0) {
+    io.stderr.write(`putusers: ${file}: ${errors.length} error${errors.length === 1 ? '' : 's'}: nothing was sent.\n`);
+    return 1;
+  }
+  if (request.users.length === 0) {
+    io.stdout.write(`${file}: no users to send.\n`);
+    return 0;
+  }
+
+  // The AWS SDK loads only now.
+  const { sendUsers, formatReport, writeFailedFile, allIn, lineLogger, MAX_CONCURRENCY } = await import('../send');
+  if (args.concurrency !== undefined && args.concurrency > MAX_CONCURRENCY) {
+    io.stderr.write(`putusers: --concurrency takes a whole number from 1 to ${MAX_CONCURRENCY}\n${USAGE}`);
+    return 2;
+  }
+  const controller = new AbortController();
+  let interrupts = 0;
+  const onInterrupt = () => {
+    if (++interrupts > 1) process.exit(130);
+    io.stderr.write('putusers: interrupted: sending nothing more (Ctrl-C again to quit at once)\n');
+    controller.abort();
+  };
+  process.on('SIGINT', onInterrupt);
+  const progress = (io.stderr as { isTTY?: boolean }).isTTY === true;
+  let report;
+  try {
+    report = await sendUsers(request, {
+      ...(args.profile ? { profile: args.profile } : {}),
+      ...(args.region ? { region: args.region } : {}),
+      ...(args.endpoint ? { endpoint: args.endpoint } : {}),
+      ...(args.concurrency ? { concurrency: args.concurrency } : {}),
+      signal: controller.signal,
+      logger: lineLogger((line) => io.stderr.write(line), logLevel()),
+      ...(progress ? { onProgress: (done: number, total: number) => io.stderr.write(`\r${done} of ${total} users sent${done === total ? '\n' : ''}`) } : {}),
+    });
+  } finally {
+    process.off('SIGINT', onInterrupt);
+  }
+  if (progress && report.accepted + report.rejected + report.failed < report.total) io.stderr.write('\n');
+  for (const line of formatReport(report)) io.stdout.write(`${line}\n`);
+  if (!allIn(report)) {
+    let written: string | undefined;
+    try {
+      written = writeFailedFile(file, request, report);
+    } catch (e) {
+      io.stderr.write(`putusers: could not write the users not in beside ${file}: ${(e as Error).message}\n`);
+      return 1;
+    }
+    if (written) {
+      const n = report.notIn.length;
+      io.stdout.write(`${n} user${n === 1 ? '' : 's'} not in: written to ${written}${report.rejected ? ' (fix the rejected ones first)' : ''}; send them with: putusers send ${written}\n`);
+    }
+    return 1;
+  }
+  return 0;
+}
+
+function parseArgs(argv: string[]): SendArgs | string {
+  const files: string[] = [];
+  const out: Partial<SendArgs> = {};
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--') {
+      files.push(...argv.slice(i + 1));
+      break;
+    }
+    const flag = /^--(profile|region|endpoint-url|concurrency)(?:=(.*))?$/s.exec(arg);
+    if (flag) {
+      const value = flag[2] ?? argv[++i];
+      if (value === undefined || value === '') return `--${flag[1]} needs a value`;
+      if (flag[1] === 'profile') out.profile = value;
+      else if (flag[1] === 'region') out.region = value;
+      else if (flag[1] === 'endpoint-url') out.endpoint = value;
+      else {
+        const n = Number(value);
+        if (!/^\d+$/.test(value) || n < 1) return `--concurrency takes a whole number from 1 up, not "${value}"`;
+        out.concurrency = n;
+      }
+    } else if (arg.startsWith('-') && arg !== '-') return `unknown option "${arg}"`;
+    else files.push(arg);
+  }
+  if (files.length !== 1) return files.length === 0 ? 'send needs a FILE' : 'send takes one FILE';
+  return { ...out, file: files[0]! };
+}
+
+/** PUTUSERS_LOG=trace|debug|info|warn|error|off: what goes to stderr while sending (default warn). */
+function logLevel(): 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'off' {
+  const level = process.env['PUTUSERS_LOG'];
+  return level === 'trace' || level === 'debug' || level === 'info' || level === 'error' || level === 'off' ? level : 'warn';
+}
+
+function readText(file: string, io: Io): string | undefined {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    const why = err.code === 'ENOENT' ? 'no such file' : err.code === 'EISDIR' ? 'is a directory' : err.code === 'EACCES' ? 'permission denied' : err.message;
+    io.stderr.write(`putusers: cannot read ${file}: ${why}\n`);
+    return undefined;
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    io.stderr.write(`putusers: cannot read ${file}: not UTF-8 text (the AWS CLI cannot load it either)\n`);
+    return undefined;
+  }
+}
