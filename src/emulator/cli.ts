@@ -1,12 +1,15 @@
 // `node dist/emulator.js --port P --dataset ARN [--busy ARN] --access-key K --secret-key S [--region R]`
-// for demos: runs until interrupted and prints one line per request (no user ids, no properties).
+// for demos: runs until interrupted and prints one line per request (no user ids, no properties;
+// --quiet: none).
 import { startEmulator } from './server';
 
-const USAGE = 'Usage: node dist/emulator.js [--port P] [--host H] --dataset ARN... [--busy ARN...] --access-key K --secret-key S [--region R]\n';
+const USAGE = 'Usage: node dist/emulator.js [--port P] [--host H] --dataset ARN... [--busy ARN...] --access-key K --secret-key S [--region R] [--quiet]\n';
 
 /** Starts the emulator from command-line arguments; resolves to an exit code only when it did not start. */
 export async function runEmulatorCli(args: string[]): Promise<number | undefined> {
   const values = new Map<string, string[]>();
+  const quiet = args.includes('--quiet');
+  args = args.filter((a) => a !== '--quiet');
   for (let i = 0; i < args.length; i++) {
     const m = /^--(port|host|dataset|busy|access-key|secret-key|region)(?:=(.*))?$/.exec(args[i]!);
     const value = m?.[2] ?? args[i + 1];
@@ -38,6 +41,7 @@ export async function runEmulatorCli(args: string[]): Promise<number | undefined
     datasets,
     ...(region ? { region } : {}),
     onRequest: (r) => {
+      if (quiet) return;
       const users = r.body.match(/"userId"/g)?.length ?? 0;
       process.stdout.write(`#${r.seq} POST /users, ${users} user(s): ${r.status || 'connection dropped'}${r.errorType ? ` ${r.errorType}` : ''}${r.requestId ? ` (request id ${r.requestId})` : ''}\n`);
     },
