@@ -73,22 +73,19 @@ export async function runSend(argv: string[], io: Io): Promise<number> {
     process.off('SIGINT', onInterrupt);
   }
   if (progress && report.accepted + report.rejected + report.failed < report.total) io.stderr.write('\n');
-  for (const line of formatReport(report)) io.stdout.write(`${line}\n`);
+  let failedFile: string | undefined;
+  let writeError: string | undefined;
   if (!allIn(report)) {
-    let written: string | undefined;
     try {
-      written = writeFailedFile(file, request, report);
+      failedFile = writeFailedFile(file, request, report);
     } catch (e) {
-      io.stderr.write(`putusers: could not write the users not in beside ${file}: ${(e as Error).message}\n`);
-      return 1;
+      writeError = `putusers: could not write the users not in beside ${file}: ${(e as Error).message}\n`;
     }
-    if (written) {
-      const n = report.notIn.length;
-      io.stdout.write(`${n} user${n === 1 ? '' : 's'} not in: written to ${written}${report.rejected ? ' (fix the rejected ones first)' : ''}; send them with: putusers send ${written}\n`);
-    }
-    return 1;
   }
-  return 0;
+  for (const line of formatReport(report, failedFile ? { failedFile } : {})) io.stdout.write(`${line}\n`);
+  if (failedFile) io.stdout.write(`Send them with: putusers send ${failedFile}\n`);
+  if (writeError) io.stderr.write(writeError);
+  return allIn(report) ? 0 : 1;
 }
 
 function parseArgs(argv: string[]): SendArgs | string {

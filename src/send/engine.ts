@@ -67,7 +67,7 @@ export async function sendUsers(request: PutUsersRequest, options: SendOptions =
 
   // Re-read the shared files (the SDK caches them per process), then resolve the region and the
   // credentials once, before any request: when they are missing, nothing is sent.
-  const sharedFiles = options.credentials ? undefined : await reloadSharedFiles();
+  const sharedFiles = await reloadSharedFiles();
   const stopRetrying = new AbortController();
   const onCancel = () => {
     stopRetrying.abort();

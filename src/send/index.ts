@@ -1,7 +1,7 @@
 // The sending engine (bundled to dist/send.js with the AWS SDK; the extension requires it only
 // when sending, the CLI only for `putusers send`). Nothing else in the project loads the SDK.
 export { DEFAULT_CONCURRENCY, MAX_CONCURRENCY, sendUsers, type SendOptions } from './engine';
-export { allIn, formatReport, ranges, requestLine, totalsLine, userLine, type RequestReport, type SendReport, type UserNotIn } from './report';
+export { allIn, failedFileLine, formatReport, ranges, requestLine, totalsLine, userLine, type RequestReport, type SendReport, type UserNotIn } from './report';
 export { failedFileName, notInRequest, writeFailedFile } from './failed-file';
 export { checkEndpoint, isLoopback, type EndpointCheck } from './endpoint';
 export { describeError, regionOfArn, type ErrorContext, type FailureKind, type SendFailure } from './errors';

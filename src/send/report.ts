@@ -86,9 +86,10 @@ export function totalsLine(report: SendReport): string {
 
 /**
  * The report as text lines: where it went, the requests (all of them up to `maxRequestLines`,
- * else only those not plainly accepted), every user not in, the totals and why it stopped.
+ * else only those not plainly accepted), every user not in, the totals, why it stopped, and
+ * where the users not in were written (`failedFile`, when the caller wrote them).
  */
-export function formatReport(report: SendReport, options: { maxRequestLines?: number } = {}): string[] {
+export function formatReport(report: SendReport, options: { maxRequestLines?: number; failedFile?: string } = {}): string[] {
   const lines: string[] = [];
   const where = [report.region ? `region ${report.region}` : undefined, report.endpoint ? `endpoint ${report.endpoint}` : undefined, report.profile ? `profile ${report.profile}` : undefined].filter(Boolean);
   lines.push(`PutUsers to ${report.datasetArn}${where.length ? ` (${where.join(', ')})` : ''}:`);
@@ -104,7 +105,14 @@ export function formatReport(report: SendReport, options: { maxRequestLines?: nu
   lines.push(totalsLine(report));
   if (report.cancelled) lines.push('Cancelled: requests in flight were let finish; nothing more was sent.');
   if (report.fatal) lines.push(`Stopped: ${report.fatal.message}`);
+  if (options.failedFile !== undefined) lines.push(failedFileLine(report, options.failedFile));
   return lines;
+}
+
+/** `3 users not in: written to FILE (fix the rejected ones first), ready to send again.` */
+export function failedFileLine(report: Pick<SendReport, 'notIn' | 'rejected'>, failedFile: string): string {
+  const n = report.notIn.length;
+  return `${n} user${n === 1 ? '' : 's'} not in: written to ${failedFile}${report.rejected ? ' (fix the rejected ones first)' : ''}, ready to send again.`;
 }
 
 /** `users[0..9], users[20], users[25..29]` */

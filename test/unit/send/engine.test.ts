@@ -2,6 +2,8 @@
 // signing, error deserialisation and standard retries are what is tested (nothing is stubbed).
 // Retry waits are the SDK's, scaled down (retryDelayScale) to keep the tests fast.
 import * as assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import type { PutUsersRequest, User } from '../../../src/core';
 import type { Emulator } from '../../../src/emulator';
@@ -218,7 +220,6 @@ describe('send: sendUsers() to the emulator', () => {
     assert.equal(fromEnv.accepted, 4);
     assert.equal(fromEnv.region, 'us-east-1');
     const fromProfile = await withAwsEnv({}, async (dir) => {
-      const { writeFileSync } = await import('node:fs');
       writeFileSync(`${dir}/config`, '[profile demo]\nregion = eu-central-1\n');
       writeFileSync(`${dir}/credentials`, `[demo]\naws_access_key_id = ${KEYS.accessKeyId}\naws_secret_access_key = ${KEYS.secretAccessKey}\n`);
       return sendUsers({ datasetArn: ARN, users: input }, { profile: 'demo', endpoint: emulator.url, retryDelayScale: 0.01 });
@@ -237,6 +238,38 @@ describe('send: sendUsers() to the emulator', () => {
     const missingProfile = await withAwsEnv({ AWS_REGION: 'us-east-1' }, () => sendUsers({ datasetArn: ARN, users: input }, { profile: 'ghost', endpoint: emulator.url }));
     assert.match(missingProfile.fatal!.message, /The profile "ghost" is in neither/);
     check(input, none);
+  });
+
+  it('uses a profile\'s credential_process, as the AWS CLI does', async () => {
+    const report = await withAwsEnv({}, async (dir) => {
+      const script = `${dir}/creds.js`;
+      writeFileSync(script, `process.stdout.write(JSON.stringify({ Version: 1, AccessKeyId: ${JSON.stringify(KEYS.accessKeyId)}, SecretAccessKey: ${JSON.stringify(KEYS.secretAccessKey)} }))`);
+      writeFileSync(`${dir}/config`, `[profile proc]\nregion = us-east-1\ncredential_process = ${process.execPath} ${script}\n`);
+      return sendUsers({ datasetArn: ARN, users: makeUsers(3) }, { profile: 'proc', endpoint: emulator.url });
+    });
+    assert.equal(report.accepted, 3, JSON.stringify(report.fatal));
+  });
+
+  it('says to run aws sso login when the SSO session has expired (nothing sent)', async () => {
+    for (const style of ['legacy', 'sso-session']) {
+      const report = await withAwsEnv({}, async (dir) => {
+        process.env['HOME'] = dir;
+        const start = 'https://example.awsapps.com/start';
+        const config =
+          style === 'legacy'
+            ? `[profile work]\nregion = us-east-1\nsso_start_url = ${start}\nsso_region = us-east-1\nsso_account_id = 123456789012\nsso_role_name = Sender\n`
+            : `[profile work]\nregion = us-east-1\nsso_session = corp\nsso_account_id = 123456789012\nsso_role_name = Sender\n[sso-session corp]\nsso_start_url = ${start}\nsso_region = us-east-1\n`;
+        writeFileSync(`${dir}/config`, config);
+        mkdirSync(`${dir}/.aws/sso/cache`, { recursive: true });
+        const key = style === 'legacy' ? start : 'corp';
+        writeFileSync(`${dir}/.aws/sso/cache/${createHash('sha1').update(key).digest('hex')}.json`, JSON.stringify({ accessToken: 'expired', expiresAt: '2020-01-01T00:00:00Z', region: 'us-east-1', startUrl: start }));
+        return sendUsers({ datasetArn: ARN, users: makeUsers(3) }, { profile: 'work', endpoint: emulator.url });
+      });
+      assert.equal(report.fatal?.kind, 'sso-expired', `${style}: ${report.fatal?.message}`);
+      assert.match(report.fatal!.message, /^The SSO session of profile "work" has expired or was never started: run `aws sso login --profile work`, then send again\./);
+      assert.equal(report.unsent, 3);
+    }
+    assert.equal(emulator.requests.length, 0);
   });
 
   it('sends nothing without a region, and names the ARN\'s', async () => {

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { allIn, emptyReport, formatReport, ranges } from '../../../src/send/report';
+import { allIn, emptyReport, failedFileLine, formatReport, ranges } from '../../../src/send/report';
 
 const ARN = 'arn:aws:personalize:us-east-1:123456789012:dataset/demo/USERS';
 
@@ -39,5 +39,12 @@ describe('send: the report as text', () => {
     assert.equal(lines.filter((l) => l.startsWith('  request')).length, 1, 'only the retried one');
     assert.ok(lines.includes('  ... and 29 more requests accepted at the first attempt'));
     assert.equal(allIn(report), true);
+  });
+
+  it('says where the users not in went, when the caller wrote them', () => {
+    const report = { ...emptyReport(ARN, 3), accepted: 1, rejected: 1, unsent: 1 };
+    report.notIn.push({ index: 0, status: 'rejected' }, { index: 2, status: 'unsent' });
+    assert.equal(failedFileLine(report, '/d/u.failed-20261128T171500Z.putusers.json'), '2 users not in: written to /d/u.failed-20261128T171500Z.putusers.json (fix the rejected ones first), ready to send again.');
+    assert.equal(formatReport(report, { failedFile: 'f.json' }).at(-1), '2 users not in: written to f.json (fix the rejected ones first), ready to send again.');
   });
 });

@@ -59,7 +59,7 @@ describe('send: putusers send FILE', () => {
     assert.match(stdout, /13 of 15 users in \(13 accepted, 2 rejected, 0 failed, 0 unsent\)/);
     const [failed] = failedFiles();
     assert.match(failed!, /^users\.failed-\d{8}T\d{6}Z\.putusers\.yaml$/);
-    assert.ok(stdout.includes(`2 users not in: written to ${path.join(dir, failed!)} (fix the rejected ones first); send them with: putusers send ${path.join(dir, failed!)}\n`));
+    assert.ok(stdout.endsWith(`\n2 users not in: written to ${path.join(dir, failed!)} (fix the rejected ones first), ready to send again.\nSend them with: putusers send ${path.join(dir, failed!)}\n`), stdout);
     const back = readRequest(readFileSync(path.join(dir, failed!), 'utf8'), 'yaml');
     assert.deepEqual(back.request, { datasetArn: ARN, users: [input[4], input[13]] });
     assert.doesNotMatch(stdout + stderr, /memberTier|Frequent shopper|\bu4\b|\bu13\b|AKIDEMULATORTEST|emulator\/Secret/, 'no properties, user ids or secrets');
@@ -103,7 +103,7 @@ describe('send: putusers send FILE', () => {
     const { code, stdout } = await run([file, '--endpoint-url', emulator.url, '--region', 'us-east-1', '--concurrency', '1']);
     assert.equal(code, 1);
     assert.match(stdout, /Stopped: The service found no dataset .*nope\/USERS in us-east-1/);
-    assert.match(stdout, /12 users not in: written to .*users\.failed-\d{8}T\d{6}Z\.putusers\.json; send them with/);
+    assert.match(stdout, /\n12 users not in: written to .*users\.failed-\d{8}T\d{6}Z\.putusers\.json, ready to send again\.\nSend them with: putusers send /);
     const back = readRequest(readFileSync(path.join(dir, failedFiles()[0]!), 'utf8'), 'json');
     assert.deepEqual(back.request?.users, input);
   });
