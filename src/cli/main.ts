@@ -6,10 +6,13 @@ import { runValidate } from './validate-command';
 const USAGE = `Usage:
   putusers validate [--format text|json] FILE...
   putusers skeleton [input|yaml-input|output]
+  putusers send FILE [--profile P] [--region R] [--endpoint-url URL] [--concurrency N]
 
 validate  reports what the AWS CLI and the service would reject, as FILE:LINE:COL lines
           (exit 1 when an error was found, 0 otherwise, 2 on a usage error or unreadable file)
 skeleton  prints the AWS CLI's --generate-cli-skeleton output for put-users
+send      sends FILE as PutUsers requests of at most 10 users; the users not in go to a new
+          file beside it (exit 0 only when every user got in)
 `;
 
 export async function main(argv: string[], io: Io): Promise<number> {
@@ -20,6 +23,11 @@ export async function main(argv: string[], io: Io): Promise<number> {
         return runValidate(rest, io);
       case 'skeleton':
         return runSkeleton(rest, io);
+      case 'send': {
+        // Loaded only for `send`: the AWS SDK stays out of validate's start-up.
+        const { runSend } = await import('./send-command');
+        return await runSend(rest, io);
+      }
       case '-h':
       case '--help':
       case 'help':
