@@ -4,9 +4,9 @@
 // properties, no user ids), and writes the users not in to a new file beside FILE.
 // Exit: 0 every user got in; 1 some did not (or FILE has errors); 2 usage error, unreadable FILE.
 // Ctrl-C once: send nothing more, let requests in flight finish, write the file; twice: quit.
-import { readFileSync } from 'node:fs';
 import { type Finding, formatOfPath, readRequest } from '../core';
 import type { Io } from './io';
+import { readInputFile } from './read-input';
 import { textLine } from './validate-command';
 
 const USAGE = 'Usage: putusers send FILE [--profile P] [--region R] [--endpoint-url URL] [--concurrency N]\n';
@@ -26,7 +26,7 @@ export async function runSend(argv: string[], io: Io): Promise<number> {
     return 2;
   }
   const { file } = args;
-  const text = readText(file, io);
+  const text = readInputFile(file, io);
   if (text === undefined) return 2;
   const format = formatOfPath(file);
   const { request, findings } = readRequest(text, format);
@@ -120,22 +120,4 @@ function parseArgs(argv: string[]): SendArgs | string {
 function logLevel(): 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'off' {
   const level = process.env['PUTUSERS_LOG'];
   return level === 'trace' || level === 'debug' || level === 'info' || level === 'error' || level === 'off' ? level : 'warn';
-}
-
-function readText(file: string, io: Io): string | undefined {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(file);
-  } catch (e) {
-    const err = e as NodeJS.ErrnoException;
-    const why = err.code === 'ENOENT' ? 'no such file' : err.code === 'EISDIR' ? 'is a directory' : err.code === 'EACCES' ? 'permission denied' : err.message;
-    io.stderr.write(`putusers: cannot read ${file}: ${why}\n`);
-    return undefined;
-  }
-  try {
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
-  } catch {
-    io.stderr.write(`putusers: cannot read ${file}: not UTF-8 text (the AWS CLI cannot load it either)\n`);
-    return undefined;
-  }
 }

@@ -1,7 +1,7 @@
 // `putusers validate [--format text|json] FILE...`
-import { readFileSync } from 'node:fs';
 import { type Finding, formatOfPath, validate } from '../core';
 import { type Io, UsageError } from './io';
+import { readInputFile } from './read-input';
 
 export interface FileFinding extends Finding {
   file: string;
@@ -27,7 +27,7 @@ export function runValidate(args: string[], io: Io): number {
   const all: FileFinding[] = [];
   let unreadable = false;
   for (const file of files) {
-    const text = readText(file, io);
+    const text = readInputFile(file, io, { stdin: true });
     if (text === undefined) {
       unreadable = true;
       continue;
@@ -51,23 +51,4 @@ export function textLine(f: FileFinding): string {
 function toJsonRecord(f: FileFinding) {
   const { file, range, severity, code, message, awsCli } = f;
   return awsCli === undefined ? { file, range, severity, code, message } : { file, range, severity, code, message, awsCli };
-}
-
-function readText(file: string, io: Io): string | undefined {
-  let bytes: Buffer;
-  try {
-    bytes = file === '-' ? readFileSync(0) : readFileSync(file);
-  } catch (e) {
-    const err = e as NodeJS.ErrnoException;
-    const why = err.code === 'ENOENT' ? 'no such file' : err.code === 'EISDIR' ? 'is a directory' : err.code === 'EACCES' ? 'permission denied' : err.message;
-    io.stderr.write(`putusers: cannot read ${file}: ${why}\n`);
-    return undefined;
-  }
-  try {
-    // The AWS CLI reads file:// as UTF-8 text and refuses what does not decode.
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
-  } catch {
-    io.stderr.write(`putusers: cannot read ${file}: not UTF-8 text (the AWS CLI cannot load it either)\n`);
-    return undefined;
-  }
 }
