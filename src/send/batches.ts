@@ -10,6 +10,10 @@ export interface Batch {
 /** The most users one PutUsers request takes (10), from the model. */
 export const MAX_USERS_PER_REQUEST = USER_LIST.max ?? 10;
 
+/** Requests in flight at once: the default, and the most we allow (settings and --concurrency). */
+export const DEFAULT_CONCURRENCY = 4;
+export const MAX_CONCURRENCY = 64;
+
 export function toBatches(total: number, size = MAX_USERS_PER_REQUEST): Batch[] {
   if (!Number.isInteger(size) || size < 1) throw new RangeError(`a batch holds at least 1 user, not ${size}`);
   const batches: Batch[] = [];

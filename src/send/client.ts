@@ -7,6 +7,7 @@
 // and then nobody knows whether the service took its users).
 import { PersonalizeEventsClient, type PersonalizeEventsClientConfig } from '@aws-sdk/client-personalize-events';
 import { MAXIMUM_RETRY_DELAY, Retry, StandardRetryStrategy } from '@smithy/core/retry';
+import { regionFromEnvironment } from './target';
 import type { RetryErrorInfo, RetryStrategyV2, StandardRetryBackoffStrategy, StandardRetryToken } from '@smithy/types';
 
 export interface ClientOptions {
@@ -31,7 +32,9 @@ export function createClient(options: ClientOptions, stopRetrying: AbortSignal):
     requestHandler: { connectionTimeout: options.connectionTimeoutMs ?? 10_000 },
   };
   if (options.profile) config.profile = options.profile;
-  if (options.region) config.region = options.region;
+  // The AWS CLI also reads AWS_DEFAULT_REGION, which the SDK ignores (target.ts).
+  const region = options.region || regionFromEnvironment()?.region;
+  if (region) config.region = region;
   if (options.endpoint) config.endpoint = options.endpoint;
   if (options.credentials) config.credentials = options.credentials;
   return new PersonalizeEventsClient(config);

@@ -6,7 +6,7 @@
 // is sent again once accepted (our logic; the SDK retries a request only when it failed).
 import { PutUsersCommand } from '@aws-sdk/client-personalize-events';
 import type { PutUsersRequest } from '../core';
-import { type Batch, batchName, MAX_USERS_PER_REQUEST, toBatches } from './batches';
+import { type Batch, batchName, DEFAULT_CONCURRENCY, MAX_CONCURRENCY, MAX_USERS_PER_REQUEST, toBatches } from './batches';
 import { type Attempt, type Settled, sendBisecting } from './bisect';
 import { type ClientOptions, createClient, DEFAULT_MAX_ATTEMPTS } from './client';
 import { explainMissingCredentials, reloadSharedFiles } from './credentials';
@@ -28,9 +28,6 @@ export interface SendOptions extends ClientOptions {
   /** Stop after this many requests in a row failed for good (not rejected): the service is down. Default 5. */
   maxConsecutiveFailures?: number;
 }
-
-export const DEFAULT_CONCURRENCY = 4;
-export const MAX_CONCURRENCY = 64;
 
 export async function sendUsers(request: PutUsersRequest, options: SendOptions = {}): Promise<SendReport> {
   const started = Date.now();
