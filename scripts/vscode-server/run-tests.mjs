@@ -7,7 +7,8 @@
 //
 // Usage: node scripts/vscode-server/run-tests.mjs [options]      (npm run test:integration)
 //   --tests PATH       the tests' index (default out/test/integration/index.js; env PUTUSERS_TESTS)
-//   --workspace DIR    the folder to open (default test/fixtures/workspace; env PUTUSERS_TEST_WORKSPACE)
+//   --workspace DIR    the folder to copy and open (default test/fixtures/workspace; env PUTUSERS_TEST_WORKSPACE);
+//                      the tests work in a copy, so files they write never land in the repository
 //   --trust            keep workspace trust on (no --disable-workspace-trust), for untrusted-workspace suites
 //   --timeout SECONDS  overall limit (default 600; env PUTUSERS_TEST_RUN_TIMEOUT)
 //   --verbose          stream the server's and the browser's output
@@ -124,7 +125,17 @@ const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'putusers-vscode-'));
 const serverLog = path.join(tmp, 'server.log');
 const browserLog = path.join(tmp, 'browser.log');
 const resultsFile = path.join(tmp, 'results.json');
-for (const d of ['user-data', 'server-data', 'extensions']) fs.mkdirSync(path.join(tmp, d));
+for (const d of ['user-data', 'server-data', 'extensions', 'aws']) fs.mkdirSync(path.join(tmp, d));
+const workspace = path.join(tmp, 'workspace');
+fs.cpSync(opts.workspace, workspace, { recursive: true });
+// Strings the tests register as never to be logged (user ids, properties, secret keys), one per line.
+const sensitiveFile = path.join(tmp, 'sensitive.txt');
+// The AWS configuration the extension host sees: empty shared files the tests fill in, no AWS_*
+// variables of the machine, no instance metadata look-ups.
+const awsEnv = Object.fromEntries(Object.keys(process.env).filter((k) => k.startsWith('AWS_')).map((k) => [k, undefined]));
+Object.assign(awsEnv, { AWS_CONFIG_FILE: path.join(tmp, 'aws', 'config'), AWS_SHARED_CREDENTIALS_FILE: path.join(tmp, 'aws', 'credentials'), AWS_EC2_METADATA_DISABLED: 'true' });
+fs.writeFileSync(awsEnv.AWS_CONFIG_FILE, '');
+fs.writeFileSync(awsEnv.AWS_SHARED_CREDENTIALS_FILE, '');
 const serverLogStream = fs.createWriteStream(serverLog);
 const browserLogStream = fs.createWriteStream(browserLog);
 
@@ -222,7 +233,9 @@ async function main() {
     env: {
       ...process.env,
       PUTUSERS_TEST_RESULTS: resultsFile, // read by the tests' run() in the extension host
-      PUTUSERS_TEST_WORKSPACE: opts.workspace,
+      PUTUSERS_TEST_WORKSPACE: workspace,
+      PUTUSERS_TEST_SENSITIVE: sensitiveFile,
+      ...awsEnv,
       NODE_OPTIONS: '', // the machine's Node 20 options are not for the server's Node 24
     },
   });
@@ -265,8 +278,8 @@ async function main() {
     ['extensionDevelopmentPath', remote(repo)],
     ['extensionTestsPath', remote(opts.tests)],
   ];
-  const url = `${base}/?folder=${encodeURIComponent(opts.workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
-  log(`opening the workbench in headless Chromium: folder ${path.relative(repo, opts.workspace) || '.'}, tests ${path.relative(repo, opts.tests)}`);
+  const url = `${base}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+  log(`opening the workbench in headless Chromium: a copy of ${path.relative(repo, opts.workspace) || '.'}, tests ${path.relative(repo, opts.tests)}`);
   await page.goto(url, { waitUntil: 'domcontentloaded' });
 
   // The tests' run() writes the results file before it settles; then the extension host exits.
@@ -279,6 +292,27 @@ async function main() {
     );
   }
   return JSON.parse(fs.readFileSync(resultsFile, 'utf8'));
+}
+
+/** Every log file of the run (the extension's output channel, the server's and the hosts' logs) that holds a registered sensitive string. */
+function sensitiveLeaks() {
+  if (!fs.existsSync(sensitiveFile)) return [];
+  const secrets = [...new Set(fs.readFileSync(sensitiveFile, 'utf8').split('\n').filter((l) => l.length >= 6))];
+  const logs = [];
+  const walk = (dir) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.name.endsWith('.log')) logs.push(full);
+    }
+  };
+  walk(tmp);
+  const leaks = [];
+  for (const file of logs) {
+    const text = fs.readFileSync(file, 'utf8');
+    for (const secret of secrets) if (text.includes(secret)) leaks.push(`${path.relative(tmp, file)} holds ${JSON.stringify(secret.slice(0, 4))}… (registered as sensitive)`);
+  }
+  return leaks;
 }
 
 function printSummary(r) {
@@ -311,6 +345,10 @@ try {
     );
   });
   const result = await Promise.race([main(), timeout]);
+  await cleanup(); // flushes the logs before they are searched
+  const leaks = sensitiveLeaks();
+  if (leaks.length) result.failures.push({ title: 'no sensitive string reaches a log', error: leaks.join('\n') }), (result.stats.failures += 1);
+  else if (fs.existsSync(sensitiveFile)) result.passes.push(`no sensitive string reaches a log (${fs.readdirSync(tmp, { recursive: true }).filter((f) => String(f).endsWith('.log')).length} log files searched)`);
   printSummary(result);
   if (result.error) log(`FAILED: mocha could not run the tests: ${result.error}`);
   else if (result.stats.failures > 0) log(`FAILED: ${result.stats.failures} failing test(s)`);

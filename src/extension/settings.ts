@@ -1,22 +1,65 @@
 // Every setting the extension reads, typed, in one place (the manifest declares them).
 import * as vscode from 'vscode';
+import { DEFAULT_CONCURRENCY, MAX_CONCURRENCY } from '../send/batches';
+import type { TargetSettings } from '../send/target';
 
 export const SECTION = 'putUsers';
+
+const config = () => vscode.workspace.getConfiguration(SECTION);
 
 export const settings = {
   /** Globs of files that are PutUsers inputs whatever their content. */
   files(): string[] {
-    return vscode.workspace.getConfiguration(SECTION).get<string[]>('files', ['**/*.putusers.json', '**/*.putusers.yaml', '**/*.putusers.yml']);
+    return config().get<string[]>('files', ['**/*.putusers.json', '**/*.putusers.yaml', '**/*.putusers.yml']);
   },
   /** Also treat JSON/YAML whose top level has `datasetArn` or `users` as inputs. */
   detectByContent(): boolean {
-    return vscode.workspace.getConfiguration(SECTION).get<boolean>('detectByContent', true);
+    return config().get<boolean>('detectByContent', true);
   },
   /** Milliseconds between the last keystroke and validation. */
   validationDelay(): number {
-    return Math.max(0, vscode.workspace.getConfiguration(SECTION).get<number>('validationDelay', 150));
+    return Math.max(0, config().get<number>('validationDelay', 150));
+  },
+  /** Show "Send" CodeLenses on input files. */
+  codeLens(): boolean {
+    return config().get<boolean>('codeLens', true);
+  },
+  /** Requests in flight at once while sending, 1 to MAX_CONCURRENCY. */
+  concurrency(): number {
+    const n = Math.floor(config().get<number>('concurrency', DEFAULT_CONCURRENCY));
+    return Number.isFinite(n) ? Math.min(MAX_CONCURRENCY, Math.max(1, n)) : DEFAULT_CONCURRENCY;
+  },
+  /** Profile, region and endpoint to send with; empty strings mean "as the AWS CLI resolves it". */
+  target(): TargetSettings {
+    const out: TargetSettings = {};
+    const profile = config().get<string>('profile', '').trim();
+    const region = config().get<string>('region', '').trim();
+    const endpoint = trustedEndpoint();
+    if (profile) out.profile = profile;
+    if (region) out.region = region;
+    if (endpoint) out.endpoint = endpoint;
+    return out;
+  },
+  /** http:// endpoints on other hosts than this machine: only from the user's own settings. */
+  allowInsecureEndpoint(): boolean {
+    return config().inspect<boolean>('allowInsecureEndpoint')?.globalValue === true;
   },
 };
 
+/**
+ * `putUsers.endpoint` from workspace (folder) settings only in a trusted workspace: a cloned
+ * repository must not be able to send your users, signed with your credentials, to its server.
+ * (The manifest also lists it under restrictedConfigurations, which makes VS Code do the same.)
+ */
+function trustedEndpoint(): string {
+  const values = config().inspect<string>('endpoint');
+  const user = values?.globalValue ?? '';
+  const workspace = values?.workspaceFolderValue ?? values?.workspaceValue;
+  return ((vscode.workspace.isTrusted ? workspace ?? user : user) || '').trim();
+}
+
 /** Settings whose change means every open document must be classified and validated again. */
 export const RECLASSIFY_ON = [`${SECTION}.files`, `${SECTION}.detectByContent`];
+
+/** Settings whose change changes where sending goes (the status bar and CodeLenses show it). */
+export const TARGET_SETTINGS = [`${SECTION}.profile`, `${SECTION}.region`, `${SECTION}.endpoint`];

@@ -11,6 +11,7 @@ import { type Attempt, type Settled, sendBisecting } from './bisect';
 import { type ClientOptions, createClient, DEFAULT_MAX_ATTEMPTS } from './client';
 import { explainMissingCredentials, reloadSharedFiles } from './credentials';
 import { checkEndpoint } from './endpoint';
+import { profileNames } from './target';
 import { describeError, type ErrorContext, type SendFailure } from './errors';
 import { describeUser, silentLogger, type SendLogger } from './log';
 import { emptyReport, type RequestReport, requestLine, type SendReport, totalsLine } from './report';
@@ -65,6 +66,12 @@ export async function sendUsers(request: PutUsersRequest, options: SendOptions =
   // Re-read the shared files (the SDK caches them per process), then resolve the region and the
   // credentials once, before any request: when they are missing, nothing is sent.
   const sharedFiles = await reloadSharedFiles();
+  // A profile named (option or AWS_PROFILE) but in neither file: say so, as the AWS CLI does
+  // ("The config profile (x) could not be found"), before the SDK fails on its region instead.
+  const named = options.profile || process.env['AWS_PROFILE'];
+  if (named && !options.credentials && sharedFiles && !profileNames(sharedFiles).includes(named)) {
+    return stopAll({ kind: 'no-credentials', code: 'ProfileNotFound', fatal: true, message: `No such AWS profile: ${explainMissingCredentials(sharedFiles, named)} Choose one that exists (--profile, putUsers.profile or AWS_PROFILE).` });
+  }
   const stopRetrying = new AbortController();
   const onCancel = () => {
     stopRetrying.abort();

@@ -112,7 +112,7 @@ describe('send: putusers send FILE', () => {
     const file = inputFile(makeUsers(2));
     const noCreds = await run([file, '--endpoint-url', emulator.url, '--region', 'us-east-1', '--profile', 'ghost'], {});
     assert.equal(noCreds.code, 1);
-    assert.match(noCreds.stdout, /Stopped: No AWS credentials found .*The profile "ghost" is in neither/);
+    assert.match(noCreds.stdout, /Stopped: No such AWS profile: The profile "ghost" is in neither/);
     const insecure = await run([file, '--endpoint-url', 'http://198.51.100.7:4566', '--region', 'us-east-1']);
     assert.equal(insecure.code, 1);
     assert.match(insecure.stdout, /Stopped: The endpoint http:\/\/198\.51\.100\.7:4566 is plain http:\/\/ to another machine/);

@@ -1,0 +1,49 @@
+// Above `users` in an input file: "Send N users (as K requests)" and where they would go
+// (profile · region), in a trusted workspace. From the cached parse and the cached target:
+// nothing is read or parsed for the lenses alone.
+import * as vscode from 'vscode';
+import { member } from '../../core';
+import { MAX_USERS_PER_REQUEST } from '../../send/batches';
+import { isPutUsersDocument, parsedDocument } from '../documents';
+import { settings } from '../settings';
+import type { TargetStatus } from './target-status';
+
+export function sendCodeLensProvider(target: TargetStatus): vscode.CodeLensProvider & vscode.Disposable {
+  const changed = new vscode.EventEmitter<void>();
+  const subscriptions = [
+    changed,
+    target.onDidChange(() => changed.fire()),
+    vscode.workspace.onDidGrantWorkspaceTrust(() => changed.fire()),
+    vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('putUsers.codeLens') && changed.fire()),
+  ];
+  return {
+    onDidChangeCodeLenses: changed.event,
+    provideCodeLenses(document) {
+      if (!vscode.workspace.isTrusted || !settings.codeLens() || !isPutUsersDocument(document)) return [];
+      const root = parsedDocument(document).root;
+      if (root?.type !== 'dict') return [];
+      const users = member(root, 'users');
+      const count = users?.value.type === 'list' ? users.value.items.length : 0;
+      const at = new vscode.Range(document.positionAt((users?.key ?? root).start), document.positionAt((users?.key ?? root).start));
+      const requests = Math.ceil(count / MAX_USERS_PER_REQUEST);
+      const lenses = [
+        new vscode.CodeLens(at, {
+          title: `$(cloud-upload) Send ${count} user${count === 1 ? '' : 's'}${requests > 1 ? ` as ${requests} requests` : ''}`,
+          tooltip: 'PutUsers: Send File',
+          command: 'putUsers.sendFile',
+          arguments: [document.uri],
+        }),
+      ];
+      const where = target.last;
+      if (where) {
+        lenses.push(new vscode.CodeLens(at, {
+          title: `${where.profile} · ${where.region ?? 'no region'}${where.endpoint ? ` · ${where.endpoint}` : ''}`,
+          tooltip: 'The AWS profile and region to send with: click to choose another profile',
+          command: 'putUsers.chooseProfile',
+        }));
+      } else void target.refresh();
+      return lenses;
+    },
+    dispose: () => subscriptions.forEach((s) => s.dispose()),
+  };
+}

@@ -1,0 +1,95 @@
+// After a send: the users not in, as a new input file beside the original (or, where nothing can
+// be written, an unsaved editor: they are never only in memory), and a message that says what
+// happened with the next step as its buttons. The full report is in the PutUsers log.
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { type PutUsersRequest, writeInput } from '../../core';
+import type { SendReport } from '../../send';
+import { failedFileName, notInRequest } from '../../send/failed-file';
+import { formatOf } from '../documents';
+
+export interface UsersNotInFile {
+  uri: vscode.Uri;
+  /** How the report names it: the workspace-relative path, or "an unsaved editor". */
+  label: string;
+  saved: boolean;
+}
+
+/** Writes the users not in beside `document` (never over an existing file); an untitled editor when that cannot be done. */
+export async function writeUsersNotIn(document: vscode.TextDocument, request: PutUsersRequest, report: SendReport, log: vscode.LogOutputChannel): Promise<UsersNotInFile | undefined> {
+  const rest = notInRequest(request, report);
+  if (!rest) return undefined;
+  const format = formatOf(document);
+  const text = writeInput(rest, format);
+  if (!document.isUntitled) {
+    const now = new Date();
+    const folder = vscode.Uri.joinPath(document.uri, '..');
+    try {
+      for (let attempt = 1; attempt < 1000; attempt++) {
+        const uri = vscode.Uri.joinPath(folder, path.basename(failedFileName(document.uri.path, now, attempt)));
+        if (await exists(uri)) continue;
+        await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+        return { uri, label: vscode.workspace.asRelativePath(uri), saved: true };
+      }
+    } catch (e) {
+      log.warn(`could not write the users not in beside ${vscode.workspace.asRelativePath(document.uri)}: ${(e as Error).message}; they are in an unsaved editor instead`);
+    }
+  }
+  const untitled = await vscode.workspace.openTextDocument({ language: format === 'yaml' ? 'yaml' : 'json', content: text });
+  await vscode.window.showTextDocument(untitled, { preview: false, preserveFocus: true });
+  return { uri: untitled.uri, label: 'an unsaved editor (save it to keep them)', saved: false };
+}
+
+async function exists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch (e) {
+    if (e instanceof vscode.FileSystemError && e.code === 'FileNotFound') return false;
+    throw e;
+  }
+}
+
+/** One message: how many got in, why not all, where the rest are; buttons for the next step. */
+export function presentReport(name: string, report: SendReport, reportLines: readonly string[], notInFile: UsersNotInFile | undefined): void {
+  const notIn = report.total - report.accepted;
+  const actions = new Map<string, () => unknown>();
+  if (notInFile?.saved) actions.set('Open Users Not In', () => vscode.window.showTextDocument(notInFile.uri));
+  for (const [label, run] of fixesFor(report)) actions.set(label, run);
+  actions.set('Show Report', () => vscode.workspace.openTextDocument({ language: 'log', content: reportLines.join('\n') + '\n' }).then((d) => vscode.window.showTextDocument(d)));
+
+  let message: string;
+  if (notIn === 0) {
+    message = `PutUsers: all ${report.total} users of ${name} are in (${report.requests.length} request${report.requests.length === 1 ? '' : 's'}, ${(report.ms / 1000).toFixed(1)} s).`;
+  } else {
+    const parts = [`PutUsers: ${report.accepted} of ${report.total} users of ${name} are in.`];
+    if (report.fatal) parts.push(report.fatal.message);
+    else if (report.cancelled) parts.push('Cancelled: nothing more was sent.');
+    const rejected = report.notIn.find((u) => u.status === 'rejected');
+    if (rejected) parts.push(`${report.rejected} rejected by the service, e.g. users[${rejected.index}]: ${rejected.message}`);
+    if (notInFile) parts.push(`The ${notIn} not in are in ${notInFile.label}, ready to send again.`);
+    message = parts.join(' ');
+  }
+  const show = notIn === 0 ? vscode.window.showInformationMessage : report.accepted === 0 ? vscode.window.showErrorMessage : vscode.window.showWarningMessage;
+  void show(message, ...actions.keys()).then((choice) => choice && actions.get(choice)?.());
+}
+
+/** The button that fixes what stopped the send. */
+function fixesFor(report: SendReport): [string, () => unknown][] {
+  const openSetting = (id: string) => () => vscode.commands.executeCommand('workbench.action.openSettings', id);
+  switch (report.fatal?.kind) {
+    case 'no-credentials':
+    case 'sso-expired':
+    case 'credentials-refused':
+      return [['Choose Profile', () => vscode.commands.executeCommand('putUsers.chooseProfile')]];
+    case 'no-region':
+    case 'not-found':
+      return [['Set Region', openSetting('putUsers.region')]];
+    case 'endpoint':
+    case 'insecure-endpoint':
+    case 'unreachable':
+      return [['Open Endpoint Setting', openSetting('putUsers.endpoint')]];
+    default:
+      return [];
+  }
+}

@@ -1,0 +1,309 @@
+// "PutUsers: Send File" in a real VS Code, against the project's Personalize Events emulator
+// (started here, in the extension host). Credentials come from a profile in the shared files the
+// launcher points AWS_CONFIG_FILE / AWS_SHARED_CREDENTIALS_FILE at; the endpoint from the
+// workspace settings (honoured: the workspace is trusted). Users and secrets are registered as
+// sensitive: the launcher fails the run when one of them is in any log file.
+import * as assert from 'node:assert/strict';
+import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
+import * as net from 'node:net';
+import * as vscode from 'vscode';
+import { type PutUsersRequest, readRequest, type User } from '../../src/core';
+import type { Emulator } from '../../src/emulator';
+import type { SendReport } from '../../src/send';
+import { ARN, assertNothingLostNothingTwice, BUSY_ARN, KEYS, startTestEmulator, UNKNOWN_ARN, userKey } from '../support/emulator-harness';
+import { closeAllEditors, fixtureUri, waitForEvent } from './helpers';
+
+type SendResult =
+  | { status: 'no-document' | 'untrusted' | 'busy' | 'declined' | 'empty' }
+  | { status: 'invalid'; errors: number }
+  | { status: 'sent'; report: SendReport; failedFile?: string; reportLines: string[] };
+
+const RUN = Math.random().toString(36).slice(2, 8);
+/** Users whose ids and properties must never reach a log. */
+function users(n: number, tag: string): User[] {
+  const out = Array.from({ length: n }, (_, k) => ({ userId: `vsc-${RUN}-${tag}-${k}`, properties: JSON.stringify({ age: String(20 + k), secretNote: `pii-${RUN}-${tag}-${k}` }) }));
+  sensitive(...out.flatMap((u, k) => [u.userId, `pii-${RUN}-${tag}-${k}`]));
+  return out;
+}
+/** The number at the end of a user id of users(). */
+const indexOf = (u: User) => Number(u.userId.split('-').at(-1));
+
+function sensitive(...strings: string[]): void {
+  const file = process.env['PUTUSERS_TEST_SENSITIVE'];
+  if (file) appendFileSync(file, strings.map((s) => `${s}\n`).join(''));
+}
+
+const config = () => vscode.workspace.getConfiguration('putUsers');
+const send = (uri?: vscode.Uri, confirmed = true) => vscode.commands.executeCommand<SendResult>('putUsers.sendFile', uri, { confirmed });
+
+async function writeInput(name: string, request: PutUsersRequest, format: 'json' | 'yaml' = 'json'): Promise<vscode.Uri> {
+  const { writeInput: write } = await import('../../src/core');
+  const uri = fixtureUri(`send/${name}`);
+  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(write(request, format)));
+  return uri;
+}
+
+function sent(result: SendResult | undefined): Extract<SendResult, { status: 'sent' }> {
+  assert.equal(result?.status, 'sent', `the command's result: ${JSON.stringify(result)}`);
+  return result as Extract<SendResult, { status: 'sent' }>;
+}
+
+/** The users of the users-not-in file the command wrote (read back with the core, as the CLI would). */
+function usersNotIn(result: Extract<SendResult, { status: 'sent' }>, datasetArn = ARN): User[] {
+  assert.ok(result.failedFile, `a users-not-in file was written: ${result.reportLines.join('\n')}`);
+  const uri = vscode.Uri.parse(result.failedFile);
+  assert.match(uri.path, /\.failed-\d{8}T\d{6}Z(-\d+)?\.putusers\.(json|yaml)$/);
+  const text = readFileSync(uri.fsPath, 'utf8');
+  const { request, findings } = readRequest(text, uri.path.endsWith('.yaml') ? 'yaml' : 'json');
+  assert.deepEqual(findings.filter((f) => f.code.startsWith('cli/')), [], 'the users-not-in file is valid for the AWS CLI');
+  assert.equal(request?.datasetArn, datasetArn);
+  return request!.users;
+}
+
+async function closedPort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+describe('PutUsers: Send File (against the emulator)', function () {
+  this.timeout(60_000);
+  let emulator: Emulator;
+
+  before(async () => {
+    emulator = await startTestEmulator();
+    sensitive(KEYS.secretAccessKey);
+    writeFileSync(process.env['AWS_CONFIG_FILE']!, '[profile emulator]\nregion = us-east-1\n[profile noregion]\noutput = json\n');
+    writeFileSync(process.env['AWS_SHARED_CREDENTIALS_FILE']!, `[emulator]\naws_access_key_id = ${KEYS.accessKeyId}\naws_secret_access_key = ${KEYS.secretAccessKey}\n[noregion]\naws_access_key_id = ${KEYS.accessKeyId}\naws_secret_access_key = ${KEYS.secretAccessKey}\n`);
+    await config().update('profile', 'emulator', vscode.ConfigurationTarget.Global);
+    // From the workspace settings: honoured because the workspace is trusted.
+    await config().update('endpoint', emulator.url, vscode.ConfigurationTarget.Workspace);
+  });
+  beforeEach(() => {
+    emulator.clear();
+    emulator.setFaults([]);
+  });
+  afterEach(async () => {
+    for (const key of ['concurrency', 'region']) await config().update(key, undefined, vscode.ConfigurationTarget.Global);
+    await config().update('profile', 'emulator', vscode.ConfigurationTarget.Global);
+    await config().update('endpoint', emulator.url, vscode.ConfigurationTarget.Workspace);
+    await closeAllEditors();
+  });
+  after(async () => {
+    for (const key of ['profile', 'endpoint', 'concurrency', 'region']) {
+      await config().update(key, undefined, vscode.ConfigurationTarget.Global);
+      await config().update(key, undefined, vscode.ConfigurationTarget.Workspace);
+    }
+    await emulator?.close();
+  });
+
+  it('has not loaded the AWS SDK before the first send', () => {
+    const loaded = Object.keys(require.cache).filter((m) => /[\\/]dist[\\/]send\.js$|client-personalize-events/.test(m));
+    assert.deepEqual(loaded, [], 'activation, diagnostics, completions and the status bar must not load dist/send.js');
+  });
+
+  it('sends a file of up to 10 users in one request, signed with the profile, to the workspace endpoint', async () => {
+    const input = users(7, 'happy');
+    const uri = await writeInput('happy.putusers.json', { datasetArn: ARN, users: input });
+    const result = sent(await send(uri, false)); // 7 users, no warnings: nothing to confirm
+    assert.equal(result.report.accepted, 7);
+    assert.equal(result.report.requests.length, 1);
+    assert.equal(result.failedFile, undefined, 'every user got in: no users-not-in file');
+    assert.deepEqual(emulator.acceptedUsers(), input, 'the emulator has exactly the file, in order');
+    assert.equal(emulator.requests[0]!.scope?.region, 'us-east-1', "the profile's region");
+    assert.equal(result.report.endpoint, emulator.url);
+    assert.ok(Object.keys(require.cache).some((m) => /[\\/]dist[\\/]send\.js$/.test(m)), 'the engine is loaded now');
+  });
+
+  it('sends more than 10 users as consecutive requests of at most 10, in file order (YAML)', async () => {
+    const input = users(23, 'many');
+    const uri = await writeInput('many.putusers.yaml', { datasetArn: ARN, users: input }, 'yaml');
+    const result = sent(await send(uri));
+    assert.equal(result.report.accepted, 23);
+    assert.deepEqual(result.report.requests.map((r) => [r.first, r.users]).sort((a, b) => a[0]! - b[0]!), [[0, 10], [10, 10], [20, 3]]);
+    assert.deepEqual(emulator.accepted.map((a) => a.users.length).sort(), [10, 10, 3]);
+    assert.deepEqual(emulator.acceptedUsers().map(userKey).sort(), input.map(userKey).sort());
+    assert.ok(emulator.accepted.every((a) => a.users.every((u, k) => k === 0 || indexOf(u) === indexOf(a.users[k - 1]!) + 1)), 'each request holds consecutive users');
+  });
+
+  it('stops on errors in the file and sends nothing', async () => {
+    const result = await send(fixtureUri('putusers/errors.putusers.json'));
+    assert.equal(result?.status, 'invalid');
+    assert.ok((result as { errors: number }).errors >= 3);
+    assert.equal(emulator.requests.length, 0);
+  });
+
+  it('finds the users the service rejects, gets every other user in, and writes the rejected ones beside the file', async () => {
+    const input = users(23, 'reject');
+    emulator.setFaults([{ fault: { kind: 'reject-user', userIds: [input[4]!.userId, input[17]!.userId], message: 'The property age is not valid.' } }]);
+    const uri = await writeInput('reject.putusers.json', { datasetArn: ARN, users: input });
+    const result = sent(await send(uri));
+    assert.equal(result.report.accepted, 21);
+    assert.equal(result.report.rejected, 2);
+    assert.deepEqual(result.report.notIn.map((n) => [n.index, n.status, n.message]), [[4, 'rejected', 'The property age is not valid.'], [17, 'rejected', 'The property age is not valid.']]);
+    const notIn = usersNotIn(result);
+    assert.deepEqual(notIn, [input[4], input[17]]);
+    assertNothingLostNothingTwice(emulator, input, notIn);
+    assert.ok(result.reportLines.some((l) => l.trim().startsWith('users[4]: rejected: The property age is not valid.')), result.reportLines.join('\n'));
+  });
+
+  for (const [what, fault, times] of [
+    ['throttling (HTTP 400 ThrottlingException)', { kind: 'throttle' }, 2],
+    ['throttling (HTTP 429)', { kind: 'throttle', status: 429 }, 1],
+    ['HTTP 500', { kind: 'status', status: 500 }, 2],
+    ['HTTP 503', { kind: 'status', status: 503 }, 1],
+    ['a dropped connection', { kind: 'drop' }, 1],
+    ['a slow answer', { kind: 'delay', ms: 300 }, 2],
+  ] as const) {
+    it(`retries through ${what} and gets every user in, once`, async () => {
+      const input = users(15, `fault${what.length}`);
+      emulator.setFaults([{ fault, times }]);
+      const uri = await writeInput(`fault-${what.length}.putusers.json`, { datasetArn: ARN, users: input });
+      const result = sent(await send(uri));
+      assert.equal(result.report.accepted, 15, result.reportLines.join('\n'));
+      assertNothingLostNothingTwice(emulator, input, []);
+      if (fault.kind !== 'delay') assert.ok(result.report.attempts > result.report.requests.length, 'the SDK retried');
+    });
+  }
+
+  it('a request that fails for good: its users go to the users-not-in file, the others get in', async () => {
+    const input = users(25, 'down');
+    emulator.setFaults([{ when: (r) => r.userIds.includes(input[12]!.userId), fault: { kind: 'status', status: 503 } }]);
+    const uri = await writeInput('down.putusers.json', { datasetArn: ARN, users: input });
+    const result = sent(await send(uri));
+    assert.equal(result.report.accepted, 15);
+    assert.equal(result.report.failed, 10);
+    const notIn = usersNotIn(result);
+    assert.deepEqual(notIn, input.slice(10, 20));
+    assertNothingLostNothingTwice(emulator, input, notIn);
+  });
+
+  it('Cancel midway: requests in flight finish, nothing more is sent, and the unsent users plus what the emulator accepted are the file', async () => {
+    await config().update('concurrency', 1, vscode.ConfigurationTarget.Global);
+    const input = users(60, 'cancel');
+    emulator.setFaults([{ fault: { kind: 'delay', ms: 250 } }]);
+    const uri = await writeInput('cancel.putusers.json', { datasetArn: ARN, users: input });
+    const running = send(uri);
+    const received = new vscode.EventEmitter<void>();
+    const poll = setInterval(() => received.fire(), 20);
+    try {
+      await waitForEvent(received.event, () => (emulator.accepted.length >= 2 ? true : undefined), 20_000, () => `${emulator.accepted.length} requests accepted`);
+    } finally {
+      clearInterval(poll);
+      received.dispose();
+    }
+    assert.equal(await vscode.commands.executeCommand('putUsers.cancelSending'), 1, 'one send was cancelled');
+    const result = sent(await running);
+    assert.equal(result.report.cancelled, true);
+    assert.ok(result.report.accepted >= 20 && result.report.accepted < 60, `accepted ${result.report.accepted}`);
+    assert.equal(result.report.accepted, emulator.acceptedUsers().length, 'the report counts what the emulator accepted');
+    const notIn = usersNotIn(result);
+    assert.ok(result.report.notIn.every((n) => n.status === 'unsent'));
+    assertNothingLostNothingTwice(emulator, input, notIn);
+    assert.deepEqual(notIn, input.slice(result.report.accepted), 'the unsent users are the rest of the file, in order');
+  });
+
+  it('refuses a second send of a file that is being sent (no user twice)', async () => {
+    const input = users(12, 'busy');
+    emulator.setFaults([{ fault: { kind: 'delay', ms: 400 } }]);
+    const uri = await writeInput('twice.putusers.json', { datasetArn: ARN, users: input });
+    const first = send(uri);
+    const second = await send(uri);
+    assert.equal(second?.status, 'busy');
+    assert.equal(sent(await first).report.accepted, 12);
+    assertNothingLostNothingTwice(emulator, input, []);
+  });
+
+  describe('says what is wrong and keeps every user for the resend, when', () => {
+    const fatal = async (setup: () => Thenable<void> | void, datasetArn = ARN) => {
+      await setup();
+      const input = users(3, `fatal${Math.random().toString(36).slice(2, 6)}`);
+      const uri = await writeInput(`fatal-${Math.random().toString(36).slice(2, 8)}.putusers.json`, { datasetArn, users: input });
+      const result = sent(await send(uri));
+      assert.equal(result.report.accepted, 0);
+      assert.deepEqual(usersNotIn(result, datasetArn), input, 'every user is in the users-not-in file');
+      assert.equal(emulator.acceptedUsers().length, 0);
+      assert.ok(result.reportLines.some((l) => l.startsWith('Stopped: ')), result.reportLines.join('\n'));
+      return result.report;
+    };
+
+    it('the dataset ARN is unknown (ResourceNotFoundException)', async () => {
+      const report = await fatal(() => undefined, UNKNOWN_ARN);
+      assert.equal(report.fatal?.kind, 'not-found');
+      assert.match(report.fatal!.message, /dataset ARN|region/i);
+    });
+
+    it('the dataset is busy (ResourceInUseException)', async () => {
+      const report = await fatal(() => undefined, BUSY_ARN);
+      assert.equal(report.fatal?.kind, 'in-use');
+    });
+
+    it('the profile has no credentials', async () => {
+      const report = await fatal(() => config().update('profile', 'ghost', vscode.ConfigurationTarget.Global));
+      assert.equal(report.fatal?.kind, 'no-credentials');
+      assert.match(report.fatal!.message, /"ghost"/);
+      assert.equal(emulator.requests.length, 0);
+    });
+
+    it('there is no region', async () => {
+      const report = await fatal(() => config().update('profile', 'noregion', vscode.ConfigurationTarget.Global));
+      assert.equal(report.fatal?.kind, 'no-region');
+      assert.equal(emulator.requests.length, 0);
+    });
+
+    it('the endpoint is unreachable', async () => {
+      const port = await closedPort();
+      const report = await fatal(() => config().update('endpoint', `http://127.0.0.1:${port}`, vscode.ConfigurationTarget.Workspace));
+      assert.equal(report.fatal?.kind, 'unreachable');
+    });
+
+    it('the endpoint is http:// on another host (refused before any request)', async () => {
+      const report = await fatal(() => config().update('endpoint', 'http://personalize.example.com', vscode.ConfigurationTarget.Workspace));
+      assert.equal(report.fatal?.kind, 'insecure-endpoint');
+    });
+
+    it('the service keeps throttling', async () => {
+      emulator.setFaults([{ fault: { kind: 'throttle' } }]);
+      const input = users(3, 'throttled');
+      const uri = await writeInput('throttled.putusers.json', { datasetArn: ARN, users: input });
+      const result = sent(await send(uri));
+      assert.equal(result.report.accepted, 0);
+      assert.equal(result.report.requests[0]?.error?.kind, 'throttled');
+      assert.deepEqual(usersNotIn(result), input);
+    });
+  });
+
+  it('an unsaved editor: the users not in open in a new unsaved editor', async () => {
+    const input = users(4, 'untitled');
+    emulator.setFaults([{ fault: { kind: 'reject-user', userIds: [input[1]!.userId] } }]);
+    const { writeInput: write } = await import('../../src/core');
+    const document = await vscode.workspace.openTextDocument({ language: 'json', content: write({ datasetArn: ARN, users: input }, 'json') });
+    await vscode.window.showTextDocument(document);
+    const result = sent(await send(undefined, true));
+    assert.equal(result.report.accepted, 3);
+    const rest = vscode.workspace.textDocuments.find((d) => d.uri.toString() === result.failedFile);
+    assert.ok(rest?.isUntitled, `an untitled editor holds the users not in: ${result.failedFile}`);
+    assert.deepEqual(readRequest(rest.getText(), 'json').request?.users, [input[1]]);
+  });
+
+  it('shows a Send CodeLens with the count and the requests, and where it would send', async () => {
+    const input = users(23, 'lens');
+    const uri = await writeInput('lens.putusers.json', { datasetArn: ARN, users: input });
+    await vscode.window.showTextDocument(uri);
+    // The profile · region lens appears once the target has been read (asynchronously, without the SDK).
+    let lenses: vscode.CodeLens[] = [];
+    for (const started = Date.now(); Date.now() - started < 10_000; await new Promise((r) => setTimeout(r, 50))) {
+      lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri, 10);
+      if (lenses.some((l) => l.command?.command === 'putUsers.chooseProfile')) break;
+    }
+    const sendLens = lenses.find((l) => l.command?.command === 'putUsers.sendFile');
+    assert.equal(sendLens?.command?.title, '$(cloud-upload) Send 23 users as 3 requests');
+    assert.equal((sendLens!.command!.arguments![0] as vscode.Uri).toString(), uri.toString());
+    assert.equal(sendLens!.range.start.line, 2, 'above "users"');
+    const targetLens = lenses.find((l) => l.command?.command === 'putUsers.chooseProfile');
+    assert.equal(targetLens?.command?.title, `emulator · us-east-1 · ${emulator.url}`);
+    assert.equal(emulator.requests.length, 0, 'showing lenses sends nothing');
+  });
+});
