@@ -4,7 +4,7 @@
 // properties, no user ids), and writes the users not in to a new file beside FILE.
 // Exit: 0 every user got in; 1 some did not (or FILE has errors); 2 usage error, unreadable FILE.
 // Ctrl-C once: send nothing more, let requests in flight finish, write the file; twice: quit.
-import { type Finding, formatOfPath, readRequest } from '../core';
+import { formatOfPath, readRequestToSend } from '../core';
 import type { Io } from './io';
 import { readInputFile } from './read-input';
 import { textLine } from './validate-command';
@@ -29,12 +29,9 @@ export async function runSend(argv: string[], io: Io): Promise<number> {
   const text = readInputFile(file, io);
   if (text === undefined) return 2;
   const format = formatOfPath(file);
-  const { request, findings } = readRequest(text, format);
-  // More than 10 users is what sending in several requests is for: not an error here.
-  const shown = findings.filter((f: Finding) => f.code !== 'service/too-many-users');
-  for (const f of shown) io.stderr.write(`${textLine({ file, ...f })}\n`);
-  const errors = shown.filter((f) => f.severity === 'error');
-  if (!request || errors.length > 0) {
+  const { request, findings, errors } = readRequestToSend(text, format);
+  for (const f of findings) io.stderr.write(`${textLine({ file, ...f })}\n`);
+  if (!request) {
     io.stderr.write(`putusers: ${file}: ${errors.length} error${errors.length === 1 ? '' : 's'}: nothing was sent.\n`);
     return 1;
   }

@@ -2,7 +2,7 @@
 export * from './types';
 export * from './model';
 export { validate, findingsOf } from './validate';
-export { readRequest, writeInput, formatOfPath } from './request';
+export { readRequest, readRequestToSend, writeInput, formatOfPath } from './request';
 export { skeleton, SKELETON_KINDS, type SkeletonKind } from './skeleton';
 export { inputJsonSchema } from './schema';
 export { convertDocument, type Conversion } from './convert';

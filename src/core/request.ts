@@ -26,6 +26,17 @@ export function readRequest(text: string, format: Format): { request?: PutUsersR
   return { request: { datasetArn: arn.value, users }, findings };
 }
 
+/**
+ * What a sender needs: the request, unless the file has errors, and the findings to show. More
+ * than 10 users is no finding here: sending them as several requests is what senders do.
+ */
+export function readRequestToSend(text: string, format: Format): { request?: PutUsersRequest; findings: Finding[]; errors: Finding[] } {
+  const { request, findings } = readRequest(text, format);
+  const shown = findings.filter((f) => f.code !== 'service/too-many-users');
+  const errors = shown.filter((f) => f.severity === 'error');
+  return { ...(request && errors.length === 0 ? { request } : {}), findings: shown, errors };
+}
+
 /** An input file for `--cli-input-json` (indented by 4 like the CLI's skeleton) or `--cli-input-yaml`. */
 export function writeInput(request: PutUsersRequest, format: Format): string {
   const ordered = { datasetArn: request.datasetArn, users: request.users.map((u) => (u.properties === undefined ? { userId: u.userId } : { userId: u.userId, properties: u.properties })) };

@@ -3,7 +3,7 @@
 // now) under a progress notification with Cancel, write the users not in beside the file, and
 // say what happened. One send per file at a time: a second one could send a user twice.
 import * as vscode from 'vscode';
-import { type Finding, readRequest } from '../../core';
+import { type Finding, readRequestToSend } from '../../core';
 import { MAX_USERS_PER_REQUEST as MAX_USERS } from '../../send/batches';
 import type { SendReport } from '../../send';
 import { formatOf } from '../documents';
@@ -67,11 +67,8 @@ export async function sendFile(log: vscode.LogOutputChannel, target: TargetStatu
 }
 
 async function validateAndSend(document: vscode.TextDocument, name: string, controller: AbortController, log: vscode.LogOutputChannel, target: TargetStatus, options: SendFileOptions): Promise<SendFileResult> {
-  const { request, findings } = readRequest(document.getText(), formatOf(document));
-  // More than 10 users is what sending as several requests is for: not an error here.
-  const shown = findings.filter((f) => f.code !== 'service/too-many-users');
-  const errors = shown.filter((f) => f.severity === 'error');
-  if (errors.length > 0 || !request) {
+  const { request, findings: shown, errors } = readRequestToSend(document.getText(), formatOf(document));
+  if (!request) {
     void vscode.window
       .showErrorMessage(`PutUsers: ${name} has ${plural(errors.length, 'error')}: nothing was sent. ${firstProblem(errors)}`, 'Show Problems')
       .then((choice) => choice && vscode.commands.executeCommand('workbench.actions.view.problems'));

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { convertDocument, parseDocument, pyStr, readRequest, validate, writeInput } from '../../../src/core';
+import { convertDocument, parseDocument, pyStr, readRequest, readRequestToSend, validate, writeInput } from '../../../src/core';
 import { ARN, jsonInput } from './helpers';
 
 const tricky = ['yes', 'no', 'true', '2024-01-02', '1_000', '0x1F', '1e3', '~', 'null', '', "it's", 'say "hi"', 'line\nbreak', 'tab\t', '#x', '- a', 'a: b', '@x', '日本 😀', '.inf', '=', '<<'];
@@ -18,6 +18,21 @@ describe('readRequest / writeInput', () => {
   it('gives no request when the CLI would refuse the file', () => {
     assert.equal(readRequest(jsonInput('{"userId": 1}'), 'json').request, undefined);
     assert.equal(readRequest('{', 'json').request, undefined);
+  });
+
+  it('readRequestToSend: more than 10 users is no finding; a service error (too long an ARN) or a CLI error gives no request', () => {
+    const many = readRequestToSend(jsonInput(...Array.from({ length: 11 }, (_, i) => `{"userId": "u${i}"}`)), 'json');
+    assert.equal(many.request?.users.length, 11);
+    assert.deepEqual([many.findings, many.errors], [[], []]);
+    const camel = readRequestToSend(jsonInput('{"userId": "u1", "properties": "{\\"Age\\": \\"3\\"}"}'), 'json');
+    assert.ok(camel.request, 'warnings do not stop sending');
+    assert.deepEqual([camel.findings.map((f) => f.severity), camel.errors], [['warning'], []]);
+    const longId = readRequestToSend(jsonInput(`{"userId": "${'x'.repeat(300)}"}`), 'json');
+    assert.equal(longId.request, undefined);
+    assert.deepEqual(longId.errors.map((f) => f.code), longId.findings.filter((f) => f.severity === 'error').map((f) => f.code));
+    assert.ok(longId.errors.length > 0 && longId.errors.every((f) => f.code.startsWith('service/')));
+    assert.equal(readRequestToSend('{', 'json').request, undefined);
+    assert.equal(readRequestToSend('{', 'json').errors[0]?.code.startsWith('cli/'), true);
   });
 
   for (const format of ['json', 'yaml'] as const) {
