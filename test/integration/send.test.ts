@@ -306,4 +306,18 @@ describe('PutUsers: Send File (against the emulator)', function () {
     assert.equal(targetLens?.command?.title, `emulator · us-east-1 · ${emulator.url}`);
     assert.equal(emulator.requests.length, 0, 'showing lenses sends nothing');
   });
+
+  it('Choose AWS Profile sets putUsers.profile, refuses a profile that does not exist, and the CodeLens follows', async () => {
+    const uri = await writeInput('choose.putusers.json', { datasetArn: ARN, users: users(2, 'choose') });
+    await vscode.window.showTextDocument(uri);
+    assert.equal(await vscode.commands.executeCommand('putUsers.chooseProfile', 'noregion'), 'noregion');
+    assert.equal(config().inspect('profile')?.globalValue, 'noregion');
+    const targetTitle = async () => (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri, 10)).find((l) => l.command?.command === 'putUsers.chooseProfile')?.command?.title;
+    assert.equal(await targetTitle(), `noregion · no region · ${emulator.url}`);
+    assert.equal(await vscode.commands.executeCommand('putUsers.chooseProfile', 'ghost'), undefined);
+    assert.equal(config().inspect('profile')?.globalValue, 'noregion', 'unchanged');
+    await vscode.commands.executeCommand('putUsers.chooseProfile', '');
+    assert.equal(config().inspect('profile')?.globalValue, undefined, 'cleared');
+    assert.equal(await targetTitle(), `default · no region · ${emulator.url}`);
+  });
 });
