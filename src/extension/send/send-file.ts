@@ -112,7 +112,8 @@ async function validateAndSend(document: vscode.TextDocument, name: string, cont
   // As `putusers send` does: whenever a user is not in, a file holds exactly those not in.
   const failedFile = engine.allIn(report) ? undefined : await writeUsersNotIn(document, request, report, log);
   const reportLines = engine.formatReport(report, failedFile ? { failedFile: failedFile.label } : {});
-  for (const line of reportLines) log.info(line);
+  // The engine logged each request and the totals as they happened; the file is what is new.
+  if (failedFile) log.info(engine.failedFileLine(report, failedFile.label));
   presentReport(name, report, reportLines, failedFile);
   return { status: 'sent', report, reportLines, ...(failedFile ? { failedFile: failedFile.uri.toString() } : {}) };
 }
