@@ -51,6 +51,15 @@ if (!fs.statSync(workspace, { throwIfNoEntry: false })?.isDirectory()) fail(`the
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'putusers-electron-'));
 const resultsFile = path.join(tmp, 'results.json');
+// As scripts/vscode-server/run-tests.mjs: the tests work in a copy of the workspace, with AWS
+// shared files of their own and none of the machine's AWS_* variables ('' reads as unset).
+const workspaceCopy = path.join(tmp, 'workspace');
+fs.cpSync(workspace, workspaceCopy, { recursive: true });
+fs.mkdirSync(path.join(tmp, 'aws'));
+const awsEnv = Object.fromEntries(Object.keys(process.env).filter((k) => k.startsWith('AWS_')).map((k) => [k, '']));
+Object.assign(awsEnv, { AWS_CONFIG_FILE: path.join(tmp, 'aws', 'config'), AWS_SHARED_CREDENTIALS_FILE: path.join(tmp, 'aws', 'credentials'), AWS_EC2_METADATA_DISABLED: 'true' });
+fs.writeFileSync(awsEnv.AWS_CONFIG_FILE, '');
+fs.writeFileSync(awsEnv.AWS_SHARED_CREDENTIALS_FILE, '');
 let exitCode = 1;
 try {
   console.log(`[test:electron] VS Code ${opts.version}; folder ${path.relative(repo, workspace)}; tests ${path.relative(repo, extensionTestsPath)}`);
@@ -58,9 +67,9 @@ try {
     version: opts.version,
     extensionDevelopmentPath: repo,
     extensionTestsPath,
-    extensionTestsEnv: { PUTUSERS_TEST_RESULTS: resultsFile, PUTUSERS_TEST_WORKSPACE: workspace },
+    extensionTestsEnv: { PUTUSERS_TEST_RESULTS: resultsFile, PUTUSERS_TEST_WORKSPACE: workspaceCopy, ...awsEnv },
     launchArgs: [
-      workspace,
+      workspaceCopy,
       '--disable-extensions', // other installed extensions; the built-in ones (JSON) stay on
       '--skip-welcome',
       '--skip-release-notes',

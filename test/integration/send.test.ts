@@ -128,6 +128,25 @@ describe('PutUsers: Send File (against the emulator)', function () {
     assert.ok(emulator.accepted.every((a) => a.users.every((u, k) => k === 0 || indexOf(u) === indexOf(a.users[k - 1]!) + 1)), 'each request holds consecutive users');
   });
 
+  // VS Code refuses modal dialogs in extension tests (DialogService.skipDialogs): it throws with
+  // the dialog's text, which shows what was asked; nothing may have been sent.
+  it('asks before sending more than 10 users as several requests', async () => {
+    const input = users(23, 'ask');
+    const uri = await writeInput('ask-many.putusers.json', { datasetArn: ARN, users: input });
+    await assert.rejects(Promise.resolve(send(uri, false)), /refused to show dialog in tests\. Contents: PutUsers: send\/ask-many\.putusers\.json has 23 users; one PutUsers request takes at most 10 \(the AWS CLI refuses this file\)\.$/);
+    assert.equal(emulator.requests.length, 0);
+    assert.equal(sent(await send(uri, true)).report.accepted, 23, 'sends when confirmed (the file is not left claimed)');
+  });
+
+  it('asks before sending a file with warnings, and says the first', async () => {
+    const input = [{ userId: `vsc-${RUN}-warn-0`, properties: '{"Age": "30"}' }];
+    sensitive(input[0]!.userId);
+    const uri = await writeInput('ask-warning.putusers.json', { datasetArn: ARN, users: input });
+    await assert.rejects(Promise.resolve(send(uri, false)), /Contents: PutUsers: send\/ask-warning\.putusers\.json has 1 warning\. First, line 6: Property key "Age" is not camelCase/);
+    assert.equal(emulator.requests.length, 0);
+    assert.equal(sent(await send(uri, true)).report.accepted, 1, 'and sends it when confirmed');
+  });
+
   it('stops on errors in the file and sends nothing', async () => {
     const result = await send(fixtureUri('putusers/errors.putusers.json'));
     assert.equal(result?.status, 'invalid');
