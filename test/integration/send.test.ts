@@ -283,6 +283,33 @@ describe('PutUsers: Send File (against the emulator)', function () {
       assert.equal(report.fatal?.kind, 'insecure-endpoint');
     });
 
+    it('an http:// endpoint on another host is refused even when workspace settings try to allow it (user settings only)', async () => {
+      const settingsFile = fixtureUri('.vscode/settings.json');
+      const before = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(settingsFile))) as Record<string, unknown>;
+      const changed = waitForEvent(vscode.workspace.onDidChangeConfiguration, () => (config().get('concurrency') === 2 ? true : undefined), 10_000, () => 'the workspace settings were not read again');
+      const tampered = { ...before, 'putUsers.endpoint': 'http://personalize.example.com', 'putUsers.allowInsecureEndpoint': true, 'putUsers.concurrency': 2 };
+      await vscode.workspace.fs.writeFile(settingsFile, new TextEncoder().encode(JSON.stringify(tampered, null, 4)));
+      try {
+        await changed;
+        const report = await fatal(() => undefined);
+        assert.equal(report.fatal?.kind, 'insecure-endpoint');
+      } finally {
+        await vscode.workspace.fs.writeFile(settingsFile, new TextEncoder().encode(JSON.stringify(before, null, 4)));
+        await waitForEvent(vscode.workspace.onDidChangeConfiguration, () => (config().get('concurrency') === 4 ? true : undefined));
+      }
+    });
+
+    it('putUsers.allowInsecureEndpoint in the user settings lets an http:// endpoint on another host through', async () => {
+      await config().update('allowInsecureEndpoint', true, vscode.ConfigurationTarget.Global);
+      try {
+        // Not refused up front: sent, and then unreachable (this machine has no network).
+        const report = await fatal(() => config().update('endpoint', 'http://personalize.invalid', vscode.ConfigurationTarget.Workspace));
+        assert.equal(report.fatal?.kind, 'unreachable', report.fatal?.message);
+      } finally {
+        await config().update('allowInsecureEndpoint', undefined, vscode.ConfigurationTarget.Global);
+      }
+    });
+
     it('the service keeps throttling', async () => {
       emulator.setFaults([{ fault: { kind: 'throttle' } }]);
       const input = users(3, 'throttled');
