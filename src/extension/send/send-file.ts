@@ -44,7 +44,13 @@ export async function sendFile(log: vscode.LogOutputChannel, target: TargetStatu
       .then((choice) => choice && vscode.commands.executeCommand('workbench.trust.manage'));
     return { status: 'untrusted' };
   }
-  const document = resource instanceof vscode.Uri ? await vscode.workspace.openTextDocument(resource) : vscode.window.activeTextEditor?.document;
+  let document: vscode.TextDocument | undefined;
+  try {
+    document = resource instanceof vscode.Uri ? await vscode.workspace.openTextDocument(resource) : vscode.window.activeTextEditor?.document;
+  } catch (e) {
+    void vscode.window.showErrorMessage(`PutUsers: cannot open ${vscode.workspace.asRelativePath(resource as vscode.Uri)}: ${(e as Error).message}`);
+    return { status: 'no-document' };
+  }
   if (!document) {
     void vscode.window.showErrorMessage('PutUsers: open a PutUsers input file to send it.');
     return { status: 'no-document' };
