@@ -101,7 +101,7 @@ async function validateAndSend(document: vscode.TextDocument, name: string, cont
       progress.report({ message: `0 of ${total} users` });
       let reported = 0;
       return engine.sendUsers(request, {
-        ...(where.profileFrom === 'setting' ? { profile: where.profile } : {}),
+        ...(where.profileFrom !== 'default' ? { profile: where.profile } : {}),
         ...(where.region ? { region: where.region } : {}),
         ...(where.endpoint ? { endpoint: where.endpoint } : {}),
         concurrency: settings.concurrency(),
