@@ -4,7 +4,10 @@
 // workspace settings (honoured: the workspace is trusted). Users and secrets are registered as
 // sensitive: the launcher fails the run when one of them is in any log file.
 import * as assert from 'node:assert/strict';
-import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
 import * as net from 'node:net';
 import * as vscode from 'vscode';
 import { type PutUsersRequest, readRequest, type User } from '../../src/core';
@@ -264,6 +267,28 @@ describe('PutUsers: Send File (against the emulator)', function () {
       assert.equal(report.fatal?.kind, 'no-credentials');
       assert.match(report.fatal!.message, /"ghost"/);
       assert.equal(emulator.requests.length, 0);
+    });
+
+    it('the SSO session has expired', async () => {
+      // The SDK finds the SSO token cache under HOME: point it at a folder of the test's own.
+      const home = process.env['HOME'];
+      const dir = mkdtempSync(path.join(tmpdir(), 'putusers-sso-'));
+      const start = 'https://example.awsapps.com/start';
+      const savedConfig = readFileSync(process.env['AWS_CONFIG_FILE']!, 'utf8');
+      appendFileSync(process.env['AWS_CONFIG_FILE']!, `[profile work]\nregion = us-east-1\nsso_session = corp\nsso_account_id = 123456789012\nsso_role_name = Sender\n[sso-session corp]\nsso_start_url = ${start}\nsso_region = us-east-1\n`);
+      mkdirSync(path.join(dir, '.aws', 'sso', 'cache'), { recursive: true });
+      writeFileSync(path.join(dir, '.aws', 'sso', 'cache', `${createHash('sha1').update('corp').digest('hex')}.json`), JSON.stringify({ accessToken: 'expired', expiresAt: '2020-01-01T00:00:00Z', region: 'us-east-1', startUrl: start }));
+      process.env['HOME'] = dir;
+      try {
+        const report = await fatal(() => config().update('profile', 'work', vscode.ConfigurationTarget.Global));
+        assert.equal(report.fatal?.kind, 'sso-expired', report.fatal?.message);
+        assert.match(report.fatal!.message, /run `aws sso login --profile work`/);
+        assert.equal(emulator.requests.length, 0);
+      } finally {
+        process.env['HOME'] = home;
+        writeFileSync(process.env['AWS_CONFIG_FILE']!, savedConfig);
+        rmSync(dir, { recursive: true, force: true });
+      }
     });
 
     it('there is no region', async () => {
