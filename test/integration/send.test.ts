@@ -63,6 +63,18 @@ function usersNotIn(result: Extract<SendResult, { status: 'sent' }>, datasetArn 
   return request!.users;
 }
 
+/** The CodeLenses of `uri` once the profile · region one is there (the target is read asynchronously, without the SDK), and, when given, has the title `title`. */
+async function lensesOnceTargetRead(uri: vscode.Uri, title?: string): Promise<vscode.CodeLens[]> {
+  await vscode.window.showTextDocument(uri);
+  let lenses: vscode.CodeLens[] = [];
+  for (const started = Date.now(); Date.now() - started < 10_000; await new Promise((r) => setTimeout(r, 50))) {
+    lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri, 10);
+    const target = lenses.find((l) => l.command?.command === 'putUsers.chooseProfile');
+    if (target && (title === undefined || target.command?.title === title)) break;
+  }
+  return lenses;
+}
+
 async function closedPort(): Promise<number> {
   const server = net.createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -363,12 +375,7 @@ describe('PutUsers: Send File (against the emulator)', function () {
     const input = users(23, 'lens');
     const uri = await writeInput('lens.putusers.json', { datasetArn: ARN, users: input });
     await vscode.window.showTextDocument(uri);
-    // The profile · region lens appears once the target has been read (asynchronously, without the SDK).
-    let lenses: vscode.CodeLens[] = [];
-    for (const started = Date.now(); Date.now() - started < 10_000; await new Promise((r) => setTimeout(r, 50))) {
-      lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri, 10);
-      if (lenses.some((l) => l.command?.command === 'putUsers.chooseProfile')) break;
-    }
+    const lenses = await lensesOnceTargetRead(uri);
     const sendLens = lenses.find((l) => l.command?.command === 'putUsers.sendFile');
     assert.equal(sendLens?.command?.title, '$(cloud-upload) Send 23 users as 3 requests');
     assert.equal((sendLens!.command!.arguments![0] as vscode.Uri).toString(), uri.toString());
@@ -376,6 +383,17 @@ describe('PutUsers: Send File (against the emulator)', function () {
     const targetLens = lenses.find((l) => l.command?.command === 'putUsers.chooseProfile');
     assert.equal(targetLens?.command?.title, `emulator · us-east-1 · ${emulator.url}`);
     assert.equal(emulator.requests.length, 0, 'showing lenses sends nothing');
+  });
+
+  it('asks which region when the dataset ARN names another one (no custom endpoint), and the CodeLens warns', async () => {
+    await config().update('endpoint', undefined, vscode.ConfigurationTarget.Workspace);
+    await config().update('region', 'eu-west-1', vscode.ConfigurationTarget.Global);
+    const uri = await writeInput('elsewhere.putusers.json', { datasetArn: ARN, users: users(2, 'elsewhere') });
+    const warning = '$(warning) emulator · eu-west-1 (the dataset is in us-east-1)';
+    const lenses = await lensesOnceTargetRead(uri, warning);
+    assert.equal(lenses.find((l) => l.command?.command === 'putUsers.chooseProfile')?.command?.title, warning);
+    await assert.rejects(Promise.resolve(send(uri, false)), /Contents: PutUsers: the dataset of send\/elsewhere\.putusers\.json is in us-east-1, but PutUsers would send to eu-west-1 \(putUsers\.region\)\.$/);
+    assert.equal(emulator.requests.length, 0);
   });
 
   it('Choose AWS Profile sets putUsers.profile, refuses a profile that does not exist, and the CodeLens follows', async () => {

@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import { member } from '../../core';
 import { MAX_USERS_PER_REQUEST } from '../../send/batches';
+import { regionOfArn } from '../../send/errors';
 import { isPutUsersDocument, parsedDocument } from '../documents';
 import { settings } from '../settings';
 import type { TargetStatus } from './target-status';
@@ -23,6 +24,7 @@ export function sendCodeLensProvider(target: TargetStatus): vscode.CodeLensProvi
       const root = parsedDocument(document).root;
       if (root?.type !== 'dict') return [];
       const users = member(root, 'users');
+      const arn = member(root, 'datasetArn');
       const count = users?.value.type === 'list' ? users.value.items.length : 0;
       const at = new vscode.Range(document.positionAt((users?.key ?? root).start), document.positionAt((users?.key ?? root).start));
       const requests = Math.ceil(count / MAX_USERS_PER_REQUEST);
@@ -36,9 +38,13 @@ export function sendCodeLensProvider(target: TargetStatus): vscode.CodeLensProvi
       ];
       const where = target.last;
       if (where) {
+        const arnRegion = arn?.value.type === 'str' ? regionOfArn(arn.value.value) : undefined;
+        const elsewhere = arnRegion && where.region && arnRegion !== where.region && !where.endpoint;
         lenses.push(new vscode.CodeLens(at, {
-          title: `${where.profile} · ${where.region ?? 'no region'}${where.endpoint ? ` · ${where.endpoint}` : ''}`,
-          tooltip: 'The AWS profile and region to send with: click to choose another profile',
+          title: `${elsewhere ? '$(warning) ' : ''}${where.profile} · ${where.region ?? 'no region'}${where.endpoint ? ` · ${where.endpoint}` : ''}${elsewhere ? ` (the dataset is in ${arnRegion})` : ''}`,
+          tooltip: elsewhere
+            ? `The dataset ARN names ${arnRegion}: sent to ${where.region}, its users would get ResourceNotFoundException. Click to choose another profile, or set putUsers.region.`
+            : 'The AWS profile and region to send with: click to choose another profile',
           command: 'putUsers.chooseProfile',
         }));
       } else void target.refresh();

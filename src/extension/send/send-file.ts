@@ -4,8 +4,10 @@
 // say what happened. One send per file at a time: a second one could send a user twice.
 import * as vscode from 'vscode';
 import { type Finding, readRequestToSend } from '../../core';
-import { MAX_USERS_PER_REQUEST as MAX_USERS } from '../../send/batches';
 import type { SendReport } from '../../send';
+import { MAX_USERS_PER_REQUEST as MAX_USERS } from '../../send/batches';
+import { regionOfArn } from '../../send/errors';
+import type { SendTarget } from '../../send/target';
 import { formatOf } from '../documents';
 import { settings } from '../settings';
 import { loadSendEngine } from './engine';
@@ -91,8 +93,9 @@ async function validateAndSend(document: vscode.TextDocument, name: string, cont
     if (total > MAX_USERS && !(await confirm(`${name} has ${total} users; one PutUsers request takes at most ${MAX_USERS} (the AWS CLI refuses this file).`, `Send them as ${requests} consecutive requests of at most ${MAX_USERS} users, in file order, ${settings.concurrency()} at a time?`, `Send ${requests} Requests`))) return { status: 'declined' };
   }
 
-  if (controller.signal.aborted) return { status: 'declined' }; // cancelled while asking
   const where = await target.refresh();
+  const region = options.confirmed ? where.region : await regionToSendTo(name, request.datasetArn, where);
+  if (region === null || controller.signal.aborted) return { status: 'declined' }; // declined, or cancelled while asking
   const engine = loadSendEngine();
   const report: SendReport = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: `PutUsers: sending ${name}`, cancellable: true },
@@ -102,7 +105,7 @@ async function validateAndSend(document: vscode.TextDocument, name: string, cont
       let reported = 0;
       return engine.sendUsers(request, {
         ...(where.profileFrom !== 'default' ? { profile: where.profile } : {}),
-        ...(where.region ? { region: where.region } : {}),
+        ...(region ? { region } : {}),
         ...(where.endpoint ? { endpoint: where.endpoint } : {}),
         concurrency: settings.concurrency(),
         allowInsecureEndpoint: settings.allowInsecureEndpoint(),
@@ -123,6 +126,30 @@ async function validateAndSend(document: vscode.TextDocument, name: string, cont
   presentReport(name, report, reportLines, failedFile);
   return { status: 'sent', report, reportLines, ...(failedFile ? { failedFile: failedFile.uri.toString() } : {}) };
 }
+
+/**
+ * The dataset ARN names a region and the service has the dataset only there: sending to another
+ * region's endpoint can only end in ResourceNotFoundException. Ask which (null: declined).
+ */
+async function regionToSendTo(name: string, datasetArn: string, where: SendTarget): Promise<string | undefined | null> {
+  const arnRegion = regionOfArn(datasetArn);
+  if (!arnRegion || !where.region || arnRegion === where.region || where.endpoint) return where.region;
+  const toArn = `Send to ${arnRegion}`;
+  const choice = await vscode.window.showWarningMessage(
+    `PutUsers: the dataset of ${name} is in ${arnRegion}, but PutUsers would send to ${where.region} (${REGION_FROM[where.regionFrom!]}).`,
+    { modal: true, detail: `The service would answer ResourceNotFoundException in ${where.region}. Set putUsers.region to send there always.` },
+    toArn,
+    `Send to ${where.region}`,
+  );
+  return choice === undefined ? null : choice === toArn ? arnRegion : where.region;
+}
+
+const REGION_FROM: Record<NonNullable<SendTarget['regionFrom']>, string> = {
+  setting: 'putUsers.region',
+  AWS_REGION: 'AWS_REGION',
+  AWS_DEFAULT_REGION: 'AWS_DEFAULT_REGION',
+  profile: "the profile's region",
+};
 
 async function confirm(message: string, detail: string, yes: string): Promise<boolean> {
   return (await vscode.window.showWarningMessage(`PutUsers: ${message}`, { modal: true, detail }, yes)) === yes;
