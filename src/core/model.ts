@@ -110,6 +110,9 @@ export const OPERATION = {
 /** The list shape of `users` (its min/max are the batch limits the sender uses). */
 export const USER_LIST = PUT_USERS_REQUEST.members[1]!.shape as ListShape;
 
+/** The most users one PutUsers request takes (10): what senders batch by and what a split file holds. */
+export const MAX_USERS_PER_REQUEST = USER_LIST.max ?? 10;
+
 export function memberOf(shape: StructureShape, name: string): Member | undefined {
   for (const m of shape.members) if (m.name === name) return m;
   return undefined;

@@ -95,6 +95,12 @@ export function member(node: DictNode, name: string): Entry | undefined {
   return undefined;
 }
 
+/** The `users` list of a parsed document, when its top level is a mapping that has one. */
+export function usersList(root: Node | null | undefined): ListNode | undefined {
+  const users = root?.type === 'dict' ? member(root, 'users')?.value : undefined;
+  return users?.type === 'list' ? users : undefined;
+}
+
 /** Where a "missing member" finding on a mapping points: its `{`, or a YAML block mapping's first key. */
 export function headOf(node: DictNode): Span {
   return node.head ?? { start: node.start, end: node.start + 1 };

@@ -2,9 +2,10 @@
 // string the CLI needs; a near-miss key is renamed; an unknown member is removed; a scalar of the
 // wrong type is quoted; a file of more than 10 users is split into valid files.
 import * as vscode from 'vscode';
-import { type DictNode, locate, type Node, quoteString, readRequest, suggestMember, toJsonText, USER_LIST, writeInput } from '../core';
+import { type DictNode, locate, MAX_USERS_PER_REQUEST, type Node, quoteString, readRequest, suggestMember, toJsonText, usersList, writeInput } from '../core';
 import { DIAGNOSTIC_SOURCE } from './diagnostics';
 import { formatOf, parsedDocument } from './documents';
+import { uriExists } from './files';
 import { structureAt } from './model-paths';
 
 export const codeActionProvider: vscode.CodeActionProvider = {
@@ -109,10 +110,11 @@ function removeEntry(document: vscode.TextDocument, container: DictNode, key: No
 
 /** More than 10 users: offers the split command (files are written directly: a WorkspaceEdit cannot fill new files on remote hosts). */
 function splitAction(document: vscode.TextDocument, diagnostic: vscode.Diagnostic): vscode.CodeAction[] {
-  const { request } = readRequest(document.getText(), formatOf(document));
-  const max = USER_LIST.max ?? 10;
-  if (!request || document.isUntitled) return [];
-  const action = new vscode.CodeAction(`Split into ${Math.ceil(request.users.length / max)} files of at most ${max} users`, vscode.CodeActionKind.QuickFix);
+  // The count from the parse diagnostics already made (splitFile itself checks the file is sendable).
+  const users = usersList(parsedDocument(document).root);
+  if (!users || document.isUntitled) return [];
+  const max = MAX_USERS_PER_REQUEST;
+  const action = new vscode.CodeAction(`Split into ${Math.ceil(users.items.length / max)} files of at most ${max} users`, vscode.CodeActionKind.QuickFix);
   action.command = { command: 'putUsers.splitFile', title: action.title, arguments: [document.uri] };
   action.diagnostics = [diagnostic];
   return [action];
@@ -124,14 +126,13 @@ export async function splitFile(uri: vscode.Uri): Promise<vscode.Uri[]> {
   const format = formatOf(document);
   const { request } = readRequest(document.getText(), format);
   if (!request) throw new Error('The file has errors the AWS CLI would refuse: fix them before splitting.');
-  const max = USER_LIST.max ?? 10;
+  const max = MAX_USERS_PER_REQUEST;
   const base = uri.path.replace(/(\.putusers)?\.(json|ya?ml)$/i, '');
   const extension = /\.(json|ya?ml)$/i.exec(uri.path)?.[0] ?? '.json';
   const parts: vscode.Uri[] = [];
   for (let part = 0; part * max < request.users.length; part++) parts.push(uri.with({ path: `${base}.part-${part + 1}.putusers${extension}` }));
   for (const part of parts) {
-    const exists = await vscode.workspace.fs.stat(part).then(() => true, () => false);
-    if (exists) throw new Error(`${vscode.workspace.asRelativePath(part)} exists already: nothing was written.`);
+    if (await uriExists(part)) throw new Error(`${vscode.workspace.asRelativePath(part)} exists already: nothing was written.`);
   }
   for (const [index, part] of parts.entries()) {
     const users = request.users.slice(index * max, (index + 1) * max);

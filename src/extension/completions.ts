@@ -2,7 +2,7 @@
 // user, dataset ARNs (a template and those used in the workspace), and, inside a `properties`
 // string, the property keys the file's other users have.
 import * as vscode from 'vscode';
-import { createJsonCursorMemo, type Format, jsonCursor, type JsonCursorMemo, type Member, member as memberEntry, PUT_USERS_REQUEST, type StructureShape } from '../core';
+import { createJsonCursorMemo, type Format, jsonCursor, type JsonCursorMemo, type Member, member as memberEntry, PUT_USERS_REQUEST, usersList, type StructureShape } from '../core';
 import { formatOf, isPutUsersDocument, parsedDocument } from './documents';
 import { memberDoc, structureAt } from './model-paths';
 import { knownDatasetArns } from './workspace-arns';
@@ -77,10 +77,9 @@ async function arnItems(context: Context, format: Format): Promise<vscode.Comple
 
 /** The keys other users of this file put in their `properties`. */
 function propertyKeyItems(document: vscode.TextDocument, context: Context): vscode.CompletionItem[] {
-  const parsed = parsedDocument(document);
   const keys = new Set<string>();
-  const users = parsed.root?.type === 'dict' ? memberEntry(parsed.root, 'users')?.value : undefined;
-  if (users?.type === 'list') {
+  const users = usersList(parsedDocument(document).root);
+  if (users) {
     users.items.forEach((user, i) => {
       if (i === context.path[1] || user.type !== 'dict') return;
       const props = memberEntry(user, 'properties')?.value;

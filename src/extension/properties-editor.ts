@@ -2,7 +2,7 @@
 // the file (its own JSON validation included); saving writes the escaped string back.
 // The editor's document lives in a small file system of ours: putusers-properties:/<user>/<source uri>.json
 import * as vscode from 'vscode';
-import { locate, member, quoteString, userIndexOf } from '../core';
+import { locate, member, quoteString, userIndexOf, usersList } from '../core';
 import { formatOf, parsedDocument } from './documents';
 
 export const PROPERTIES_SCHEME = 'putusers-properties';
@@ -19,9 +19,7 @@ function parse(uri: vscode.Uri): { source: vscode.Uri; userIndex: number } {
 
 /** The `properties` entry of user `index` in the source document, as parsed now. */
 function propertiesEntry(document: vscode.TextDocument, index: number) {
-  const root = parsedDocument(document).root;
-  const users = root?.type === 'dict' ? member(root, 'users')?.value : undefined;
-  const user = users?.type === 'list' ? users.items[index] : undefined;
+  const user = usersList(parsedDocument(document).root)?.items[index];
   return user?.type === 'dict' ? { user, entry: member(user, 'properties') } : undefined;
 }
 

@@ -1,14 +1,13 @@
-// Consecutive requests of at most USER_LIST.max users (the model's list maximum), in file order.
-import { USER_LIST } from '../core';
+// Consecutive requests of at most MAX_USERS_PER_REQUEST users (the model's list maximum), in file order.
+import { MAX_USERS_PER_REQUEST } from '../core';
+
+export { MAX_USERS_PER_REQUEST };
 
 /** A run of consecutive users of the file: `users[first]` .. `users[first + count - 1]`. */
 export interface Batch {
   first: number;
   count: number;
 }
-
-/** The most users one PutUsers request takes (10), from the model. */
-export const MAX_USERS_PER_REQUEST = USER_LIST.max ?? 10;
 
 /** Requests in flight at once: the default, and the most we allow (settings and --concurrency). */
 export const DEFAULT_CONCURRENCY = 4;
