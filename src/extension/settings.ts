@@ -34,29 +34,18 @@ export const settings = {
     const out: TargetSettings = {};
     const profile = config().get<string>('profile', '').trim();
     const region = config().get<string>('region', '').trim();
-    const endpoint = trustedEndpoint();
+    // Restricted Mode: VS Code gives the user's value only (restrictedConfigurations in the manifest).
+    const endpoint = config().get<string>('endpoint', '').trim();
     if (profile) out.profile = profile;
     if (region) out.region = region;
     if (endpoint) out.endpoint = endpoint;
     return out;
   },
-  /** http:// endpoints on other hosts than this machine: only from the user's own settings. */
+  /** http:// endpoints on other hosts than this machine (application scope: user settings only). */
   allowInsecureEndpoint(): boolean {
-    return config().inspect<boolean>('allowInsecureEndpoint')?.globalValue === true;
+    return config().get<boolean>('allowInsecureEndpoint', false);
   },
 };
-
-/**
- * `putUsers.endpoint` from workspace (folder) settings only in a trusted workspace: a cloned
- * repository must not be able to send your users, signed with your credentials, to its server.
- * (The manifest also lists it under restrictedConfigurations, which makes VS Code do the same.)
- */
-function trustedEndpoint(): string {
-  const values = config().inspect<string>('endpoint');
-  const user = values?.globalValue ?? '';
-  const workspace = values?.workspaceFolderValue ?? values?.workspaceValue;
-  return ((vscode.workspace.isTrusted ? workspace ?? user : user) || '').trim();
-}
 
 /** Settings whose change means every open document must be classified and validated again. */
 export const RECLASSIFY_ON = [`${SECTION}.files`, `${SECTION}.detectByContent`];

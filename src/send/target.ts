@@ -7,6 +7,7 @@
 //            the SDK does not), else the profile's `region` in ~/.aws/config
 import type { loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
 import { reloadSharedFiles } from './credentials';
+import { regionOfArn } from './errors';
 
 type SharedFiles = Awaited<ReturnType<typeof loadSharedConfigFiles>>;
 
@@ -58,3 +59,20 @@ export async function readSendTarget(settings: TargetSettings, env: NodeJS.Proce
   if (settings.endpoint) target.endpoint = settings.endpoint;
   return target;
 }
+
+/**
+ * The region a dataset ARN names, when requests would go to another region's endpoint (no custom
+ * endpoint): the service has the dataset only in its own region, so they could only fail.
+ */
+export function regionElsewhere(datasetArn: string, target: Pick<SendTarget, 'region' | 'endpoint'>): string | undefined {
+  const arnRegion = regionOfArn(datasetArn);
+  return arnRegion && target.region && arnRegion !== target.region && !target.endpoint ? arnRegion : undefined;
+}
+
+/** Where the region came from, in a few words (status-bar tooltip, Send File's question). */
+export const REGION_FROM: Record<NonNullable<SendTarget['regionFrom']>, string> = {
+  setting: 'putUsers.region',
+  AWS_REGION: 'AWS_REGION',
+  AWS_DEFAULT_REGION: 'AWS_DEFAULT_REGION',
+  profile: "the profile's region",
+};

@@ -2,9 +2,8 @@
 // (profile · region), in a trusted workspace. From the cached parse and the cached target:
 // nothing is read or parsed for the lenses alone.
 import * as vscode from 'vscode';
-import { member } from '../../core';
-import { MAX_USERS_PER_REQUEST } from '../../send/batches';
-import { regionOfArn } from '../../send/errors';
+import { MAX_USERS_PER_REQUEST, member } from '../../core';
+import { regionElsewhere } from '../../send/target';
 import { isPutUsersDocument, parsedDocument } from '../documents';
 import { settings } from '../settings';
 import type { TargetStatus } from './target-status';
@@ -26,7 +25,8 @@ export function sendCodeLensProvider(target: TargetStatus): vscode.CodeLensProvi
       const users = member(root, 'users');
       const arn = member(root, 'datasetArn');
       const count = users?.value.type === 'list' ? users.value.items.length : 0;
-      const at = new vscode.Range(document.positionAt((users?.key ?? root).start), document.positionAt((users?.key ?? root).start));
+      const above = document.positionAt((users?.key ?? root).start);
+      const at = new vscode.Range(above, above);
       const requests = Math.ceil(count / MAX_USERS_PER_REQUEST);
       const lenses = [
         new vscode.CodeLens(at, {
@@ -38,11 +38,10 @@ export function sendCodeLensProvider(target: TargetStatus): vscode.CodeLensProvi
       ];
       const where = target.last;
       if (where) {
-        const arnRegion = arn?.value.type === 'str' ? regionOfArn(arn.value.value) : undefined;
-        const elsewhere = arnRegion && where.region && arnRegion !== where.region && !where.endpoint;
+        const arnRegion = arn?.value.type === 'str' ? regionElsewhere(arn.value.value, where) : undefined;
         lenses.push(new vscode.CodeLens(at, {
-          title: `${elsewhere ? '$(warning) ' : ''}${where.profile} · ${where.region ?? 'no region'}${where.endpoint ? ` · ${where.endpoint}` : ''}${elsewhere ? ` (the dataset is in ${arnRegion})` : ''}`,
-          tooltip: elsewhere
+          title: `${arnRegion ? '$(warning) ' : ''}${where.profile} · ${where.region ?? 'no region'}${where.endpoint ? ` · ${where.endpoint}` : ''}${arnRegion ? ` (the dataset is in ${arnRegion})` : ''}`,
+          tooltip: arnRegion
             ? `The dataset ARN names ${arnRegion}: sent to ${where.region}, its users would get ResourceNotFoundException. Click to choose another profile, or set putUsers.region.`
             : 'The AWS profile and region to send with: click to choose another profile',
           command: 'putUsers.chooseProfile',

@@ -2,16 +2,9 @@
 // activation, the status bar and CodeLenses must not pay for the SDK.
 import type * as SendEngine from '../../send';
 
-let engine: typeof SendEngine | undefined;
-
 export function loadSendEngine(): typeof SendEngine {
-  // `./send.js` is external in the bundle (scripts/build.mjs): dist/extension.js requires dist/send.js.
+  // `./send.js` is external in the bundle (scripts/build.mjs): dist/extension.js requires dist/send.js
+  // (Node's module cache makes every later call free).
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  engine ??= require('./send.js') as typeof SendEngine;
-  return engine;
-}
-
-/** For the tests: whether the SDK has been loaded in this extension host. */
-export function sendEngineLoaded(): boolean {
-  return engine !== undefined;
+  return require('./send.js') as typeof SendEngine;
 }

@@ -7,6 +7,7 @@ import { type PutUsersRequest, writeInput } from '../../core';
 import type { SendReport } from '../../send';
 import { failedFileName, notInRequest } from '../../send/failed-file';
 import { formatOf } from '../documents';
+import { uriExists } from '../files';
 
 export interface UsersNotInFile {
   uri: vscode.Uri;
@@ -27,7 +28,7 @@ export async function writeUsersNotIn(document: vscode.TextDocument, request: Pu
     try {
       for (let attempt = 1; attempt < 1000; attempt++) {
         const uri = vscode.Uri.joinPath(folder, path.basename(failedFileName(document.uri.path, now, attempt)));
-        if (await exists(uri)) continue;
+        if (await uriExists(uri)) continue;
         await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
         return { uri, label: vscode.workspace.asRelativePath(uri), saved: true };
       }
@@ -38,16 +39,6 @@ export async function writeUsersNotIn(document: vscode.TextDocument, request: Pu
   const untitled = await vscode.workspace.openTextDocument({ language: format === 'yaml' ? 'yaml' : 'json', content: text });
   await vscode.window.showTextDocument(untitled, { preview: false, preserveFocus: true });
   return { uri: untitled.uri, label: 'an unsaved editor (save it to keep them)', saved: false };
-}
-
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch (e) {
-    if (e instanceof vscode.FileSystemError && e.code === 'FileNotFound') return false;
-    throw e;
-  }
 }
 
 /** One message: how many got in, why not all, where the rest are; buttons for the next step. */

@@ -3,11 +3,9 @@
 // now) under a progress notification with Cancel, write the users not in beside the file, and
 // say what happened. One send per file at a time: a second one could send a user twice.
 import * as vscode from 'vscode';
-import { type Finding, readRequestToSend } from '../../core';
+import { type Finding, MAX_USERS_PER_REQUEST as MAX_USERS, readRequestToSend } from '../../core';
 import type { SendReport } from '../../send';
-import { MAX_USERS_PER_REQUEST as MAX_USERS } from '../../send/batches';
-import { regionOfArn } from '../../send/errors';
-import type { SendTarget } from '../../send/target';
+import { REGION_FROM, regionElsewhere, type SendTarget } from '../../send/target';
 import { formatOf } from '../documents';
 import { settings } from '../settings';
 import { loadSendEngine } from './engine';
@@ -132,8 +130,8 @@ async function validateAndSend(document: vscode.TextDocument, name: string, cont
  * region's endpoint can only end in ResourceNotFoundException. Ask which (null: declined).
  */
 async function regionToSendTo(name: string, datasetArn: string, where: SendTarget): Promise<string | undefined | null> {
-  const arnRegion = regionOfArn(datasetArn);
-  if (!arnRegion || !where.region || arnRegion === where.region || where.endpoint) return where.region;
+  const arnRegion = regionElsewhere(datasetArn, where);
+  if (!arnRegion) return where.region;
   const toArn = `Send to ${arnRegion}`;
   const choice = await vscode.window.showWarningMessage(
     `PutUsers: the dataset of ${name} is in ${arnRegion}, but PutUsers would send to ${where.region} (${REGION_FROM[where.regionFrom!]}).`,
@@ -143,13 +141,6 @@ async function regionToSendTo(name: string, datasetArn: string, where: SendTarge
   );
   return choice === undefined ? null : choice === toArn ? arnRegion : where.region;
 }
-
-const REGION_FROM: Record<NonNullable<SendTarget['regionFrom']>, string> = {
-  setting: 'putUsers.region',
-  AWS_REGION: 'AWS_REGION',
-  AWS_DEFAULT_REGION: 'AWS_DEFAULT_REGION',
-  profile: "the profile's region",
-};
 
 async function confirm(message: string, detail: string, yes: string): Promise<boolean> {
   return (await vscode.window.showWarningMessage(`PutUsers: ${message}`, { modal: true, detail }, yes)) === yes;

@@ -3,7 +3,7 @@
 // is read without the AWS SDK (send/target.ts) and read again when it may have changed: a
 // setting, the window regaining focus (you ran `aws configure` or `aws sso login` elsewhere).
 import * as vscode from 'vscode';
-import { readSendTarget, type SendTarget } from '../../send/target';
+import { readSendTarget, REGION_FROM, type SendTarget } from '../../send/target';
 import type { ActiveInput } from '../active-input';
 import { SECTION, settings, TARGET_SETTINGS } from '../settings';
 
@@ -70,15 +70,9 @@ export function describeTarget(target: SendTarget): vscode.MarkdownString {
     AWS_PROFILE: 'the `AWS_PROFILE` environment variable',
     default: 'the default (no `putUsers.profile`, no `AWS_PROFILE`)',
   }[target.profileFrom];
-  const regionFrom = target.regionFrom && {
-    setting: 'the `putUsers.region` setting',
-    AWS_REGION: 'the `AWS_REGION` environment variable',
-    AWS_DEFAULT_REGION: 'the `AWS_DEFAULT_REGION` environment variable',
-    profile: `the profile's \`region\` in the AWS config file`,
-  }[target.regionFrom];
   const lines = [
     `**PutUsers sends as profile \`${target.profile}\`** (from ${from})${target.profileMissing ? ': no such profile in the AWS config or credentials file' : ''}.`,
-    target.region ? `Region \`${target.region}\` (from ${regionFrom}).` : 'No region: set `putUsers.region`, `AWS_REGION`, or a `region` for this profile.',
+    target.region ? `Region \`${target.region}\` (from ${REGION_FROM[target.regionFrom!]}).` : 'No region: set `putUsers.region`, `AWS_REGION`, or a `region` for this profile.',
     target.endpoint ? `Endpoint \`${target.endpoint}\` (the \`putUsers.endpoint\` setting).` : 'Endpoint: the region\'s own (`https://personalize-events.REGION.amazonaws.com`).',
     'Click to choose another profile.',
   ];
