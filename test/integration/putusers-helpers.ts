@@ -11,11 +11,25 @@ export function waitForOurs(uri: vscode.Uri, count = 1): Promise<vscode.Diagnost
 
 export const rangeText = (r: vscode.Range) => `${r.start.line}:${r.start.character}-${r.end.line}:${r.end.character}`;
 
+/**
+ * The code action titled `title` at `range`. Polled: the diagnostics the extension host has set
+ * reach the workbench's marker service (which gives providers their context) a moment later, and
+ * there is no event for that.
+ */
+export async function codeActionTitled(uri: vscode.Uri, range: vscode.Range, title: RegExp, timeoutMs = 5_000): Promise<vscode.CodeAction> {
+  let actions: vscode.CodeAction[] = [];
+  for (const started = Date.now(); Date.now() - started < timeoutMs; await new Promise((r) => setTimeout(r, 50))) {
+    actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, range);
+    const action = actions.find((a) => title.test(a.title));
+    if (action) return action;
+  }
+  throw new Error(`no code action ${title} among: ${actions.map((a) => a.title).join(', ')}`);
+}
+
 /** Applies the quick fix titled `title` offered for `diagnostic` and returns the document's new text. */
 export async function applyFix(document: vscode.TextDocument, diagnostic: vscode.Diagnostic, title: RegExp): Promise<string> {
-  const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, diagnostic.range);
-  const action = actions.find((a) => title.test(a.title));
-  if (!action?.edit) throw new Error(`no quick fix ${title} among: ${actions.map((a) => a.title).join(', ')}`);
+  const action = await codeActionTitled(document.uri, diagnostic.range, title);
+  if (!action.edit) throw new Error(`the quick fix ${title} has no edit`);
   await vscode.workspace.applyEdit(action.edit);
   return document.getText();
 }

@@ -12,14 +12,10 @@ import * as net from 'node:net';
 import * as vscode from 'vscode';
 import { type PutUsersRequest, readRequest, type User } from '../../src/core';
 import type { Emulator } from '../../src/emulator';
-import type { SendReport } from '../../src/send';
+import type { SendFileResult as SendResult } from '../../src/extension/send/send-file';
 import { ARN, assertNothingLostNothingTwice, BUSY_ARN, KEYS, startTestEmulator, UNKNOWN_ARN, userKey } from '../support/emulator-harness';
 import { closeAllEditors, fixtureUri, waitForEvent } from './helpers';
 
-type SendResult =
-  | { status: 'no-document' | 'untrusted' | 'busy' | 'declined' | 'empty' }
-  | { status: 'invalid'; errors: number }
-  | { status: 'sent'; report: SendReport; failedFile?: string; reportLines: string[] };
 
 const RUN = Math.random().toString(36).slice(2, 8);
 /** Users whose ids and properties must never reach a log. */
