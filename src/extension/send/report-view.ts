@@ -1,6 +1,7 @@
 // After a send: the users not in, as a new input file beside the original (or, where nothing can
 // be written, an unsaved editor: they are never only in memory), and a message that says what
-// happened with the next step as its buttons. The full report is in the PutUsers log.
+// happened with the next step as its buttons (the whole report is behind Show Report; the
+// PutUsers log has each request as it happened).
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { type PutUsersRequest, writeInput } from '../../core';
