@@ -57,17 +57,23 @@ if [ "${#missing[@]}" -gt 0 ]; then
   fi
 fi
 
+# npm-installs into a folder of its own, once: DIR NAME MARKER NPM-ARGS... (MARKER, a file in DIR,
+# says a previous run finished; without it the folder is made anew).
+install_once() {
+  local dir=$1 name=$2 marker=$1/$3
+  shift 3
+  [ -f "$marker" ] && return 0
+  log "npm install $* into $dir"
+  rm -rf "$dir"
+  mkdir -p "$dir"
+  printf '{ "name": "%s", "private": true }\n' "$name" >"$dir/package.json"
+  (cd "$dir" && npm install --no-audit --no-fund --loglevel=error "$@")
+  touch "$marker"
+}
+
 # --- 2. Node 24, in a folder of its own -----------------------------------------------------
 NODE_BIN="$NODE_DIR/node_modules/node/bin/node"
-NODE_MARKER="$NODE_DIR/.ok"
-if [ ! -f "$NODE_MARKER" ]; then
-  log "npm install node@$NODE_VERSION into $NODE_DIR"
-  rm -rf "$NODE_DIR"
-  mkdir -p "$NODE_DIR"
-  printf '{ "name": "putusers-node24", "private": true }\n' >"$NODE_DIR/package.json"
-  (cd "$NODE_DIR" && npm install --no-audit --no-fund --loglevel=error "node@$NODE_VERSION")
-  touch "$NODE_MARKER"
-fi
+install_once "$NODE_DIR" putusers-node24 .ok "node@$NODE_VERSION"
 got="$("$NODE_BIN" --version)"
 if [ "$got" != "v$NODE_VERSION" ]; then
   log "expected Node v$NODE_VERSION at $NODE_BIN, got $got"
@@ -83,15 +89,7 @@ log "Node $got at $NODE_BIN (headers in $NODEDIR/include/node)"
 
 # --- 3. code-server without its scripts, then its postinstall by hand ------------------------
 CS_PKG="$CS_DIR/node_modules/code-server"
-CS_FETCH_MARKER="$CS_DIR/.fetched"
-if [ ! -f "$CS_FETCH_MARKER" ]; then
-  log "npm install --ignore-scripts code-server@$CODE_SERVER_VERSION into $CS_DIR"
-  rm -rf "$CS_DIR"
-  mkdir -p "$CS_DIR"
-  printf '{ "name": "putusers-code-server", "private": true }\n' >"$CS_DIR/package.json"
-  (cd "$CS_DIR" && npm install --ignore-scripts --no-audit --no-fund --loglevel=error "code-server@$CODE_SERVER_VERSION")
-  touch "$CS_FETCH_MARKER"
-fi
+install_once "$CS_DIR" putusers-code-server .fetched --ignore-scripts "code-server@$CODE_SERVER_VERSION"
 
 log "running code-server's postinstall.sh with Node $NODE_VERSION (installs VS Code's dependencies; about 5 minutes)"
 start=$(date +%s)
