@@ -43,7 +43,8 @@ export function createClient(options: ClientOptions, stopRetrying: AbortSignal):
 /**
  * The SDK's StandardRetryStrategy decides whether to retry; the delay is the SDK's backoff
  * (random × min(base × 2^retry, 20 s), base 50 ms or 1 s for throttling, at least a Retry-After
- * hint), scaled, and slept here so that `stop` cuts it short.
+ * hint), scaled, and slept here so that `stop` cuts it short. (The formula is written here because
+ * @smithy/core does not export its DefaultRetryBackoffStrategy.)
  */
 export function abortableStandardRetries(maxAttempts: number, scale: number, stop: AbortSignal): RetryStrategyV2 {
   const noWait: StandardRetryBackoffStrategy = { computeNextBackoffDelay: () => 0, setDelayBase: () => {} };
@@ -53,7 +54,8 @@ export function abortableStandardRetries(maxAttempts: number, scale: number, sto
     refreshRetryTokenForRetry: async (token: StandardRetryToken, info: RetryErrorInfo) => {
       if (stop.aborted) throw new Error('cancelled: no more retries');
       const retryCount = token.getRetryCount();
-      const next = await standard.refreshRetryTokenForRetry(token, info);
+      // Without the hint: the strategy would sleep it itself (unscaled, and deaf to `stop`).
+      const next = await standard.refreshRetryTokenForRetry(token, { ...info, retryAfterHint: undefined });
       const base = info.errorType === 'THROTTLING' ? Retry.throttlingDelay() : Retry.delay();
       let delay = Math.floor(Math.random() * Math.min(base * 2 ** retryCount, MAXIMUM_RETRY_DELAY));
       if (info.retryAfterHint instanceof Date) delay = Math.max(delay, Math.min(info.retryAfterHint.getTime() - Date.now(), delay + 5_000));
