@@ -11,7 +11,7 @@ export function convertDocument(text: string, from: Format, to: Format): Convers
   if (parsed.error) {
     return { error: { message: `Cannot convert: ${parsed.error.message}`, range: lineIndex(text).rangeOf(parsed.error.start, parsed.error.end) } };
   }
-  if (!parsed.root) return { text: to === 'json' ? '{}\n' : '{}\n' };
+  if (!parsed.root) return { text: '{}\n' }; // an empty document: an empty mapping, in either format
   try {
     return { text: toText(parsed.root, to) };
   } catch (e) {

@@ -13,6 +13,6 @@ export { pyRepr, pyStr, pyType, reprFloat } from './python-format';
 export { camelCase } from './rules/service';
 export type { Node, DictNode, ListNode, StrNode, Entry, Span, ParseResult } from './tree';
 export { member, usersList } from './tree';
-export { locate, parentDict, userIndexOf, type Location, type PathStep } from './locate';
+export { locate, userIndexOf, type Location, type PathStep } from './locate';
 export { headOf } from './tree';
 export { createJsonCursorMemo, jsonCursor, type JsonCursor, type JsonCursorMemo } from './json-cursor';

@@ -1,6 +1,6 @@
 // What is at an offset of a parsed document: the chain of nodes from the root, with the keys
 // and indexes that lead there. Hovers, completions and quick fixes start from this.
-import type { DictNode, Entry, Node } from './tree';
+import type { Entry, Node } from './tree';
 
 export interface PathStep {
   /** The member name or list index leading to `node`. */
@@ -28,12 +28,11 @@ export function locate(root: Node, offset: number): Location {
       const entry = node.entries.find((e) => contains(e.key, offset) || contains(e.value, offset));
       if (!entry) break;
       const segment = entry.key.type === 'str' ? entry.key.value : String(entry.key.start);
-      if (contains(entry.key, offset) && !(entry.value.start <= offset && entry.value.end > entry.value.start && offset >= entry.value.start)) {
-        steps.push({ segment, node: entry.value, entry });
+      steps.push({ segment, node: entry.value, entry });
+      if (contains(entry.key, offset) && !(entry.value.start <= offset && entry.value.end > entry.value.start)) {
         onKey = true;
         break;
       }
-      steps.push({ segment, node: entry.value, entry });
       node = entry.value;
     } else if (node.type === 'list') {
       const index = node.items.findIndex((item) => contains(item, offset));
@@ -43,12 +42,6 @@ export function locate(root: Node, offset: number): Location {
     } else break;
   }
   return { steps, onKey };
-}
-
-/** The dict holding `step`'s entry: the parent of the last step, or the root. */
-export function parentDict(root: Node, steps: PathStep[], depth = steps.length - 1): DictNode | undefined {
-  const parent = depth <= 0 ? root : steps[depth - 1]!.node;
-  return parent.type === 'dict' ? parent : undefined;
 }
 
 /** The index of the user a location is in (`users[i]...`), if any. */

@@ -113,6 +113,11 @@ export const USER_LIST = PUT_USERS_REQUEST.members[1]!.shape as ListShape;
 /** The most users one PutUsers request takes (10): what senders batch by and what a split file holds. */
 export const MAX_USERS_PER_REQUEST = USER_LIST.max ?? 10;
 
+/** A string shape's pattern as the service applies it: the whole value must match. */
+export function fullPattern(pattern: string): string {
+  return `^(?:${pattern})$`;
+}
+
 export function memberOf(shape: StructureShape, name: string): Member | undefined {
   for (const m of shape.members) if (m.name === name) return m;
   return undefined;

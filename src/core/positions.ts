@@ -5,7 +5,6 @@ import type { Position, Range } from './types';
 export interface LineIndex {
   positionAt(offset: number): Position;
   rangeOf(start: number, end: number): Range;
-  offsetAt(position: Position): number;
 }
 
 export function lineIndex(text: string): LineIndex {
@@ -47,10 +46,5 @@ export function lineIndex(text: string): LineIndex {
   return {
     positionAt,
     rangeOf: (start, end) => ({ start: positionAt(start), end: positionAt(Math.max(start, end)) }),
-    offsetAt: ({ line, character }) => {
-      scanTo(text.length + 1);
-      if (line >= starts.length) return text.length;
-      return Math.min((starts[Math.max(0, line)] ?? 0) + character, text.length);
-    },
   };
 }

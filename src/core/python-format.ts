@@ -2,6 +2,9 @@
 // them verbatim in "Invalid type ..." lines (e.g. `value: {'a': True}, type: <class 'dict'>`).
 import type { DateParts, DateTimeParts, Node } from './tree';
 
+/** Python 3.11 refuses to convert decimal integers of more than 4300 digits (json and ruamel raise ValueError). */
+export const PYTHON_MAX_INT_DIGITS = 4300;
+
 const PY_TYPE_NAMES: Record<Node['type'], string> = {
   str: 'str',
   int: 'int',

@@ -1,14 +1,16 @@
 // The request a file holds, for sending, and the input file that holds a request.
 import { quoteString } from './emit';
 import { parseDocument } from './parse';
-import type { DictNode } from './tree';
+import type { DictNode, ParseResult } from './tree';
 import { member } from './tree';
 import type { Finding, Format, PutUsersRequest, User } from './types';
 import { findingsOf } from './validate';
 
-/** The request when the AWS CLI would accept the file's shape (any number of users), plus all findings. */
-export function readRequest(text: string, format: Format): { request?: PutUsersRequest; findings: Finding[] } {
-  const parsed = parseDocument(text, format);
+/**
+ * The request when the AWS CLI would accept the file's shape (any number of users), plus all
+ * findings. `parsed`: the parse of `text` when the caller has it already (the extension's cache).
+ */
+export function readRequest(text: string, format: Format, parsed: ParseResult = parseDocument(text, format)): { request?: PutUsersRequest; findings: Finding[] } {
   const findings = findingsOf(text, format, parsed);
   if (findings.some((f) => f.severity === 'error' && f.code.startsWith('cli/')) || parsed.root?.type !== 'dict') return { findings };
   const root = parsed.root;
@@ -30,8 +32,8 @@ export function readRequest(text: string, format: Format): { request?: PutUsersR
  * What a sender needs: the request, unless the file has errors, and the findings to show. More
  * than 10 users is no finding here: sending them as several requests is what senders do.
  */
-export function readRequestToSend(text: string, format: Format): { request?: PutUsersRequest; findings: Finding[]; errors: Finding[] } {
-  const { request, findings } = readRequest(text, format);
+export function readRequestToSend(text: string, format: Format, parsed?: ParseResult): { request?: PutUsersRequest; findings: Finding[]; errors: Finding[] } {
+  const { request, findings } = readRequest(text, format, parsed);
   const shown = findings.filter((f) => f.code !== 'service/too-many-users');
   const errors = shown.filter((f) => f.severity === 'error');
   return { ...(request && errors.length === 0 ? { request } : {}), findings: shown, errors };

@@ -1,7 +1,7 @@
 // The JSON Schema (draft-07) of an input file, generated from the model (scripts/generate-schema.mjs
 // writes schemas/putusers-input.schema.json; a test keeps the committed file fresh).
 import type { Member, Shape, StructureShape } from './model';
-import { OPERATION, PUT_USERS_REQUEST } from './model';
+import { fullPattern, OPERATION, PUT_USERS_REQUEST } from './model';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -36,7 +36,7 @@ function shapeSchema(shape: Shape): JsonSchema {
       const s: JsonSchema = { type: 'string' };
       if (shape.min !== undefined) s.minLength = shape.min;
       if (shape.max !== undefined) s.maxLength = shape.max;
-      if (shape.pattern !== undefined) s.pattern = `^(?:${shape.pattern})$`;
+      if (shape.pattern !== undefined) s.pattern = fullPattern(shape.pattern);
       if (shape.jsonValue) s.contentMediaType = 'application/json';
       return s;
     }

@@ -3,7 +3,7 @@
 // detected: Value ... at 'users.1.member.userId' failed to satisfy constraint: ..."), derived
 // from the model's constraints, and "Error parsing properties json" for a `properties` that is
 // no JSON object. Sensitive members are named, never quoted (as AWS does for sensitive values).
-import { type Finding, type ListShape, PUT_USERS_REQUEST, type Shape, type StructureShape, validate } from '../core';
+import { type Finding, fullPattern, type ListShape, PUT_USERS_REQUEST, type Shape, type StructureShape, validate } from '../core';
 
 /** Findings the service does not act on: an unknown member is ignored by AWS's JSON services. */
 const IGNORED_BY_THE_SERVICE = new Set(['cli/unknown-member']);
@@ -41,7 +41,7 @@ function walk(value: unknown, shape: Shape, path: string, out: string[], sensiti
       const quoted = shape.sensitive || sensitive ? `Value at '${path}'` : `Value '${value}' at '${path}'`;
       if (shape.min !== undefined && value.length < shape.min) out.push(`${quoted} failed to satisfy constraint: Member must have length greater than or equal to ${shape.min}`);
       if (shape.max !== undefined && value.length > shape.max) out.push(`${quoted} failed to satisfy constraint: Member must have length less than or equal to ${shape.max}`);
-      if (shape.pattern !== undefined && !new RegExp(`^(?:${shape.pattern})$`).test(value)) {
+      if (shape.pattern !== undefined && !new RegExp(fullPattern(shape.pattern)).test(value)) {
         out.push(`${quoted} failed to satisfy constraint: Member must satisfy regular expression pattern: ${shape.pattern}`);
       }
       return;

@@ -124,7 +124,7 @@ function splitAction(document: vscode.TextDocument, diagnostic: vscode.Diagnosti
 export async function splitFile(uri: vscode.Uri): Promise<vscode.Uri[]> {
   const document = await vscode.workspace.openTextDocument(uri);
   const format = formatOf(document);
-  const { request } = readRequest(document.getText(), format);
+  const { request } = readRequest(document.getText(), format, parsedDocument(document));
   if (!request) throw new Error('The file has errors the AWS CLI would refuse: fix them before splitting.');
   const max = MAX_USERS_PER_REQUEST;
   const base = uri.path.replace(/(\.putusers)?\.(json|ya?ml)$/i, '');

@@ -7,6 +7,7 @@
 // validation (bench/validate.bench.mjs); this reader does it in a fraction of that. jsonc-parser
 // still serves where its tolerance is the point: the JSON inside `properties`, and the editor.
 import { PUT_USERS_REQUEST, USER } from '../model';
+import { PYTHON_MAX_INT_DIGITS } from '../python-format';
 import type { Entry, Node, ParseError, ParseResult } from '../tree';
 import { dictKey } from '../tree';
 
@@ -15,8 +16,6 @@ import { dictKey } from '../tree';
  * 977 nested containers load, 978 crash the CLI with exit 255). We stop there with its message.
  */
 const PYTHON_MAX_DEPTH = 977;
-/** Python 3.11 refuses to convert integers of more than 4300 digits (json raises ValueError). */
-const PYTHON_MAX_INT_DIGITS = 4300;
 
 class JsonSyntaxError extends Error {
   constructor(readonly error: ParseError) {

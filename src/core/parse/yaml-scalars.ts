@@ -1,6 +1,7 @@
 // What a YAML scalar means to the AWS CLI: ruamel.yaml's safe loader (YAML 1.2 by default,
 // 1.1 under a `%YAML 1.1` directive). js-yaml's own schema differs (dates, `1_000`, `1e3`),
 // so we resolve the scalar's source text ourselves with ruamel's rules.
+import { PYTHON_MAX_INT_DIGITS } from '../python-format';
 import type { ScalarValue } from '../tree';
 
 export type YamlVersion = '1.1' | '1.2';
@@ -43,8 +44,6 @@ export interface Crash {
 }
 const crash = (message: string, why: string): Crash => ({ crash: message, why });
 
-/** Python 3.11 refuses to convert decimal integers of more than 4300 digits. */
-const PYTHON_MAX_INT_DIGITS = 4300;
 
 /** Builds the value ruamel's SafeConstructor makes for `tag`; a string is why it is invalid YAML. */
 export function constructScalar(tag: string, text: string, version: YamlVersion): ScalarValue | string | Crash {

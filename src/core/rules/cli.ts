@@ -5,7 +5,7 @@ import type { ListShape, Shape, StructureShape } from '../model';
 import { memberOf, PUT_USERS_REQUEST, suggestMember } from '../model';
 import { pyStr, pyType } from '../python-format';
 import type { DictNode, ListNode, Node } from '../tree';
-import { headOf } from '../tree';
+import { headOf, member } from '../tree';
 import { type RawFinding, spanOf } from './finding';
 
 const VALID_TYPES: Record<Shape['kind'], { python: string; said: string; nodeType: Node['type'] }> = {
@@ -66,7 +66,7 @@ class ParamValidator {
   private structure(node: DictNode, shape: StructureShape): void {
     const entries = node.entries;
     for (const m of shape.members) {
-      if (m.required && !hasKey(node, m.name)) {
+      if (m.required && !member(node, m.name)) {
         const where = this.name();
         this.out.push({
           ...headOf(node),
@@ -113,11 +113,6 @@ class ParamValidator {
       awsCli: `Invalid length for parameter ${param}, value: ${length}, valid min length: ${min}`,
     });
   }
-}
-
-function hasKey(node: DictNode, name: string): boolean {
-  for (const { key } of node.entries) if (key.type === 'str' && key.value === name) return true;
-  return false;
 }
 
 function unknownMember(key: Node, shape: StructureShape, where: string): RawFinding {

@@ -2,7 +2,7 @@
 // 10 users, the ARN pattern, a `properties` that is not a JSON object, and the softer warnings.
 import { type Node as JsonNode, parseTree } from 'jsonc-parser';
 import type { Member, StringShape } from '../model';
-import { MAX_CATEGORICAL_VALUE_LENGTH, PUT_USERS_REQUEST, USER, USER_LIST } from '../model';
+import { fullPattern, MAX_CATEGORICAL_VALUE_LENGTH, PUT_USERS_REQUEST, USER, USER_LIST } from '../model';
 import type { DictNode, Entry, StrNode } from '../tree';
 import { member } from '../tree';
 import type { RawFinding } from './finding';
@@ -70,7 +70,7 @@ function checkString(node: StrNode, m: Member, userIndex: number | undefined, ou
       message: `${paramName(m, userIndex)} has ${node.value.length} characters; the service accepts at most ${shape.max}.`,
     });
   }
-  if (shape.pattern && !new RegExp(`^(?:${shape.pattern})$`).test(node.value)) {
+  if (shape.pattern && !new RegExp(fullPattern(shape.pattern)).test(node.value)) {
     out.push({
       start: node.start,
       end: node.end,

@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { type Finding, MAX_USERS_PER_REQUEST as MAX_USERS, readRequestToSend } from '../../core';
 import type { SendReport } from '../../send';
 import { REGION_FROM, regionElsewhere, type SendTarget } from '../../send/target';
-import { formatOf } from '../documents';
+import { formatOf, parsedDocument } from '../documents';
 import { settings } from '../settings';
 import { loadSendEngine } from './engine';
 import { presentReport, writeUsersNotIn } from './report-view';
@@ -73,7 +73,7 @@ export async function sendFile(log: vscode.LogOutputChannel, target: TargetStatu
 }
 
 async function validateAndSend(document: vscode.TextDocument, name: string, controller: AbortController, log: vscode.LogOutputChannel, target: TargetStatus, options: SendFileOptions): Promise<SendFileResult> {
-  const { request, findings: shown, errors } = readRequestToSend(document.getText(), formatOf(document));
+  const { request, findings: shown, errors } = readRequestToSend(document.getText(), formatOf(document), parsedDocument(document));
   if (!request) {
     void vscode.window
       .showErrorMessage(`PutUsers: ${name} has ${plural(errors.length, 'error')}: nothing was sent. ${firstProblem(errors)}`, 'Show Problems')
