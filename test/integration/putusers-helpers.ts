@@ -26,10 +26,15 @@ export async function codeActionTitled(uri: vscode.Uri, range: vscode.Range, tit
   throw new Error(`no code action ${title} among: ${actions.map((a) => a.title).join(', ')}`);
 }
 
-/** Applies the quick fix titled `title` offered for `diagnostic` and returns the document's new text. */
+/**
+ * Applies the quick fix titled `title` offered for `diagnostic`, waits until the document has been
+ * validated again without that diagnostic (so the next wait sees fresh diagnostics, not the old
+ * set), and returns the document's new text.
+ */
 export async function applyFix(document: vscode.TextDocument, diagnostic: vscode.Diagnostic, title: RegExp): Promise<string> {
   const action = await codeActionTitled(document.uri, diagnostic.range, title);
   if (!action.edit) throw new Error(`the quick fix ${title} has no edit`);
   await vscode.workspace.applyEdit(action.edit);
+  await waitForDiagnostics(document.uri, (ds) => !ours(ds).some((d) => d.code === diagnostic.code && d.message === diagnostic.message));
   return document.getText();
 }
