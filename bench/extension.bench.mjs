@@ -29,13 +29,16 @@ export async function run() {
   }
   let n = 0;
   const typing = median(await timeIt(() => core.jsonCursor(texts[n++ % texts.length], nearEnd + 1, memo), 31));
-  console.log('| measure | median ms | target |');
-  console.log('| --- | ---: | --- |');
-  console.log(`| validate, 1,000 users (diagnostics after the debounce) | ${diagnostics.toFixed(1)} | < 50 ms |`);
-  console.log(`| completion context, 10,000 users, cursor in the last user | ${completion.toFixed(1)} | < 30 ms |`);
-  console.log(`| completion context, 10,000 users, cursor mid-file | ${middle.toFixed(1)} | < 30 ms |`);
-  console.log(`| completion context, 10,000 users, cursor in the last user, while typing (memo) | ${typing.toFixed(1)} | < 30 ms |`);
-  return diagnostics < 50 && typing < 30;
+  const rows = [
+    ['validate, 1,000 users (core validate: the diagnostics work after the debounce)', diagnostics, 50],
+    ['completion context, 10,000 users, cursor in the last user, first time', completion, 30],
+    ['completion context, 10,000 users, cursor mid-file, first time', middle, 30],
+    ['completion context, 10,000 users, cursor in the last user, while typing (memo)', typing, 30],
+  ];
+  console.log('| measure | median ms | target | |');
+  console.log('| --- | ---: | --- | --- |');
+  for (const [what, ms, target] of rows) console.log(`| ${what} | ${ms.toFixed(1)} | < ${target} ms | ${ms < target ? 'MET' : 'NOT MET'} |`);
+  return rows.every(([, ms, target]) => ms < target);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) process.exitCode = (await run()) ? 0 : 1;
