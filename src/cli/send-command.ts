@@ -5,6 +5,9 @@
 // Exit: 0 every user got in; 1 some did not (or FILE has errors); 2 usage error, unreadable FILE.
 // Ctrl-C once: send nothing more, let requests in flight finish, write the file; twice: quit.
 import { formatOfPath, readRequestToSend } from '../core';
+// SDK-free modules of the engine (the engine itself loads only when sending).
+import { MAX_CONCURRENCY } from '../send/batches';
+import { LOG_LEVELS, type LogLevel } from '../send/log';
 import type { Io } from './io';
 import { readInputFile } from './read-input';
 import { textLine } from './validate-command';
@@ -41,11 +44,7 @@ export async function runSend(argv: string[], io: Io): Promise<number> {
   }
 
   // The AWS SDK loads only now.
-  const { sendUsers, formatReport, writeFailedFile, allIn, lineLogger, MAX_CONCURRENCY } = await import('../send');
-  if (args.concurrency !== undefined && args.concurrency > MAX_CONCURRENCY) {
-    io.stderr.write(`putusers: --concurrency takes a whole number from 1 to ${MAX_CONCURRENCY}\n${USAGE}`);
-    return 2;
-  }
+  const { sendUsers, formatReport, writeFailedFile, allIn, lineLogger } = await import('../send');
   const controller = new AbortController();
   let interrupts = 0;
   const onInterrupt = () => {
@@ -103,7 +102,7 @@ function parseArgs(argv: string[]): SendArgs | string {
       else if (flag[1] === 'endpoint-url') out.endpoint = value;
       else {
         const n = Number(value);
-        if (!/^\d+$/.test(value) || n < 1) return `--concurrency takes a whole number from 1 up, not "${value}"`;
+        if (!/^\d+$/.test(value) || n < 1 || n > MAX_CONCURRENCY) return `--concurrency takes a whole number from 1 to ${MAX_CONCURRENCY}, not "${value}"`;
         out.concurrency = n;
       }
     } else if (arg.startsWith('-') && arg !== '-') return `unknown option "${arg}"`;
@@ -114,7 +113,7 @@ function parseArgs(argv: string[]): SendArgs | string {
 }
 
 /** PUTUSERS_LOG=trace|debug|info|warn|error|off: what goes to stderr while sending (default warn). */
-function logLevel(): 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'off' {
-  const level = process.env['PUTUSERS_LOG'];
-  return level === 'trace' || level === 'debug' || level === 'info' || level === 'error' || level === 'off' ? level : 'warn';
+function logLevel(): LogLevel {
+  const level = process.env['PUTUSERS_LOG'] as LogLevel | undefined;
+  return level && LOG_LEVELS.includes(level) ? level : 'warn';
 }

@@ -6,7 +6,7 @@
 //   region:  the setting / --region, else AWS_REGION, else AWS_DEFAULT_REGION (the CLI reads it,
 //            the SDK does not), else the profile's `region` in ~/.aws/config
 import type { loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
-import { reloadSharedFiles } from './credentials';
+import { profileName, reloadSharedFiles } from './credentials';
 import { regionOfArn } from './errors';
 
 type SharedFiles = Awaited<ReturnType<typeof loadSharedConfigFiles>>;
@@ -47,7 +47,7 @@ export function profileNames(files: SharedFiles | undefined): string[] {
 /** Resolves the target from settings, the environment and the shared files (given, or re-read). */
 export async function readSendTarget(settings: TargetSettings, env: NodeJS.ProcessEnv = process.env, files?: SharedFiles): Promise<SendTarget> {
   const shared = files ?? (await reloadSharedFiles());
-  const profile = settings.profile || env['AWS_PROFILE'] || 'default';
+  const profile = profileName(settings.profile, env);
   const profileFrom = settings.profile ? 'setting' : env['AWS_PROFILE'] ? 'AWS_PROFILE' : 'default';
   const profiles = profileNames(shared);
   const target: SendTarget = { profile, profileFrom, profiles, profileMissing: !profiles.includes(profile) && profileFrom !== 'default' };

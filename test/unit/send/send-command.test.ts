@@ -85,7 +85,7 @@ describe('send: putusers send FILE', () => {
   });
 
   it('exits 2 on usage errors and unreadable files', async () => {
-    for (const args of [[], ['a.json', 'b.json'], ['--region'], ['x.json', '--concurrency', '0'], ['x.json', '--concurrency', 'many'], ['x.json', '--bogus']]) {
+    for (const args of [[], ['a.json', 'b.json'], ['--region'], ['x.json', '--concurrency', '0'], ['x.json', '--concurrency', 'many'], ['x.json', '--concurrency', '65'], ['x.json', '--bogus']]) {
       const { code, stderr } = await run(args);
       assert.equal(code, 2, args.join(' '));
       assert.match(stderr, /Usage: putusers send FILE/);
