@@ -5,14 +5,14 @@
 // further retries, so what the report says was accepted is what the service accepted. No user
 // is sent again once accepted (our logic; the SDK retries a request only when it failed).
 import { PutUsersCommand } from '@aws-sdk/client-personalize-events';
-import type { PutUsersRequest } from '../core';
+import { OPERATION, type PutUsersRequest } from '../core';
 import { type Batch, batchName, DEFAULT_CONCURRENCY, MAX_CONCURRENCY, MAX_USERS_PER_REQUEST, toBatches } from './batches';
 import { type Attempt, type Settled, sendBisecting } from './bisect';
 import { type ClientOptions, createClient, DEFAULT_MAX_ATTEMPTS } from './client';
 import { explainMissingCredentials, reloadSharedFiles } from './credentials';
 import { checkEndpoint } from './endpoint';
 import { profileNames } from './target';
-import { describeError, type ErrorContext, type SendFailure } from './errors';
+import { describeError, type SendFailure } from './errors';
 import { describeUser, silentLogger, type SendLogger } from './log';
 import { emptyReport, type RequestReport, requestLine, type SendReport, totalsLine } from './report';
 
@@ -36,7 +36,6 @@ export async function sendUsers(request: PutUsersRequest, options: SendOptions =
   const users = request.users;
   const report = emptyReport(request.datasetArn, users.length);
   if (options.profile) report.profile = options.profile;
-  const context: ErrorContext = { datasetArn: request.datasetArn, ...(options.profile ? { profile: options.profile } : {}) };
   const finish = (): SendReport => {
     report.notIn.sort((a, b) => a.index - b.index);
     report.cancelled = options.signal?.aborted === true;
@@ -59,7 +58,6 @@ export async function sendUsers(request: PutUsersRequest, options: SendOptions =
     const endpoint = checkEndpoint(options.endpoint, options.allowInsecureEndpoint);
     if (!endpoint.ok) return stopAll({ kind: 'insecure-endpoint', code: 'InsecureEndpoint', message: endpoint.message, fatal: true });
     report.endpoint = options.endpoint;
-    context.endpoint = options.endpoint;
   }
   if (options.signal?.aborted) return stopAll({ kind: 'cancelled', code: 'Cancelled', message: 'Cancelled before anything was sent.', fatal: true });
 
@@ -82,12 +80,10 @@ export async function sendUsers(request: PutUsersRequest, options: SendOptions =
   try {
     try {
       report.region = await client.config.region();
-      context.region = report.region;
-      report.endpoint ??= `https://personalize-events.${report.region}.amazonaws.com`;
-      context.endpoint ??= report.endpoint;
+      report.endpoint ??= `https://${OPERATION.endpointPrefix}.${report.region}.amazonaws.com`;
       await client.config.credentials();
     } catch (e) {
-      const failure = describeError(e, context);
+      const failure = describeError(e, report);
       if (failure.kind === 'no-credentials') {
         const why = explainMissingCredentials(sharedFiles, options.profile);
         if (why) failure.message += ` ${why}`;
@@ -118,7 +114,7 @@ export async function sendUsers(request: PutUsersRequest, options: SendOptions =
         log.info(requestLine(entry));
         return { outcome: 'accepted' };
       } catch (e) {
-        const failure = describeError(e, context);
+        const failure = describeError(e, report);
         const meta = (e as { $metadata?: { attempts?: number } }).$metadata;
         const outcome = failure.kind === 'invalid-input' ? 'rejected' : 'failed';
         Object.assign(entry, {
