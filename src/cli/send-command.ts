@@ -4,7 +4,7 @@
 // properties, no user ids), and writes the users not in to a new file beside FILE.
 // Exit: 0 every user got in; 1 some did not (or FILE has errors); 2 usage error, unreadable FILE.
 // Ctrl-C once: send nothing more, let requests in flight finish, write the file; twice: quit.
-import { formatOfPath, readRequestToSend } from '../core';
+import { formatOfPath, plural, readRequestToSend } from '../core';
 // SDK-free modules of the engine (the engine itself loads only when sending).
 import { MAX_CONCURRENCY } from '../send/batches';
 import { LOG_LEVELS, type LogLevel } from '../send/log';
@@ -35,7 +35,7 @@ export async function runSend(argv: string[], io: Io): Promise<number> {
   const { request, findings, errors } = readRequestToSend(text, format);
   for (const f of findings) io.stderr.write(`${textLine({ file, ...f })}\n`);
   if (!request) {
-    io.stderr.write(`putusers: ${file}: ${errors.length} error${errors.length === 1 ? '' : 's'}: nothing was sent.\n`);
+    io.stderr.write(`putusers: ${file}: ${plural(errors.length, 'error')}: nothing was sent.\n`);
     return 1;
   }
   if (request.users.length === 0) {

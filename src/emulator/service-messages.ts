@@ -3,7 +3,7 @@
 // detected: Value ... at 'users.1.member.userId' failed to satisfy constraint: ..."), derived
 // from the model's constraints, and "Error parsing properties json" for a `properties` that is
 // no JSON object. Sensitive members are named, never quoted (as AWS does for sensitive values).
-import { type Finding, fullPattern, type ListShape, PUT_USERS_REQUEST, type Shape, type StructureShape, validate } from '../core';
+import { type Finding, fullPattern, plural, type ListShape, PUT_USERS_REQUEST, type Shape, type StructureShape, validate } from '../core';
 
 /** Findings the service does not act on: an unknown member is ignored by AWS's JSON services. */
 const IGNORED_BY_THE_SERVICE = new Set(['cli/unknown-member']);
@@ -24,7 +24,7 @@ export function invalidInputMessage(body: string, errors: readonly Finding[]): s
   const violations: string[] = [];
   walk(parsed, PUT_USERS_REQUEST, '', violations);
   if (violations.length > 0) {
-    return `${violations.length} validation error${violations.length === 1 ? '' : 's'} detected: ${violations.join('; ')}`;
+    return `${plural(violations.length, 'validation error')} detected: ${violations.join('; ')}`;
   }
   if (errors.some((f) => f.code === 'service/properties-not-json' || f.code === 'service/properties-not-object')) return 'Error parsing properties json';
   return errors.map((f) => f.message).join(' ');

@@ -5,7 +5,7 @@
 // further retries, so what the report says was accepted is what the service accepted. No user
 // is sent again once accepted (our logic; the SDK retries a request only when it failed).
 import { PutUsersCommand } from '@aws-sdk/client-personalize-events';
-import { OPERATION, type PutUsersRequest } from '../core';
+import { OPERATION, plural, type PutUsersRequest } from '../core';
 import { type Batch, batchName, DEFAULT_CONCURRENCY, MAX_CONCURRENCY, MAX_USERS_PER_REQUEST, toBatches } from './batches';
 import { type Attempt, type Settled, sendBisecting } from './bisect';
 import { type ClientOptions, createClient, DEFAULT_MAX_ATTEMPTS } from './client';
@@ -93,7 +93,7 @@ export async function sendUsers(request: PutUsersRequest, options: SendOptions =
 
     const batches = toBatches(users.length, MAX_USERS_PER_REQUEST);
     log.info(
-      `Sending ${users.length} user${users.length === 1 ? '' : 's'} in ${batches.length} request${batches.length === 1 ? '' : 's'} to ${request.datasetArn} ` +
+      `Sending ${plural(users.length, 'user')} in ${plural(batches.length, 'request')} to ${request.datasetArn} ` +
         `(region ${report.region}, endpoint ${report.endpoint}${options.profile ? `, profile ${options.profile}` : ''}, concurrency ${concurrency}, at most ${options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS} attempts per request)`,
     );
     let done = 0;

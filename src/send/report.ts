@@ -1,5 +1,6 @@
 // What a send did, request by request and user by user. It holds no user data (users are
 // named by their index in the file), so it can be logged, printed and stored as it is.
+import { plural } from '../core';
 import { batchName } from './batches';
 import type { FailureKind, SendFailure } from './errors';
 
@@ -67,8 +68,8 @@ export function allIn(report: SendReport): boolean {
 }
 
 export function requestLine(r: RequestReport): string {
-  const what = `request ${r.n}: ${batchName({ first: r.first, count: r.users })}, ${r.users} user${r.users === 1 ? '' : 's'}`;
-  const how = [r.httpStatus ? `HTTP ${r.httpStatus}` : undefined, r.requestId ? `request id ${r.requestId}` : undefined, `${r.attempts} attempt${r.attempts === 1 ? '' : 's'}`, `${r.ms} ms`]
+  const what = `request ${r.n}: ${batchName({ first: r.first, count: r.users })}, ${plural(r.users, 'user')}`;
+  const how = [r.httpStatus ? `HTTP ${r.httpStatus}` : undefined, r.requestId ? `request id ${r.requestId}` : undefined, `${plural(r.attempts, 'attempt')}`, `${r.ms} ms`]
     .filter(Boolean)
     .join(', ');
   const outcome = r.outcome === 'accepted' ? 'accepted' : `${r.outcome}${r.error ? ` (${r.error.code}: ${r.error.message})` : ''}${r.split ? ', split in two to find the users the service rejects' : ''}`;
@@ -81,7 +82,7 @@ export function userLine(u: UserNotIn): string {
 
 export function totalsLine(report: SendReport): string {
   const parts = [`${report.accepted} accepted`, `${report.rejected} rejected`, `${report.failed} failed`, `${report.unsent} unsent`];
-  return `${report.accepted} of ${report.total} users in (${parts.join(', ')}); ${report.requests.length} request${report.requests.length === 1 ? '' : 's'}, ${report.attempts} HTTP attempt${report.attempts === 1 ? '' : 's'}, ${(report.ms / 1000).toFixed(1)} s.`;
+  return `${report.accepted} of ${report.total} users in (${parts.join(', ')}); ${plural(report.requests.length, 'request')}, ${plural(report.attempts, 'HTTP attempt')}, ${(report.ms / 1000).toFixed(1)} s.`;
 }
 
 /**
@@ -99,9 +100,9 @@ export function formatReport(report: SendReport, options: { maxRequestLines?: nu
   if (shown.length < report.requests.length) lines.push(`  ... and ${report.requests.length - shown.length} more requests accepted at the first attempt`);
   for (const u of report.notIn.filter((n) => n.status === 'rejected')) lines.push(`  ${userLine(u)}`);
   const failed = report.notIn.filter((n) => n.status === 'failed');
-  if (failed.length) lines.push(`  ${failed.length} user${failed.length === 1 ? '' : 's'} in requests that failed for good: ${ranges(failed.map((f) => f.index))}`);
+  if (failed.length) lines.push(`  ${plural(failed.length, 'user')} in requests that failed for good: ${ranges(failed.map((f) => f.index))}`);
   const unsent = report.notIn.filter((n) => n.status === 'unsent');
-  if (unsent.length) lines.push(`  ${unsent.length} user${unsent.length === 1 ? '' : 's'} never sent${report.cancelled ? ' (cancelled)' : ''}: ${ranges(unsent.map((f) => f.index))}`);
+  if (unsent.length) lines.push(`  ${plural(unsent.length, 'user')} never sent${report.cancelled ? ' (cancelled)' : ''}: ${ranges(unsent.map((f) => f.index))}`);
   lines.push(totalsLine(report));
   if (report.cancelled) lines.push('Cancelled: requests in flight were let finish; nothing more was sent.');
   if (report.fatal) lines.push(`Stopped: ${report.fatal.message}`);
@@ -112,7 +113,7 @@ export function formatReport(report: SendReport, options: { maxRequestLines?: nu
 /** `3 users not in: written to FILE (fix the rejected ones first), ready to send again.` */
 export function failedFileLine(report: Pick<SendReport, 'notIn' | 'rejected'>, failedFile: string): string {
   const n = report.notIn.length;
-  return `${n} user${n === 1 ? '' : 's'} not in: written to ${failedFile}${report.rejected ? ' (fix the rejected ones first)' : ''}, ready to send again.`;
+  return `${plural(n, 'user')} not in: written to ${failedFile}${report.rejected ? ' (fix the rejected ones first)' : ''}, ready to send again.`;
 }
 
 /** `users[0..9], users[20], users[25..29]` */

@@ -3,6 +3,7 @@
 // minimum lengths. Maximum lengths, the 10-user limit and the ARN pattern are the service's.
 import type { ListShape, Shape, StructureShape } from '../model';
 import { memberOf, PUT_USERS_REQUEST, suggestMember } from '../model';
+import { plural } from '../plural';
 import { pyStr, pyType } from '../python-format';
 import type { DictNode, ListNode, Node } from '../tree';
 import { headOf, member } from '../tree';
@@ -109,7 +110,7 @@ class ParamValidator {
       ...spanOf(node, key),
       severity: 'error',
       code: 'cli/too-short',
-      message: `${param} is empty: it needs at least ${min} ${unit}${min === 1 ? '' : 's'}.`,
+      message: `${param} is empty: it needs at least ${plural(min, unit)}.`,
       awsCli: `Invalid length for parameter ${param}, value: ${length}, valid min length: ${min}`,
     });
   }

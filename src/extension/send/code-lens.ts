@@ -2,7 +2,7 @@
 // (profile · region), in a trusted workspace. From the cached parse and the cached target:
 // nothing is read or parsed for the lenses alone.
 import * as vscode from 'vscode';
-import { MAX_USERS_PER_REQUEST, member } from '../../core';
+import { MAX_USERS_PER_REQUEST, member, plural } from '../../core';
 import { regionElsewhere } from '../../send/target';
 import { isPutUsersDocument, parsedDocument } from '../documents';
 import { settings } from '../settings';
@@ -30,7 +30,7 @@ export function sendCodeLensProvider(target: TargetStatus): vscode.CodeLensProvi
       const requests = Math.ceil(count / MAX_USERS_PER_REQUEST);
       const lenses = [
         new vscode.CodeLens(at, {
-          title: `$(cloud-upload) Send ${count} user${count === 1 ? '' : 's'}${requests > 1 ? ` as ${requests} requests` : ''}`,
+          title: `$(cloud-upload) Send ${plural(count, 'user')}${requests > 1 ? ` as ${requests} requests` : ''}`,
           tooltip: 'PutUsers: Send File',
           command: 'putUsers.sendFile',
           arguments: [document.uri],

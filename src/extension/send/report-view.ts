@@ -4,7 +4,7 @@
 // PutUsers log has each request as it happened).
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { type PutUsersRequest, writeInput } from '../../core';
+import { plural, type PutUsersRequest, writeInput } from '../../core';
 import type { SendReport } from '../../send';
 import { failedFileName, notInRequest } from '../../send/failed-file';
 import { formatOf } from '../documents';
@@ -52,7 +52,7 @@ export function presentReport(name: string, report: SendReport, reportLines: rea
 
   let message: string;
   if (notIn === 0) {
-    message = `PutUsers: all ${report.total} users of ${name} are in (${report.requests.length} request${report.requests.length === 1 ? '' : 's'}, ${(report.ms / 1000).toFixed(1)} s).`;
+    message = `PutUsers: all ${report.total} users of ${name} are in (${plural(report.requests.length, 'request')}, ${(report.ms / 1000).toFixed(1)} s).`;
   } else {
     const parts = [`PutUsers: ${report.accepted} of ${report.total} users of ${name} are in.`];
     if (report.fatal) parts.push(report.fatal.message);

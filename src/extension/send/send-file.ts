@@ -3,7 +3,7 @@
 // now) under a progress notification with Cancel, write the users not in beside the file, and
 // say what happened. One send per file at a time: a second one could send a user twice.
 import * as vscode from 'vscode';
-import { type Finding, MAX_USERS_PER_REQUEST as MAX_USERS, readRequestToSend } from '../../core';
+import { type Finding, MAX_USERS_PER_REQUEST as MAX_USERS, plural, readRequestToSend } from '../../core';
 import type { SendReport } from '../../send';
 import { REGION_FROM, regionElsewhere, type SendTarget } from '../../send/target';
 import { formatOf, parsedDocument } from '../documents';
@@ -149,8 +149,4 @@ async function confirm(message: string, detail: string, yes: string): Promise<bo
 function firstProblem(findings: readonly Finding[]): string {
   const first = findings[0];
   return first ? `First, line ${first.range.start.line + 1}: ${first.message}` : '';
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
