@@ -1,12 +1,26 @@
-// Builds the shipped bundles with esbuild and the test tree with tsc.
-// dist/core.js    the VS Code-free core (require('./dist/core.js') works in plain Node)
-// dist/cli.js     the `putusers` command line
-// dist/send.js    the sending engine with the AWS SDK, loaded only when sending
-// dist/emulator.js the local Personalize Events emulator
+// Builds the bundles with esbuild and the test tree with tsc.
+// dist/core.js      the VS Code-free core (require('./dist/core.js') works in plain Node)
+// dist/cli.js       the `putusers` command line
+// dist/send.js      the sending engine with the AWS SDK, loaded only when sending
+// dist/emulator.js  the local Personalize Events emulator
 // dist/extension.js the VS Code layer (vscode and ./send.js stay external)
+//
+// Usage: node scripts/build.mjs [--production | --watch] [--no-tsc]
+//   --production  only what the .vsix ships (extension.js, send.js), minified, without source
+//                 maps (the `vscode:prepublish` step of `npm run package`); no tsc
+//   --watch       rebuild the bundles on every change and run `tsc --watch` for the tests
+//                 (`npm run watch`, the F5 pre-launch task); prints the lines tasks.json waits on
+//   --no-tsc      bundles only
 import * as esbuild from 'esbuild';
-import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, rmSync } from 'node:fs';
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+const runTsc = !production && !process.argv.includes('--no-tsc');
+
+/** The bundles the installed extension loads; the rest are for the CLI, tests and tools. */
+const SHIPPED_IN_VSIX = ['dist/extension.js', 'dist/send.js'];
 
 const entries = [
   { in: 'src/core/index.ts', out: 'dist/core.js' },
@@ -14,29 +28,47 @@ const entries = [
   { in: 'src/send/index.ts', out: 'dist/send.js' },
   { in: 'src/emulator/index.ts', out: 'dist/emulator.js' },
   { in: 'src/extension/extension.ts', out: 'dist/extension.js' },
-];
+].filter((e) => existsSync(e.in) && (!production || SHIPPED_IN_VSIX.includes(e.out)));
 
-await Promise.all(
-  entries
-    .filter((e) => existsSync(e.in))
-    .map((e) =>
-      esbuild.build({
-        entryPoints: [e.in],
-        outfile: e.out,
-        bundle: true,
-        platform: 'node',
-        target: 'node20',
-        format: 'cjs',
-        sourcemap: true,
-        external: ['vscode', './send.js'],
-        banner: e.banner ? { js: e.banner } : undefined,
-        mainFields: ['module', 'main'], // jsonc-parser's UMD build does not bundle
-        logLevel: 'warning',
-      }),
-    ),
-);
+/** Prints the lines the watch task's problem matcher (.vscode/tasks.json) waits on. */
+const watchLog = {
+  name: 'watch-log',
+  setup(build) {
+    build.onStart(() => console.log('[watch] build started'));
+    build.onEnd((result) => {
+      for (const { text, location } of [...result.errors, ...result.warnings]) {
+        if (location) console.error(`✘ [ERROR] ${text}\n    ${location.file}:${location.line}:${location.column}:`);
+      }
+      console.log('[watch] build finished');
+    });
+  },
+};
 
-// The tests run from out/ (tsc output); tsc is also our type check.
-if (!process.argv.includes('--no-tsc')) {
-  execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', '.'], { stdio: 'inherit' });
+const options = (e) => ({
+  entryPoints: [e.in],
+  outfile: e.out,
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  minify: production,
+  sourcemap: !production,
+  external: ['vscode', './send.js'],
+  banner: e.banner ? { js: e.banner } : undefined,
+  mainFields: ['module', 'main'], // jsonc-parser's UMD build does not bundle
+  logLevel: 'warning',
+  plugins: watch ? [watchLog] : [],
+});
+
+if (watch) {
+  for (const e of entries) await (await esbuild.context(options(e))).watch();
+  if (runTsc) {
+    spawn(process.execPath, ['node_modules/typescript/bin/tsc', '-p', '.', '--watch', '--preserveWatchOutput'], { stdio: 'inherit' });
+  }
+} else {
+  await Promise.all(entries.map((e) => esbuild.build(options(e))));
+  // A map left from a development build would describe another file.
+  if (production) for (const e of entries) rmSync(`${e.out}.map`, { force: true });
+  // The tests run from out/ (tsc output); tsc is also our type check.
+  if (runTsc) execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', '.'], { stdio: 'inherit' });
 }
