@@ -10,26 +10,17 @@
 //   --workspace DIR    the folder to copy and open (default test/fixtures/workspace; env PUTUSERS_TEST_WORKSPACE);
 //                      the tests work in a copy, so files they write never land in the repository
 //   --trust            keep workspace trust on (no --disable-workspace-trust), for untrusted-workspace suites
+//   --vsix FILE        install FILE into the server first (as a user would) and run the tests against
+//                      it: the extension under development is then test/fixtures/smoke-harness, not the repo
 //   --timeout SECONDS  overall limit (default 600; env PUTUSERS_TEST_RUN_TIMEOUT)
 //   --verbose          stream the server's and the browser's output
 //   --keep             keep the temporary folder (logs, user data) even when everything passed
 // Exit code: 0 when every test passed and at least one ran; 1 otherwise (failure, no test, timeout).
-import { spawn, execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-
-const CODE_SERVER_VERSION = '4.139.1';
-const NODE_VERSION = '24.9.0';
-const CHROMIUM = process.env.PUTUSERS_CHROMIUM || '/usr/bin/chromium';
-
-const here = path.dirname(fileURLToPath(import.meta.url));
-const repo = path.resolve(here, '..', '..');
-const cache = process.env.PUTUSERS_VSCODE_CACHE || path.join(os.homedir(), '.cache', 'putusers-vscode');
-const nodeBin = path.join(cache, `node-${NODE_VERSION}`, 'node_modules', 'node', 'bin', 'node');
-const vscodeDir = path.join(cache, `code-server-${CODE_SERVER_VERSION}`, 'node_modules', 'code-server', 'lib', 'vscode');
+import { ensureInstalled, Failure, freePort, installExtension, launchBrowser, repo, serverDirs, startServer, vscodeVersion, workbenchUrl } from './server.mjs';
 
 const log = (msg) => console.log(`[test:integration] ${msg}`);
 
@@ -40,6 +31,7 @@ function parseArgs(argv) {
     workspace: process.env.PUTUSERS_TEST_WORKSPACE || 'test/fixtures/workspace',
     trust: false,
     timeoutS: Number(process.env.PUTUSERS_TEST_RUN_TIMEOUT) || 600,
+    vsix: undefined,
     verbose: false,
     keep: false,
   };
@@ -53,6 +45,7 @@ function parseArgs(argv) {
     if (a === '--tests') opts.tests = value();
     else if (a === '--workspace') opts.workspace = value();
     else if (a === '--trust') opts.trust = true;
+    else if (a === '--vsix') opts.vsix = path.resolve(repo, value());
     else if (a === '--timeout') opts.timeoutS = Number(value());
     else if (a === '--verbose') opts.verbose = true;
     else if (a === '--keep') opts.keep = true;
@@ -66,7 +59,7 @@ function parseArgs(argv) {
 }
 
 function usage(error) {
-  const text = fs.readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').filter((l) => l.startsWith('//')).slice(6, 14);
+  const text = fs.readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').filter((l) => l.startsWith('//')).slice(6, 16);
   if (error) console.error(`run-tests: ${error}`);
   console.error(text.map((l) => l.slice(3)).join('\n'));
   process.exit(error ? 2 : 0);
@@ -75,17 +68,6 @@ function usage(error) {
 const opts = parseArgs(process.argv.slice(2));
 
 // --- helpers ------------------------------------------------------------------------------------
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
 function tail(file, lines = 60) {
   try {
     return fs.readFileSync(file, 'utf8').split('\n').slice(-lines).join('\n');
@@ -93,8 +75,6 @@ function tail(file, lines = 60) {
     return '(no log)';
   }
 }
-
-class Failure extends Error {}
 
 // --- preconditions ------------------------------------------------------------------------------
 if (!fs.existsSync(opts.tests)) {
@@ -109,23 +89,26 @@ if (!fs.existsSync(path.join(repo, 'node_modules', 'playwright-core'))) {
   console.error('run-tests: playwright-core is missing; run `npm ci` first.');
   process.exit(1);
 }
-// Installs on the first run (about 4 minutes), returns at once afterwards.
-execFileSync('bash', [path.join(here, 'install.sh')], { stdio: 'inherit' });
-if (!fs.existsSync(CHROMIUM)) {
-  console.error(`run-tests: no Chromium at ${CHROMIUM} (apt-get install -y chromium).`);
+if (opts.vsix && !fs.existsSync(opts.vsix)) {
+  console.error(`run-tests: ${opts.vsix} does not exist; run \`npm run package\` first.`);
   process.exit(1);
 }
-
-const product = JSON.parse(fs.readFileSync(path.join(vscodeDir, 'product.json'), 'utf8'));
-const vscodeVersion = JSON.parse(fs.readFileSync(path.join(vscodeDir, 'package.json'), 'utf8')).version;
-log(`VS Code ${vscodeVersion} (commit ${String(product.commit).slice(0, 10)}, from code-server ${CODE_SERVER_VERSION}; server on Node ${NODE_VERSION})`);
+// Installs on the first run (about 4 minutes), returns at once afterwards.
+try {
+  ensureInstalled();
+} catch (e) {
+  console.error(`run-tests: ${e.message}`);
+  process.exit(1);
+}
+log(vscodeVersion());
 
 // --- run ----------------------------------------------------------------------------------------
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'putusers-vscode-'));
 const serverLog = path.join(tmp, 'server.log');
 const browserLog = path.join(tmp, 'browser.log');
 const resultsFile = path.join(tmp, 'results.json');
-for (const d of ['user-data', 'server-data', 'extensions', 'aws']) fs.mkdirSync(path.join(tmp, d));
+const dirs = serverDirs(tmp);
+fs.mkdirSync(path.join(tmp, 'aws'));
 const workspace = path.join(tmp, 'workspace');
 fs.cpSync(opts.workspace, workspace, { recursive: true });
 // Strings the tests register as never to be logged (user ids, properties, secret keys), one per line.
@@ -149,23 +132,7 @@ async function cleanup() {
   if (cleanedUp) return;
   cleanedUp = true;
   if (browser) await browser.close().catch(() => undefined);
-  if (server && server.exitCode === null && server.signalCode === null) {
-    const exited = new Promise((resolve) => server.once('exit', resolve));
-    try {
-      process.kill(-server.pid, 'SIGTERM'); // the server's process group: it and its extension hosts
-    } catch {
-      /* already gone */
-    }
-    const killTimer = setTimeout(() => {
-      try {
-        process.kill(-server.pid, 'SIGKILL');
-      } catch {
-        /* already gone */
-      }
-    }, 5000);
-    await exited;
-    clearTimeout(killTimer);
-  }
+  await server?.stop();
   await Promise.all([serverLogStream, browserLogStream].map((s) => new Promise((r) => s.end(r))));
 }
 
@@ -176,96 +143,23 @@ for (const sig of ['SIGINT', 'SIGTERM']) {
   });
 }
 
-/** Resolves when the server prints `pattern` (per line); rejects if it exits first. */
-function serverEvents() {
-  const waiters = [];
-  const exitHandlers = [];
-  let buffer = '';
-  const onData = (chunk) => {
-    serverLogStream.write(chunk);
-    if (opts.verbose) process.stdout.write(chunk);
-    buffer += chunk.toString();
-    const lines = buffer.split('\n');
-    buffer = lines.pop();
-    for (const line of lines) for (const w of [...waiters]) {
-      const m = line.match(w.pattern);
-      if (m) {
-        if (w.once) waiters.splice(waiters.indexOf(w), 1);
-        w.resolve(m);
-      }
-    }
-  };
-  server.stdout.on('data', onData);
-  server.stderr.on('data', onData);
-  server.on('exit', (code, signal) => exitHandlers.forEach((h) => h(code, signal)));
-  return {
-    waitFor(pattern, what) {
-      return new Promise((resolve, reject) => {
-        waiters.push({ pattern, resolve, once: true });
-        exitHandlers.push((code, signal) => reject(new Failure(`the VS Code server exited (${signal ?? code}) while waiting for ${what}`)));
-      });
-    },
-  };
-}
-
 async function main() {
   const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-  const remote = (p) => `vscode-remote://127.0.0.1:${port}${p.split(path.sep).join('/')}`;
-
-  const serverArgs = [
-    path.join(vscodeDir, 'out', 'server-main.js'),
-    '--host', '127.0.0.1',
-    '--port', String(port),
-    '--without-connection-token',
-    '--enable-smoke-test-driver',
-    '--accept-server-license-terms',
-    ...(opts.trust ? [] : ['--disable-workspace-trust']),
-    '--user-data-dir', path.join(tmp, 'user-data'),
-    '--server-data-dir', path.join(tmp, 'server-data'),
-    '--extensions-dir', path.join(tmp, 'extensions'),
-  ];
-  log(`starting the VS Code server on ${base}${opts.trust ? ' (workspace trust on)' : ''}; logs in ${tmp}`);
-  server = spawn(nodeBin, serverArgs, {
-    cwd: tmp,
-    detached: true, // its own process group, so cleanup() stops the extension hosts too
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: {
-      ...process.env,
-      PUTUSERS_TEST_RESULTS: resultsFile, // read by the tests' run() in the extension host
-      PUTUSERS_TEST_WORKSPACE: workspace,
-      PUTUSERS_TEST_SENSITIVE: sensitiveFile,
-      ...awsEnv,
-      NODE_OPTIONS: '', // the machine's Node 20 options are not for the server's Node 24
-    },
-  });
-  const events = serverEvents();
-  const hostExited = events.waitFor(/Extension Host Process exited with code: (-?\d+)/, 'the extension host');
+  const env = {
+    PUTUSERS_TEST_RESULTS: resultsFile, // read by the tests' run() in the extension host
+    PUTUSERS_TEST_WORKSPACE: workspace,
+    PUTUSERS_TEST_SENSITIVE: sensitiveFile,
+    ...awsEnv,
+  };
+  if (opts.vsix) log(installExtension(opts.vsix, dirs, env));
+  log(`starting the VS Code server on port ${port}${opts.trust ? ' (workspace trust on)' : ''}; logs in ${tmp}`);
+  server = await startServer({ port, dirs, trust: opts.trust, env, logStream: serverLogStream, echo: opts.verbose });
+  const hostExited = server.waitFor(/Extension Host Process exited with code: (-?\d+)/, 'the extension host');
   hostExited.catch(() => undefined);
-  await events.waitFor(/Extension host agent listening on/, 'the server to listen');
   log(`server up after ${elapsed()}`);
 
-  const { chromium } = await import('playwright-core');
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      // Nothing but the local server resolves: the page cannot reach the internet.
-      '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
-    ],
-  });
-  const context = await browser.newContext();
-  // Belt and braces: abort any request that is not for the local server.
-  await context.route((url) => url.origin !== base && (url.protocol === 'http:' || url.protocol === 'https:'), (route) => {
-    browserLogStream.write(`[blocked] ${route.request().url()}\n`);
-    return route.abort('internetdisconnected');
-  });
+  let context;
+  ({ browser, context } = await launchBrowser(server.url, { onBlocked: (url) => browserLogStream.write(`[blocked] ${url}\n`) }));
   const page = await context.newPage();
   page.on('console', (msg) => {
     const line = `[console.${msg.type()}] ${msg.text()}\n`;
@@ -274,13 +168,16 @@ async function main() {
   });
   page.on('pageerror', (err) => browserLogStream.write(`[pageerror] ${err.stack ?? err}\n`));
 
+  const remote = (p) => `vscode-remote://127.0.0.1:${port}${p.split(path.sep).join('/')}`;
+  // Tests need an extension under development: the repo itself, or, for an installed .vsix, an
+  // empty harness (the installed extension is then the only PutUsers in the extension host).
+  const developmentPath = opts.vsix ? path.join(repo, 'test', 'fixtures', 'smoke-harness') : repo;
   const payload = [
-    ['extensionDevelopmentPath', remote(repo)],
+    ['extensionDevelopmentPath', remote(developmentPath)],
     ['extensionTestsPath', remote(opts.tests)],
   ];
-  const url = `${base}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
-  log(`opening the workbench in headless Chromium: a copy of ${path.relative(repo, opts.workspace) || '.'}, tests ${path.relative(repo, opts.tests)}`);
-  await page.goto(url, { waitUntil: 'domcontentloaded' });
+  log(`opening the workbench in headless Chromium: a copy of ${path.relative(repo, opts.workspace) || '.'}, tests ${path.relative(repo, opts.tests)}${opts.vsix ? `, extension from ${path.basename(opts.vsix)}` : ''}`);
+  await page.goto(workbenchUrl(server.url, workspace, payload), { waitUntil: 'domcontentloaded' });
 
   // The tests' run() writes the results file before it settles; then the extension host exits.
   const code = await hostExited.then((m) => m[1]);

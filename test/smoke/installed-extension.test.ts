@@ -1,0 +1,90 @@
+// The .vsix installed into a real VS Code (not loaded from the source tree): it activates on an
+// input file, reports its mistakes, generates the CLI's skeleton and sends to the emulator.
+import * as assert from 'node:assert/strict';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { readRequest, skeleton } from '../../src/core';
+import type { Emulator } from '../../src/emulator';
+import type { SendFileResult } from '../../src/extension/send/send-file';
+import { KEYS, startTestEmulator } from '../support/emulator-harness';
+import { closeAllEditors, fixtureUri, formatDiagnostic, openFixture, waitForDiagnostics } from '../integration/helpers';
+
+const repo = path.resolve(__dirname, '..', '..', '..');
+const manifest = JSON.parse(readFileSync(path.join(repo, 'package.json'), 'utf8')) as { publisher: string; name: string; version: string };
+const EXTENSION_ID = `${manifest.publisher}.${manifest.name}`;
+const SAMPLE_ARN = 'arn:aws:personalize:us-east-1:123456789012:dataset/streaming-demo/USERS';
+
+function extension(): vscode.Extension<unknown> {
+  const ext = vscode.extensions.getExtension(EXTENSION_ID);
+  assert.ok(ext, `${EXTENSION_ID} is installed`);
+  return ext;
+}
+
+/** Every file of a folder, relative to it. */
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)))
+    .sort();
+}
+
+describe('the .vsix, installed into VS Code', function () {
+  this.timeout(60_000);
+  afterEach(closeAllEditors);
+
+  it('is the packaged extension, not the source tree, and holds only what it loads', () => {
+    const ext = extension();
+    assert.equal((ext.packageJSON as { version: string }).version, manifest.version);
+    assert.ok(!ext.extensionPath.startsWith(repo), `loaded from ${ext.extensionPath}, not from the repository`);
+    const files = filesUnder(ext.extensionPath).filter((f) => f !== '.vsixmanifest');
+    assert.deepEqual(files.filter((f) => f.startsWith('dist')), ['dist/extension.js', 'dist/send.js'], 'no CLI, emulator, core.js or source maps');
+    assert.deepEqual(files.filter((f) => /\.(ts|map)$|^(src|test|out|node_modules)\//.test(f)), [], 'no sources, tests, maps or node_modules');
+  });
+
+  it('activates on an input file and reports its mistakes in the AWS CLI’s words', async () => {
+    const doc = await openFixture('mistakes.putusers.json');
+    const diagnostics = await waitForDiagnostics(doc.uri, (ds) => ds.filter((d) => d.source === 'PutUsers').length >= 5);
+    assert.ok(extension().isActive, 'activated by opening the file');
+    const codes = diagnostics.map((d) => String(d.code)).sort();
+    assert.deepEqual(codes, ['cli/invalid-type', 'cli/invalid-type', 'cli/missing-member', 'cli/unknown-member', 'service/properties-key-case'], diagnostics.map(formatDiagnostic).join('\n'));
+    const unknown = diagnostics.find((d) => d.code === 'cli/unknown-member')!;
+    assert.equal(doc.getText(unknown.range), '"userID"');
+  });
+
+  it('generates the AWS CLI’s skeleton, byte for byte', async () => {
+    for (const kind of ['input', 'yaml-input'] as const) {
+      const editor = await vscode.commands.executeCommand<vscode.TextEditor>('putUsers.generateSkeleton', kind);
+      assert.equal(editor?.document.getText(), skeleton(kind));
+      assert.equal(editor.document.getText(), readFileSync(path.join(repo, 'test', 'fixtures', 'skeletons', `${kind}.txt`), 'utf8'));
+      assert.equal(editor.document.languageId, kind === 'input' ? 'json' : 'yaml');
+    }
+  });
+
+  describe('Send File', () => {
+    let emulator: Emulator;
+    const config = () => vscode.workspace.getConfiguration('putUsers');
+    before(async () => {
+      emulator = await startTestEmulator({ datasets: [{ arn: SAMPLE_ARN }] });
+      writeFileSync(process.env['AWS_CONFIG_FILE']!, '[profile smoke]\nregion = us-east-1\n');
+      writeFileSync(process.env['AWS_SHARED_CREDENTIALS_FILE']!, `[smoke]\naws_access_key_id = ${KEYS.accessKeyId}\naws_secret_access_key = ${KEYS.secretAccessKey}\n`);
+      await config().update('profile', 'smoke', vscode.ConfigurationTarget.Global);
+      await config().update('endpoint', emulator.url, vscode.ConfigurationTarget.Workspace);
+    });
+    after(async () => {
+      await config().update('profile', undefined, vscode.ConfigurationTarget.Global);
+      await config().update('endpoint', undefined, vscode.ConfigurationTarget.Workspace);
+      await emulator?.close();
+    });
+
+    it('reaches the emulator with every user of the sample file, in order, in one request per 10 users', async () => {
+      const uri = fixtureUri('25-users.putusers.json');
+      const { request } = readRequest(readFileSync(uri.fsPath, 'utf8'), 'json');
+      const result = await vscode.commands.executeCommand<SendFileResult>('putUsers.sendFile', uri, { confirmed: true });
+      assert.equal(result?.status, 'sent', JSON.stringify(result));
+      assert.deepEqual(emulator.acceptedUsers(), request!.users);
+      assert.equal(emulator.accepted.length, 3);
+      assert.ok(emulator.requests.every((r) => r.scope?.region === 'us-east-1' && r.status === 200));
+    });
+  });
+});
