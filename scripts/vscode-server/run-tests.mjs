@@ -153,7 +153,7 @@ async function main() {
   };
   if (opts.vsix) log(installExtension(opts.vsix, dirs, env));
   log(`starting the VS Code server on port ${port}${opts.trust ? ' (workspace trust on)' : ''}; logs in ${tmp}`);
-  server = await startServer({ port, dirs, trust: opts.trust, env, logStream: serverLogStream, echo: opts.verbose });
+  server = await startServer({ port, dirs, trust: opts.trust, testDriver: true, env, logStream: serverLogStream, echo: opts.verbose });
   const hostExited = server.waitFor(/Extension Host Process exited with code: (-?\d+)/, 'the extension host');
   hostExited.catch(() => undefined);
   log(`server up after ${elapsed()}`);

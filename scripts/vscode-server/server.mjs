@@ -79,16 +79,19 @@ export function installExtension(vsix, dirs, env = {}) {
 }
 
 /**
- * Starts the VS Code server; resolves once it listens. `logStream` receives its output;
+ * Starts the VS Code server; resolves once it listens. `testDriver`: for extension tests (see below). `logStream` receives its output;
  * `waitFor(pattern, what)` resolves with the first later line matching `pattern`.
  */
-export async function startServer({ port, host = '127.0.0.1', dirs, trust = false, env = {}, logStream, echo = false }) {
+export async function startServer({ port, host = '127.0.0.1', dirs, trust = false, testDriver = false, env = {}, logStream, echo = false }) {
   const args = [
     serverMain,
     '--host', host,
     '--port', String(port),
     '--without-connection-token',
-    '--enable-smoke-test-driver', // makes the workbench honour the `payload` query parameter (tests)
+    // The smoke-test driver makes the workbench honour the `payload` query parameter (extension
+    // tests), and hides notification toasts: on for run-tests, off where a person (or the
+    // end-to-end tests, as one) looks at the workbench.
+    ...(testDriver ? ['--enable-smoke-test-driver'] : []),
     '--accept-server-license-terms',
     ...(trust ? [] : ['--disable-workspace-trust']),
     '--user-data-dir', dirs.userData,

@@ -23,6 +23,8 @@ export interface EmulatorOptions {
   /** The access keys it knows; a request signed with anything else is refused (403). */
   credentials: readonly Credential[];
   datasets: readonly EmulatedDataset[];
+  /** Accept any dataset ARN that passes validation, as if it existed (npm start in a folder of the user's own, whose datasets it cannot know). */
+  anyDataset?: boolean;
   /** When set, a signature scoped to another region is refused, as a regional endpoint does. */
   region?: string;
   faults?: FaultRule[];
@@ -147,7 +149,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
       reply(400, 'InvalidInputException', invalidInputMessage(body, errors));
       return record;
     }
-    const dataset = datasets.get(parsed.datasetArn);
+    const dataset = datasets.get(parsed.datasetArn) ?? (options.anyDataset ? { arn: parsed.datasetArn } : undefined);
     if (!dataset) {
       reply(404, 'ResourceNotFoundException', `Could not find resource: ${parsed.datasetArn}`);
       return record;

@@ -82,6 +82,21 @@ describe('emulator: POST /users', () => {
     assert.equal(emulator.accepted.length, 1);
   });
 
+  it('with anyDataset, accepts a dataset it was not told of (npm start in a folder of your own), and still validates the body', async () => {
+    const open = await startTestEmulator({ anyDataset: true });
+    const c = new PersonalizeEventsClient({ endpoint: open.url, region: 'us-east-1', credentials: KEYS, maxAttempts: 1 });
+    try {
+      await put(makeUsers(2), UNKNOWN_ARN, c);
+      assert.deepEqual(open.accepted.map((a) => a.datasetArn), [UNKNOWN_ARN]);
+      const bad = await failure(put([{ userId: '' }], UNKNOWN_ARN, c));
+      assert.equal(bad.name, 'InvalidInputException');
+      assert.equal(open.accepted.length, 1);
+    } finally {
+      c.destroy();
+      await open.close();
+    }
+  });
+
   it('refuses a wrong secret (403 InvalidSignatureException) and an unknown key (403 UnrecognizedClientException)', async () => {
     const wrongSecret = new PersonalizeEventsClient({ endpoint: emulator.url, region: 'us-east-1', credentials: { ...KEYS, secretAccessKey: 'wrong' }, maxAttempts: 1 });
     const unknownKey = new PersonalizeEventsClient({ endpoint: emulator.url, region: 'us-east-1', credentials: { accessKeyId: 'AKIDUNKNOWN', secretAccessKey: 'x' }, maxAttempts: 1 });

@@ -1,0 +1,111 @@
+#!/usr/bin/env node
+// `npm start`: builds the .vsix, starts the project's Personalize Events emulator and the real
+// VS Code (in your browser) with the packaged extension installed and a sample workspace whose
+// settings point at the emulator; prints the URL to open. No AWS account needed; nothing leaves
+// this machine; ~/.aws is neither read nor written. Ctrl-C stops everything it started.
+//
+// Usage: npm start [-- options]
+//   --port N            VS Code's port (default 8765; env PUTUSERS_PORT)
+//   --host H            the address VS Code listens on (default 127.0.0.1)
+//   --emulator-port N   the emulator's port (default: any free port)
+//   --workspace DIR     open a folder of your own instead of the sample (its files are not
+//                       changed; the emulator then accepts any dataset ARN)
+import { spawnSync } from 'node:child_process';
+import { statSync } from 'node:fs';
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import { startDemo } from './demo-workbench.mjs';
+import { assertPortFree, ensureInstalled, Failure, repo, vscodeVersion } from './vscode-server/server.mjs';
+
+const USAGE = 'Usage: npm start [-- --port N] [--host H] [--emulator-port N] [--workspace DIR]';
+const started = Date.now();
+const say = (msg) => console.log(`[start] ${msg}`);
+const seconds = () => `${Math.round((Date.now() - started) / 1000)} s`;
+
+function options() {
+  try {
+    const { values } = parseArgs({
+      options: {
+        port: { type: 'string', default: process.env.PUTUSERS_PORT || '8765' },
+        host: { type: 'string', default: '127.0.0.1' },
+        'emulator-port': { type: 'string', default: '0' },
+        workspace: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+    if (values.help) {
+      console.log(USAGE);
+      process.exit(0);
+    }
+    const port = (name) => {
+      const n = Number(values[name]);
+      if (!Number.isInteger(n) || n < 0 || n > 65535) throw new Error(`--${name} takes a port number, not "${values[name]}"`);
+      return n;
+    };
+    return { port: port('port'), host: values.host, emulatorPort: port('emulator-port'), folder: values.workspace };
+  } catch (e) {
+    console.error(`start: ${e.message}\n${USAGE}`);
+    process.exit(2);
+  }
+}
+
+/** Runs a build step quietly; prints its output only when it fails. */
+function step(what, command, args) {
+  say(`${what}…`);
+  const run = spawnSync(command, args, { cwd: repo, encoding: 'utf8', shell: false });
+  if (run.status !== 0) {
+    process.stdout.write(run.stdout ?? '');
+    process.stderr.write(run.stderr ?? '');
+    throw new Failure(`${what} failed (exit ${run.status ?? run.signal})`);
+  }
+  return run.stdout;
+}
+
+const opts = options();
+let demo;
+let stopping = false;
+async function stop(code) {
+  if (stopping) return;
+  stopping = true;
+  say('stopping VS Code and the emulator…');
+  await demo?.stop();
+  process.exit(code);
+}
+process.on('SIGINT', () => void stop(0));
+process.on('SIGTERM', () => void stop(0));
+
+try {
+  await assertPortFree(opts.port, opts.host, 'is another `npm start` running? Stop it, or pass --port');
+  if (opts.folder !== undefined && !statSync(opts.folder, { throwIfNoEntry: false })?.isDirectory()) throw new Failure(`--workspace ${opts.folder}: no such folder`);
+
+  const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+  step('building the emulator (dist/emulator.js)', process.execPath, ['scripts/build.mjs', '--no-tsc']);
+  const packaged = step('packaging the extension (npm run package)', npm, ['run', '--silent', 'package']);
+  const vsix = /Packaged: (\S+\.vsix)/.exec(packaged)?.[1];
+  if (!vsix) throw new Failure(`npm run package did not say which .vsix it wrote:\n${packaged}`);
+  say(`packaged ${path.relative(repo, vsix)} (${Math.round(statSync(vsix).size / 1024)} KB)`);
+
+  say('checking the VS Code server (the first run installs it: about 5 minutes, with progress)…');
+  ensureInstalled();
+  say(`${vscodeVersion()}`);
+
+  demo = await startDemo({ vsix, port: opts.port, host: opts.host, emulatorPort: opts.emulatorPort, folder: opts.folder, onRequest: (line) => say(`emulator: ${line}`) });
+  demo.server.process.once('exit', (code, signal) => {
+    if (stopping) return;
+    console.error(`[start] the VS Code server exited (${signal ?? code}); its log: ${demo.serverLog}`);
+    void stop(1);
+  });
+  console.log(`
+PutUsers is ready (${seconds()}).
+
+  Open VS Code in your browser:  ${demo.url}
+  Personalize Events emulator:   ${demo.emulator.url}  (demo keys, region us-east-1; nothing leaves this machine)
+  Workspace:                     ${demo.workspace}${opts.folder === undefined ? '  (a fresh copy of examples/)' : ''}
+
+Try Send File (the cloud button in the editor title) on users.putusers.json; its requests show here.
+Ctrl-C stops VS Code and the emulator.
+`);
+} catch (e) {
+  console.error(`[start] ${e instanceof Failure || e?.code === 'ENOENT' ? e.message : (e?.stack ?? e)}`);
+  await stop(1);
+}

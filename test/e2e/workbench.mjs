@@ -1,0 +1,120 @@
+// Driving the VS Code workbench in Chromium as a person does: keys, clicks, and what is on the
+// screen. Every wait is on UI state (a locator appearing, text changing), never a fixed sleep.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+export const TIMEOUT_MS = 30_000;
+
+/** The workbench is loaded: its explorer lists the workspace. */
+export async function waitForWorkbench(page) {
+  await page.locator('.monaco-workbench').waitFor({ timeout: 90_000 });
+  await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 90_000 });
+}
+
+/** Runs a command by its title through the command palette (F1), as typed by a user. */
+export async function runCommand(page, title) {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget .quick-input-box input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(`>${title}`);
+  await page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first().waitFor();
+  await page.keyboard.press('Enter');
+}
+
+/** Picks the item of an open quick pick whose label starts with `label`. */
+export async function pickQuickItem(page, label) {
+  const row = page.locator('.quick-input-widget .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(label)}$`) }) });
+  await row.first().click();
+}
+
+/** Opens a workspace file with Quick Open (Ctrl+P) and waits for its tab. */
+export async function openFile(page, name) {
+  await page.keyboard.press('Control+P');
+  const input = page.locator('.quick-input-widget .quick-input-box input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(name);
+  await page.locator('.quick-input-widget .monaco-list-row', { hasText: name }).first().waitFor();
+  await page.keyboard.press('Enter');
+  await activeTab(page, name);
+  await editorFocused(page);
+}
+
+export function activeTab(page, name) {
+  return page.locator('.tabs-container .tab.active', { hasText: name }).waitFor();
+}
+
+async function editorFocused(page) {
+  await page.locator('.editor-group-container.active .monaco-editor.focused').waitFor();
+}
+
+/** Moves the cursor with Go to Line (Ctrl+G): `line` or `line:column`, 1-based as the status bar shows them. */
+export async function goTo(page, where) {
+  await page.keyboard.press('Control+G');
+  const input = page.locator('.quick-input-widget .quick-input-box input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(`:${where}`);
+  await page.keyboard.press('Enter');
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+  const [line, column] = String(where).split(':');
+  await page.locator('.statusbar-item', { hasText: new RegExp(`Ln ${line}, Col ${column ?? '\\d+'}\\b`) }).waitFor();
+}
+
+/** The visible lines of the active editor, as text (Monaco renders spaces as no-break spaces). */
+export async function editorText(page) {
+  const text = await page.locator('.editor-group-container.active .monaco-editor .view-lines').innerText();
+  return text.replace(/\u00a0/g, ' ');
+}
+
+/** Waits until `read()` returns a value for which `accept` holds; returns it (polled, with a description on timeout). */
+export async function eventually(read, accept, what, timeoutMs = TIMEOUT_MS) {
+  const started = Date.now();
+  let last;
+  for (;;) {
+    last = await read();
+    if (accept(last)) return last;
+    if (Date.now() - started > timeoutMs) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}; last seen: ${JSON.stringify(last)}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** The Problems panel's rows for the active file: [{ message, source, code, where }]. */
+export async function problems(page) {
+  const rows = await page.locator('.markers-panel .monaco-list-row').all();
+  const out = [];
+  for (const row of rows) {
+    const text = (await row.innerText()).split('\n');
+    if (text.length < 4) continue; // a file row
+    const [message, source, code, where] = text;
+    out.push({ message, source, code, where });
+  }
+  return out;
+}
+
+export async function showProblems(page) {
+  await page.keyboard.press('Control+Shift+M');
+  await page.locator('.markers-panel').waitFor({ state: 'visible' });
+}
+
+/** A notification toast holding `text` (string or RegExp), once it has faded in (so a screenshot shows it whole). */
+export function toast(page, text) {
+  return page.locator('.notifications-toasts .notification-toast.notification-fade-in-done', { hasText: text });
+}
+
+/** Writes a screenshot of the page: always to the artifacts folder, and (for the README) as a JPEG when asked. */
+export function screenshots(artifactsDir, readmeDir) {
+  fs.rmSync(artifactsDir, { recursive: true, force: true });
+  fs.mkdirSync(artifactsDir, { recursive: true });
+  let n = 0;
+  return async (page, name, { readme } = {}) => {
+    n += 1;
+    await page.screenshot({ path: path.join(artifactsDir, `${String(n).padStart(2, '0')}-${name}.png`) });
+    if (readme && readmeDir) {
+      fs.mkdirSync(readmeDir, { recursive: true });
+      await page.screenshot({ path: path.join(readmeDir, `${readme}.jpg`), type: 'jpeg', quality: 70 });
+    }
+  };
+}
+
+function escapeRegExp(s) {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

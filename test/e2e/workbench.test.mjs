@@ -1,0 +1,166 @@
+// End to end, as a person uses it: what `npm start` serves (the .vsix installed into the real
+// VS Code server, the sample workspace, the emulator), driven in Chromium through the UI only:
+// keys, clicks, the Problems panel, the command palette, quick fixes, completion, the editor
+// title's Send button, notifications. Asserts on what is on screen, on the files saved and on
+// what the emulator received. Screenshots of every step go to test-results/e2e/ (not committed);
+// with PUTUSERS_README_IMAGES=1 (npm run docs:images) the README's go to docs/images/.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import { createRequire } from 'node:module';
+import * as path from 'node:path';
+import { startDemo } from '../../scripts/demo-workbench.mjs';
+import { launchBrowser, repo } from '../../scripts/vscode-server/server.mjs';
+import { activeTab, editorText, eventually, goTo, openFile, pickQuickItem, problems, runCommand, screenshots, showProblems, toast, waitForWorkbench } from './workbench.mjs';
+
+const require = createRequire(import.meta.url);
+const core = require('../../dist/core.js');
+const { version } = JSON.parse(fs.readFileSync(path.join(repo, 'package.json'), 'utf8'));
+const VSIX = path.join(repo, `putusers-${version}.vsix`);
+
+describe('PutUsers in the browser workbench that npm start serves', function () {
+  this.timeout(120_000);
+  let demo;
+  let browser;
+  let page;
+  const shot = screenshots(path.join(repo, 'test-results', 'e2e'), process.env.PUTUSERS_README_IMAGES ? path.join(repo, 'docs', 'images') : undefined);
+  const readWorkspaceFile = (name) => fs.readFileSync(path.join(demo.workspace, name), 'utf8');
+
+  before(async function () {
+    this.timeout(180_000);
+    assert.ok(fs.existsSync(VSIX), `${path.basename(VSIX)} exists (npm run package)`);
+    demo = await startDemo({ vsix: VSIX });
+    let context;
+    ({ browser, context } = await launchBrowser(demo.server.url));
+    page = await context.newPage();
+    page.setDefaultTimeout(30_000);
+    await page.goto(demo.url);
+    await waitForWorkbench(page);
+    // The sample opens its README (workbench.startupEditor): wait for it, so it does not take the focus from a later step.
+    await activeTab(page, 'README.md');
+    await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'README.md' }).click(); // the focus out of the preview's webview
+    await runCommand(page, 'View: Close All Editors');
+    await page.locator('.tabs-container .tab').first().waitFor({ state: 'detached' });
+    // The chat view takes a third of the window: close it, as most users of this extension would.
+    await runCommand(page, 'View: Hide Secondary Side Bar');
+    await page.locator('.part.auxiliarybar').waitFor({ state: 'hidden' });
+  });
+
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed' && page) await shot(page, `failed-${this.currentTest.title.replace(/\W+/g, '-').slice(0, 40)}`);
+  });
+
+  after(async () => {
+    await browser?.close();
+    await demo?.stop();
+  });
+
+  it('shows the mistakes of an input file in the Problems panel, in the AWS CLI’s words, located', async () => {
+    await openFile(page, 'mistakes.putusers.json');
+    await showProblems(page);
+    const rows = await eventually(() => problems(page), (r) => r.length === 5, 'five problems');
+    assert.deepEqual(
+      rows.map((r) => `${r.where} ${r.code}`),
+      ['[Ln 6, Col 27] cli/invalid-type', '[Ln 8, Col 9] cli/missing-member', '[Ln 9, Col 13] cli/unknown-member', '[Ln 13, Col 23] cli/invalid-type', '[Ln 18, Col 29] service/properties-key-case'],
+    );
+    assert.ok(rows.every((r) => r.source === 'PutUsers'));
+    assert.match(rows[2].message, /^Unknown member "userID" in users\[1\]: did you mean "userId"\?/);
+    // The same verdicts as the command line gives for the file.
+    const cli = core.validate(readWorkspaceFile('mistakes.putusers.json'), 'json').map((f) => f.message);
+    assert.deepEqual(rows.map((r) => r.message), cli);
+    await shot(page, 'problems', { readme: 'problems' });
+  });
+
+  it('fixes a mistake with a quick fix (Ctrl+.)', async () => {
+    await openFile(page, 'mistakes.putusers.json');
+    await goTo(page, '9:13'); // on "userID"
+    await page.keyboard.press('Control+.');
+    const fix = page.locator('.action-widget .monaco-list-row', { hasText: 'Rename to "userId"' });
+    await fix.waitFor();
+    await shot(page, 'quick-fix', { readme: 'quick-fix' });
+    await fix.click();
+    // The unknown member and the missing userId were one slip: both go.
+    const rows = await eventually(() => problems(page), (r) => r.length === 3, 'three problems left');
+    assert.ok(!rows.some((r) => /userID|"userId" in users\[1\]/.test(r.message)), JSON.stringify(rows));
+    await page.keyboard.press('Control+S');
+    const saved = await eventually(() => JSON.parse(readWorkspaceFile('mistakes.putusers.json')), (f) => 'userId' in f.users[1], 'the fix saved');
+    assert.deepEqual(saved.users[1], { userId: 'user-0102', properties: '{"numberOfVideosWatched": "21"}' });
+  });
+
+  it('completes a member with Ctrl+Space and fills its snippet', async () => {
+    await openFile(page, 'users.putusers.yaml');
+    await goTo(page, 5); // "- userId: user-0004", the user without properties
+    await page.keyboard.press('End');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Shift+Home'); // whatever indentation VS Code chose: replace it
+    await page.keyboard.type('  ');
+    await page.keyboard.press('Control+Space');
+    const item = page.locator('.suggest-widget .monaco-list-row', { hasText: 'properties' }).first();
+    await item.waitFor();
+    await shot(page, 'completion', { readme: 'completion' });
+    await item.click();
+    // The snippet's placeholders: the key, then the value.
+    await page.keyboard.type('age');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('33');
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+S');
+    const { request, findings } = await eventually(() => core.readRequest(readWorkspaceFile('users.putusers.yaml'), 'yaml'), (r) => r.request?.users.at(-1).properties, 'the completed file saved');
+    assert.deepEqual(findings, []);
+    assert.deepEqual(request.users.at(-1), { userId: 'user-0004', properties: '{"age": "33"}' });
+  });
+
+  it('generates the AWS CLI’s skeleton from the command palette', async () => {
+    await runCommand(page, 'PutUsers: Generate Skeleton');
+    await pickQuickItem(page, 'yaml-input');
+    await activeTab(page, 'Untitled');
+    const text = await eventually(() => editorText(page), (t) => t.includes('datasetArn'), 'the skeleton in the editor');
+    const trimLines = (t) => t.split('\n').map((l) => l.trimEnd()).join('\n').trim();
+    assert.equal(trimLines(text), trimLines(core.skeleton('yaml-input')));
+    await shot(page, 'skeleton');
+    await page.keyboard.press('Control+Shift+P');
+    await page.keyboard.press('Escape');
+    await runCommand(page, 'View: Revert and Close Editor');
+  });
+
+  it('sends a file with the editor title’s Send button: asks, shows progress, says what happened, writes the users not in, opens the report', async () => {
+    const name = '25-users.putusers.json';
+    const rejected = 'user-0207';
+    // The service takes its time, and rejects one user: the message must say so and the file must keep it.
+    demo.emulator.setFaults([
+      { when: [1, 2, 3], fault: { kind: 'delay', ms: 1500 } },
+      { when: (r) => r.userIds.includes(rejected), fault: { kind: 'reject-user', userIds: [rejected] } },
+    ]);
+    demo.emulator.clear();
+    await openFile(page, name);
+    await page.locator('.editor-actions [aria-label^="Send File"]').click();
+
+    const dialog = page.locator('.monaco-dialog-box');
+    await dialog.waitFor();
+    assert.match(await dialog.innerText(), /25 users; one PutUsers request takes at most 10/);
+    await shot(page, 'send-confirm');
+    await dialog.getByRole('button', { name: 'Send 3 Requests' }).click();
+
+    await toast(page, /sending 25-users\.putusers\.json/).waitFor();
+    assert.match((await toast(page, /sending/).innerText()).replace(/\s+/g, ' '), /\d+ of 25 users/);
+    await shot(page, 'send-progress', { readme: 'send-progress' });
+
+    const result = toast(page, /24 of 25 users of 25-users\.putusers\.json are in/);
+    await result.waitFor({ timeout: 60_000 });
+    const message = (await result.innerText()).replace(/\s+/g, ' ');
+    assert.match(message, /1 rejected by the service, e\.g\. users\[6\]/);
+    assert.match(message, /The 1 not in are in 25-users\.failed-\d{8}T\d{6}Z\.putusers\.json, ready to send again/);
+    await shot(page, 'send-result', { readme: 'send-result' });
+
+    // What the emulator took: every user but the rejected one, once each, in file order.
+    const all = core.readRequest(readWorkspaceFile(name), 'json').request.users;
+    assert.deepEqual(demo.emulator.acceptedUsers().map((u) => u.userId).sort(), all.map((u) => u.userId).filter((id) => id !== rejected).sort());
+    const failedName = /(25-users\.failed-\S+\.putusers\.json)/.exec(message)[1];
+    assert.deepEqual(core.readRequest(readWorkspaceFile(failedName), 'json').request.users.map((u) => u.userId), [rejected]);
+
+    await result.getByRole('button', { name: 'Show Report' }).click();
+    const report = await eventually(() => editorText(page), (t) => /InvalidInputException|rejected/.test(t), 'the report in an editor');
+    assert.match(report, /users\[6\]/);
+    assert.ok(!report.includes(rejected), 'the report names users by index, never by id');
+    await shot(page, 'report');
+  });
+});
