@@ -30,16 +30,19 @@ const entries = [
   { in: 'src/extension/extension.ts', out: 'dist/extension.js' },
 ].filter((e) => existsSync(e.in) && (!production || SHIPPED_IN_VSIX.includes(e.out)));
 
-/** Prints the lines the watch task's problem matcher (.vscode/tasks.json) waits on. */
+/** Prints the lines the watch task's problem matcher (.vscode/tasks.json) waits on: one pair per rebuild of any bundles. */
+let building = 0;
 const watchLog = {
   name: 'watch-log',
   setup(build) {
-    build.onStart(() => console.log('[watch] build started'));
+    build.onStart(() => {
+      if (building++ === 0) console.log('[watch] build started');
+    });
     build.onEnd((result) => {
       for (const { text, location } of [...result.errors, ...result.warnings]) {
         if (location) console.error(`✘ [ERROR] ${text}\n    ${location.file}:${location.line}:${location.column}:`);
       }
-      console.log('[watch] build finished');
+      if (--building === 0) console.log('[watch] build finished');
     });
   },
 };

@@ -65,29 +65,29 @@ export async function editorText(page) {
   return text.replace(/\u00a0/g, ' ');
 }
 
-/** Waits until `read()` returns a value for which `accept` holds; returns it (polled, with a description on timeout). */
+/** Waits until `read()` returns a value for which `accept` holds, and returns it; a throw (a file half written) counts as not yet. */
 export async function eventually(read, accept, what, timeoutMs = TIMEOUT_MS) {
   const started = Date.now();
   let last;
   for (;;) {
-    last = await read();
-    if (accept(last)) return last;
+    try {
+      last = await read();
+      if (accept(last)) return last;
+    } catch (e) {
+      last = `(threw: ${e.message})`;
+    }
     if (Date.now() - started > timeoutMs) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}; last seen: ${JSON.stringify(last)}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
 
-/** The Problems panel's rows for the active file: [{ message, source, code, where }]. */
+/** The Problems panel's rows for the open files: [{ message, source, code, where }] (read at once: the list re-renders as it changes). */
 export async function problems(page) {
-  const rows = await page.locator('.markers-panel .monaco-list-row').all();
-  const out = [];
-  for (const row of rows) {
-    const text = (await row.innerText()).split('\n');
-    if (text.length < 4) continue; // a file row
-    const [message, source, code, where] = text;
-    out.push({ message, source, code, where });
-  }
-  return out;
+  const rows = await page.locator('.markers-panel .monaco-list-row').allInnerTexts();
+  return rows
+    .map((row) => row.split('\n'))
+    .filter((lines) => lines.length >= 4) // not a file's row
+    .map(([message, source, code, where]) => ({ message, source, code, where }));
 }
 
 export async function showProblems(page) {
@@ -109,8 +109,13 @@ export function screenshots(artifactsDir, readmeDir) {
     n += 1;
     await page.screenshot({ path: path.join(artifactsDir, `${String(n).padStart(2, '0')}-${name}.png`) });
     if (readme && readmeDir) {
+      // The editor and the panel below it, without the side bars: the images ship in the .vsix (budget 400 KB).
+      const editor = await page.locator('.part.editor').boundingBox();
+      const panel = await page.locator('.part.panel').boundingBox();
+      const bottom = panel ? panel.y + panel.height : editor.y + editor.height;
+      const clip = { x: editor.x, y: editor.y, width: editor.width, height: bottom - editor.y };
       fs.mkdirSync(readmeDir, { recursive: true });
-      await page.screenshot({ path: path.join(readmeDir, `${readme}.jpg`), type: 'jpeg', quality: 70 });
+      await page.screenshot({ path: path.join(readmeDir, `${readme}.jpg`), type: 'jpeg', quality: 65, clip });
     }
   };
 }

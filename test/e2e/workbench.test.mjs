@@ -142,7 +142,7 @@ describe('PutUsers in the browser workbench that npm start serves', function () 
 
     await toast(page, /sending 25-users\.putusers\.json/).waitFor();
     assert.match((await toast(page, /sending/).innerText()).replace(/\s+/g, ' '), /\d+ of 25 users/);
-    await shot(page, 'send-progress', { readme: 'send-progress' });
+    await shot(page, 'send-progress');
 
     const result = toast(page, /24 of 25 users of 25-users\.putusers\.json are in/);
     await result.waitFor({ timeout: 60_000 });

@@ -42,6 +42,22 @@ describe('the .vsix, installed into VS Code', function () {
     assert.deepEqual(files.filter((f) => /\.(ts|map)$|^(src|test|out|node_modules)\//.test(f)), [], 'no sources, tests, maps or node_modules');
   });
 
+  it('has a README whose image links are absolute URLs of files in the repository (the Extensions view drops relative ones)', () => {
+    // VS Code's extension page strips relative image sources (seen in 1.139), so vsce rewrites them to the repository.
+    const ext = extension();
+    const readme = readdirSync(ext.extensionPath).find((f) => f.toLowerCase() === 'readme.md');
+    assert.ok(readme, 'the README is packaged');
+    const text = readFileSync(path.join(ext.extensionPath, readme), 'utf8');
+    const images = [...text.matchAll(/!\[[^\]]*\]\(([^)\s]+)\)/g)].map((m) => m[1]!);
+    assert.ok(images.length >= 3, `the README shows screenshots: ${images.join(', ')}`);
+    const repository = (manifest as unknown as { repository: { url: string } }).repository.url.replace(/\.git$/, '');
+    for (const image of images) {
+      assert.ok(image.startsWith(`${repository}/raw/HEAD/`), `${image} is under ${repository}/raw/HEAD/`);
+      const file = path.join(repo, image.slice(`${repository}/raw/HEAD/`.length));
+      assert.ok(readdirSync(path.dirname(file)).includes(path.basename(file)), `${path.relative(repo, file)} is in the repository`);
+    }
+  });
+
   it('activates on an input file and reports its mistakes in the AWS CLI’s words', async () => {
     const doc = await openFixture('mistakes.putusers.json');
     const diagnostics = await waitForDiagnostics(doc.uri, (ds) => ds.filter((d) => d.source === 'PutUsers').length >= 5);
