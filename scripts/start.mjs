@@ -102,7 +102,11 @@ PutUsers is ready (${seconds()}).
   Personalize Events emulator:   ${demo.emulator.url}  (demo keys, region us-east-1; nothing leaves this machine)
   Workspace:                     ${demo.workspace}${opts.folder === undefined ? '  (a fresh copy of examples/)' : ''}
 
-Try Send File (the cloud button in the editor title) on users.putusers.json; its requests show here.
+${
+    opts.folder === undefined
+      ? 'Try Send File (the cloud button in the editor title) on users.putusers.json; its requests show here.'
+      : 'Your folder opens in Restricted Mode: trust it (Manage, in the banner) to send; requests show here.'
+  }
 Ctrl-C stops VS Code and the emulator.
 `);
 } catch (e) {

@@ -1,0 +1,63 @@
+// `npm start -- --workspace DIR`: a folder of the user's own opens in Restricted Mode (VS Code asks,
+// as it should for a folder it has not seen); once trusted, Send File reaches the emulator through
+// the server's machine settings, for a dataset the emulator was not told of, and the folder gets
+// no settings file of ours.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { startDemo } from '../../scripts/demo-workbench.mjs';
+import { launchBrowser, repo } from '../../scripts/vscode-server/server.mjs';
+import { openFile, screenshots, toast, waitForWorkbench } from './workbench.mjs';
+
+const { version } = JSON.parse(fs.readFileSync(path.join(repo, 'package.json'), 'utf8'));
+const VSIX = path.join(repo, `putusers-${version}.vsix`);
+
+describe('npm start with a workspace folder of your own', function () {
+  this.timeout(120_000);
+  let demo;
+  let browser;
+  let page;
+  let folder;
+  const shot = screenshots(path.join(repo, 'test-results', 'e2e-own-folder'));
+
+  before(async function () {
+    this.timeout(180_000);
+    folder = fs.mkdtempSync(path.join(os.tmpdir(), 'putusers-own-'));
+    const arn = 'arn:aws:personalize:eu-west-1:999999999999:dataset/mine/USERS';
+    fs.writeFileSync(path.join(folder, 'mine.putusers.json'), `${JSON.stringify({ datasetArn: arn, users: [{ userId: 'a1' }, { userId: 'a2' }] }, null, 4)}\n`);
+    demo = await startDemo({ vsix: VSIX, folder });
+    let context;
+    ({ browser, context } = await launchBrowser(demo.server.url));
+    page = await context.newPage();
+    page.setDefaultTimeout(30_000);
+    await page.goto(demo.url);
+    await waitForWorkbench(page);
+  });
+
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed' && page) await shot(page, 'failed');
+  });
+
+  after(async () => {
+    await browser?.close();
+    await demo?.stop();
+    if (folder) fs.rmSync(folder, { recursive: true, force: true });
+  });
+
+  it('opens in Restricted Mode, and sends once the folder is trusted, leaving the folder as it was', async () => {
+    await page.locator('.statusbar-item', { hasText: 'Restricted Mode' }).waitFor();
+    await page.locator('.banner a', { hasText: 'Manage' }).click();
+    await page.locator('.workspace-trust-editor .monaco-button', { hasText: /^Trust$/ }).first().click();
+    await page.locator('.statusbar-item', { hasText: 'Restricted Mode' }).waitFor({ state: 'detached' });
+
+    await openFile(page, 'mine.putusers.json');
+    await page.locator('.editor-actions [aria-label^="Send File"]').click();
+    // A custom endpoint (the emulator's) stands for the region: Send File asks nothing for 2 users and no warnings.
+    await toast(page, /all 2 users of mine\.putusers\.json are in/).waitFor();
+    await shot(page, 'sent');
+    assert.deepEqual(demo.emulator.acceptedUsers(), [{ userId: 'a1' }, { userId: 'a2' }]);
+    assert.equal(demo.emulator.requests[0].scope?.region, 'us-east-1', "the demo profile's region");
+    assert.deepEqual(fs.readdirSync(folder), ['mine.putusers.json'], 'no .vscode/settings.json or other file of ours in the folder');
+  });
+});
