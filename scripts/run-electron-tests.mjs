@@ -16,6 +16,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runTests } from '@vscode/test-electron';
+import { prepareSandbox } from './test-sandbox.mjs';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -51,15 +52,10 @@ if (!fs.statSync(workspace, { throwIfNoEntry: false })?.isDirectory()) fail(`the
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'putusers-electron-'));
 const resultsFile = path.join(tmp, 'results.json');
-// As scripts/vscode-server/run-tests.mjs: the tests work in a copy of the workspace, with AWS
-// shared files of their own and none of the machine's AWS_* variables ('' reads as unset).
-const workspaceCopy = path.join(tmp, 'workspace');
-fs.cpSync(workspace, workspaceCopy, { recursive: true });
-fs.mkdirSync(path.join(tmp, 'aws'));
-const awsEnv = Object.fromEntries(Object.keys(process.env).filter((k) => k.startsWith('AWS_')).map((k) => [k, '']));
-Object.assign(awsEnv, { AWS_CONFIG_FILE: path.join(tmp, 'aws', 'config'), AWS_SHARED_CREDENTIALS_FILE: path.join(tmp, 'aws', 'credentials'), AWS_EC2_METADATA_DISABLED: 'true' });
-fs.writeFileSync(awsEnv.AWS_CONFIG_FILE, '');
-fs.writeFileSync(awsEnv.AWS_SHARED_CREDENTIALS_FILE, '');
+// As scripts/vscode-server/run-tests.mjs: a copy of the workspace, AWS shared files of the tests'
+// own, none of the machine's AWS_* variables ('' reads as unset: extensionTestsEnv is merged over ours).
+const { workspace: workspaceCopy, env } = prepareSandbox(tmp, workspace);
+const awsEnv = Object.fromEntries(Object.entries(env).map(([k, v]) => [k, v ?? '']));
 let exitCode = 1;
 try {
   console.log(`[test:electron] VS Code ${opts.version}; folder ${path.relative(repo, workspace)}; tests ${path.relative(repo, extensionTestsPath)}`);

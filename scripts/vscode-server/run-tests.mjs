@@ -20,6 +20,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { prepareSandbox } from '../test-sandbox.mjs';
 import { ensureInstalled, Failure, freePort, installExtension, launchBrowser, repo, serverDirs, startServer, vscodeVersion, workbenchUrl } from './server.mjs';
 
 const log = (msg) => console.log(`[test:integration] ${msg}`);
@@ -108,17 +109,10 @@ const serverLog = path.join(tmp, 'server.log');
 const browserLog = path.join(tmp, 'browser.log');
 const resultsFile = path.join(tmp, 'results.json');
 const dirs = serverDirs(tmp);
-fs.mkdirSync(path.join(tmp, 'aws'));
-const workspace = path.join(tmp, 'workspace');
-fs.cpSync(opts.workspace, workspace, { recursive: true });
+// The workspace copy and the AWS configuration the extension host sees (empty shared files the tests fill in).
+const { workspace, env: awsEnv } = prepareSandbox(tmp, opts.workspace);
 // Strings the tests register as never to be logged (user ids, properties, secret keys), one per line.
 const sensitiveFile = path.join(tmp, 'sensitive.txt');
-// The AWS configuration the extension host sees: empty shared files the tests fill in, no AWS_*
-// variables of the machine, no instance metadata look-ups.
-const awsEnv = Object.fromEntries(Object.keys(process.env).filter((k) => k.startsWith('AWS_')).map((k) => [k, undefined]));
-Object.assign(awsEnv, { AWS_CONFIG_FILE: path.join(tmp, 'aws', 'config'), AWS_SHARED_CREDENTIALS_FILE: path.join(tmp, 'aws', 'credentials'), AWS_EC2_METADATA_DISABLED: 'true' });
-fs.writeFileSync(awsEnv.AWS_CONFIG_FILE, '');
-fs.writeFileSync(awsEnv.AWS_SHARED_CREDENTIALS_FILE, '');
 const serverLogStream = fs.createWriteStream(serverLog);
 const browserLogStream = fs.createWriteStream(browserLog);
 
