@@ -238,8 +238,10 @@ try {
   const result = await Promise.race([main(), timeout]);
   await cleanup(); // flushes the logs before they are searched
   const leaks = sensitiveLeaks();
-  if (leaks.length) result.failures.push({ title: 'no sensitive string reaches a log', error: leaks.join('\n') }), (result.stats.failures += 1);
-  else if (fs.existsSync(sensitiveFile)) result.passes.push(`no sensitive string reaches a log (${fs.readdirSync(tmp, { recursive: true }).filter((f) => String(f).endsWith('.log')).length} log files searched)`);
+  if (leaks.length) {
+    result.failures.push({ title: 'no sensitive string reaches a log', error: leaks.join('\n') });
+    result.stats.failures += 1;
+  } else if (fs.existsSync(sensitiveFile)) result.passes.push(`no sensitive string reaches a log (${fs.readdirSync(tmp, { recursive: true }).filter((f) => String(f).endsWith('.log')).length} log files searched)`);
   printSummary(result);
   if (result.error) log(`FAILED: mocha could not run the tests: ${result.error}`);
   else if (result.stats.failures > 0) log(`FAILED: ${result.stats.failures} failing test(s)`);

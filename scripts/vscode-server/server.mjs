@@ -116,7 +116,9 @@ export async function startServer({ port, host = '127.0.0.1', dirs, trust = fals
     for (const line of lines) {
       for (const w of [...waiters]) {
         const m = line.match(w.pattern);
-        if (m) waiters.splice(waiters.indexOf(w), 1), w.resolve(m);
+        if (!m) continue;
+        waiters.splice(waiters.indexOf(w), 1);
+        w.resolve(m);
       }
     }
   };

@@ -15,6 +15,7 @@ export class RecursiveValueError extends Error {
 
 /** A string literal for `format`: JSON's double quotes; in YAML single quotes when they need no escapes. */
 export function quoteString(value: string, format: Format): string {
+  // eslint-disable-next-line no-control-regex -- the control characters a single-quoted YAML scalar cannot hold
   if (format === 'yaml' && !/[\x00-\x1f\x7f\u2028\u2029\ufeff]/.test(value) && value.length > 0) {
     return "'" + value.replace(/'/g, "''") + "'";
   }

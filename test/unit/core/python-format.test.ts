@@ -14,6 +14,8 @@ describe('Python value formatting', () => {
       [1000, '1000.0'],
       [1e16, '1e+16'],
       [1.5e-7, '1.5e-07'],
+      // A literal past 2^53 on purpose: Python prints the double it rounds to, as we must.
+      // eslint-disable-next-line no-loss-of-precision
       [12345678901234567, '1.2345678901234568e+16'],
       [0.0001, '0.0001'],
       [0.00001, '1e-05'],

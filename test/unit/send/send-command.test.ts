@@ -55,7 +55,7 @@ describe('send: putusers send FILE', () => {
     const file = inputFile(input, 'users.putusers.yaml');
     const { code, stdout, stderr } = await run([file, `--endpoint-url=${emulator.url}`, '--region=us-east-1']);
     assert.equal(code, 1);
-    assert.match(stdout, /  users\[4\]: rejected: Invalid value for field age\. \[request id [0-9a-f-]{36}\]\n  users\[13\]: rejected: Invalid value for field age\./);
+    assert.match(stdout, / {2}users\[4\]: rejected: Invalid value for field age\. \[request id [0-9a-f-]{36}\]\n {2}users\[13\]: rejected: Invalid value for field age\./);
     assert.match(stdout, /13 of 15 users in \(13 accepted, 2 rejected, 0 failed, 0 unsent\)/);
     const [failed] = failedFiles();
     assert.match(failed!, /^users\.failed-\d{8}T\d{6}Z\.putusers\.yaml$/);
