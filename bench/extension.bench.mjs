@@ -37,7 +37,8 @@ export async function run() {
   ];
   console.log('| measure | median ms | target | |');
   console.log('| --- | ---: | --- | --- |');
-  for (const [what, ms, target] of rows) console.log(`| ${what} | ${ms.toFixed(1)} | < ${target} ms | ${ms < target ? 'MET' : 'NOT MET'} |`);
+  for (const [what, ms, target] of rows)
+    console.log(`| ${what} | ${ms.toFixed(1)} | < ${target} ms | ${ms < target ? 'MET' : 'NOT MET'} |`);
   return rows.every(([, ms, target]) => ms < target);
 }
 

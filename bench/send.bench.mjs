@@ -28,14 +28,34 @@ function option(name, fallback) {
 }
 
 function makeUsers(n) {
-  return Array.from({ length: n }, (_, i) => ({ userId: `user-${i}`, properties: JSON.stringify({ age: String(18 + (i % 60)), memberTier: i % 3 ? 'Gold|Frequent shopper' : 'Silver' }) }));
+  return Array.from({ length: n }, (_, i) => ({
+    userId: `user-${i}`,
+    properties: JSON.stringify({ age: String(18 + (i % 60)), memberTier: i % 3 ? 'Gold|Frequent shopper' : 'Silver' }),
+  }));
 }
 
 /** dist/emulator.js in its own process; resolves to its URL and a stop function. */
 function startEmulator() {
-  const child = spawn(process.execPath, [join(root, 'dist/emulator.js'), '--port', '0', '--dataset', ARN, '--access-key', KEYS.accessKeyId, '--secret-key', KEYS.secretAccessKey, '--region', REGION, '--quiet'], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    [
+      join(root, 'dist/emulator.js'),
+      '--port',
+      '0',
+      '--dataset',
+      ARN,
+      '--access-key',
+      KEYS.accessKeyId,
+      '--secret-key',
+      KEYS.secretAccessKey,
+      '--region',
+      REGION,
+      '--quiet',
+    ],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   return new Promise((resolve, reject) => {
     let out = '';
     child.stdout.on('data', (c) => {
@@ -49,8 +69,11 @@ function startEmulator() {
 
 function runCli(file, url, env) {
   return new Promise((resolve, reject) => {
-    execFile(AWS_CLI, ['personalize-events', 'put-users', '--cli-input-json', `file://${file}`, '--endpoint-url', url], { env, encoding: 'utf8' }, (error, _stdout, stderr) =>
-      error ? reject(new Error(`aws failed: ${stderr}`)) : resolve(),
+    execFile(
+      AWS_CLI,
+      ['personalize-events', 'put-users', '--cli-input-json', `file://${file}`, '--endpoint-url', url],
+      { env, encoding: 'utf8' },
+      (error, _stdout, stderr) => (error ? reject(new Error(`aws failed: ${stderr}`)) : resolve()),
     );
   });
 }
@@ -60,7 +83,8 @@ export async function run() {
   const concurrency = option('concurrency', 8);
   const sample = option('cli-sample', 20);
   const runs = option('runs', 3);
-  if (!existsSync(join(root, 'dist/send.js')) || !existsSync(join(root, 'dist/emulator.js'))) throw new Error('run `npm run build` first (dist/send.js, dist/emulator.js)');
+  if (!existsSync(join(root, 'dist/send.js')) || !existsSync(join(root, 'dist/emulator.js')))
+    throw new Error('run `npm run build` first (dist/send.js, dist/emulator.js)');
   const { sendUsers } = require(join(root, 'dist/send.js'));
   const { writeInput } = require(join(root, 'dist/core.js'));
   const users = makeUsers(total);
@@ -72,9 +96,13 @@ export async function run() {
     let requests = 0;
     for (let i = 0; i <= runs; i++) {
       const t0 = performance.now();
-      const report = await sendUsers({ datasetArn: ARN, users }, { endpoint: emulator.url, region: REGION, credentials: KEYS, concurrency });
+      const report = await sendUsers(
+        { datasetArn: ARN, users },
+        { endpoint: emulator.url, region: REGION, credentials: KEYS, concurrency },
+      );
       const ms = performance.now() - t0;
-      if (report.accepted !== total) throw new Error(`only ${report.accepted} of ${total} users got in: ${report.fatal?.message ?? ''}`);
+      if (report.accepted !== total)
+        throw new Error(`only ${report.accepted} of ${total} users got in: ${report.fatal?.message ?? ''}`);
       requests = report.requests.length;
       if (i > 0) times.push(ms);
     }
@@ -110,15 +138,27 @@ export async function run() {
       cli = { perCall, rate: 10 / (perCall / 1000), all: perCall * requests };
     }
 
-    console.log('| users | requests | concurrency | ours: median of ' + runs + ' | ours: users/s | AWS CLI: mean per call (' + sample + ' calls) | AWS CLI: ' + requests + ' calls (extrapolated) | AWS CLI: users/s | ratio |');
+    console.log(
+      '| users | requests | concurrency | ours: median of ' +
+        runs +
+        ' | ours: users/s | AWS CLI: mean per call (' +
+        sample +
+        ' calls) | AWS CLI: ' +
+        requests +
+        ' calls (extrapolated) | AWS CLI: users/s | ratio |',
+    );
     console.log('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
     console.log(
       `| ${total} | ${requests} | ${concurrency} | ${(oursMs / 1000).toFixed(2)} s | ${Math.round(oursRate)} | ` +
-        (cli ? `${Math.round(cli.perCall)} ms | ${(cli.all / 1000).toFixed(0)} s | ${cli.rate.toFixed(1)} | ${(oursRate / cli.rate).toFixed(0)}x |` : 'n/a (no /usr/bin/aws) | | | |'),
+        (cli
+          ? `${Math.round(cli.perCall)} ms | ${(cli.all / 1000).toFixed(0)} s | ${cli.rate.toFixed(1)} | ${(oursRate / cli.rate).toFixed(0)}x |`
+          : 'n/a (no /usr/bin/aws) | | | |'),
     );
     if (!cli) return true;
     const ratio = oursRate / cli.rate;
-    console.log(`\n${total} users: ${ratio.toFixed(0)}x the AWS CLI's users/second (target >= 50x): ${ratio >= 50 ? 'MET' : 'NOT MET'}`);
+    console.log(
+      `\n${total} users: ${ratio.toFixed(0)}x the AWS CLI's users/second (target >= 50x): ${ratio >= 50 ? 'MET' : 'NOT MET'}`,
+    );
     return ratio >= 50;
   } finally {
     await emulator.stop();

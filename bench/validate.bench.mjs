@@ -18,7 +18,9 @@ export async function run() {
     const theirs = measure('theirs', count, 11);
     rows.push({ count, bytes: ours.bytes, ours, theirs });
   }
-  console.log('| users | size | validate (median ms) | parse + doValidation (median ms) | speed-up | validate ms per 1,000 users | findings ours / theirs |');
+  console.log(
+    '| users | size | validate (median ms) | parse + doValidation (median ms) | speed-up | validate ms per 1,000 users | findings ours / theirs |',
+  );
   console.log('| ---: | ---: | ---: | ---: | ---: | ---: | --- |');
   for (const r of rows) {
     console.log(

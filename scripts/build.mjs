@@ -66,7 +66,9 @@ const options = (e) => ({
 if (watch) {
   for (const e of entries) await (await esbuild.context(options(e))).watch();
   if (runTsc) {
-    spawn(process.execPath, ['node_modules/typescript/bin/tsc', '-p', '.', '--watch', '--preserveWatchOutput'], { stdio: 'inherit' });
+    spawn(process.execPath, ['node_modules/typescript/bin/tsc', '-p', '.', '--watch', '--preserveWatchOutput'], {
+      stdio: 'inherit',
+    });
   }
 } else {
   await Promise.all(entries.map((e) => esbuild.build(options(e))));

@@ -34,10 +34,17 @@ try {
   for (const file of files) {
     console.log(`$ putusers send ${file} --region us-east-1 --endpoint-url ${emulator.url}`);
     // Not execFileSync: the emulator answers from this process's event loop.
-    const code = await new Promise((resolve) => spawn(process.execPath, ['dist/cli.js', 'send', file, '--region', 'us-east-1', '--endpoint-url', emulator.url], { env, stdio: 'inherit' }).on('exit', resolve));
+    const code = await new Promise((resolve) =>
+      spawn(process.execPath, ['dist/cli.js', 'send', file, '--region', 'us-east-1', '--endpoint-url', emulator.url], {
+        env,
+        stdio: 'inherit',
+      }).on('exit', resolve),
+    );
     if (code !== 0) process.exitCode = 1;
   }
-  console.log(`The emulator accepted ${emulator.acceptedUsers().length} users in ${emulator.accepted.length} requests.`);
+  console.log(
+    `The emulator accepted ${emulator.acceptedUsers().length} users in ${emulator.accepted.length} requests.`,
+  );
 } finally {
   await emulator.close();
 }

@@ -21,7 +21,9 @@ export const SAMPLE_WORKSPACE = path.join(repo, 'examples');
 function sampleDatasetArns() {
   const arns = new Set();
   for (const name of fs.readdirSync(SAMPLE_WORKSPACE)) {
-    const match = /datasetArn["']?\s*:\s*["']?(arn:[^"'\s,]+)/.exec(fs.readFileSync(path.join(SAMPLE_WORKSPACE, name), 'utf8'));
+    const match = /datasetArn["']?\s*:\s*["']?(arn:[^"'\s,]+)/.exec(
+      fs.readFileSync(path.join(SAMPLE_WORKSPACE, name), 'utf8'),
+    );
     if (match) arns.add(match[1]);
   }
   return [...arns];
@@ -32,10 +34,23 @@ function demoHome(home) {
   const aws = path.join(home, '.aws');
   fs.mkdirSync(aws, { recursive: true });
   fs.writeFileSync(path.join(aws, 'config'), `[default]\nregion = ${DEMO_REGION}\n`);
-  fs.writeFileSync(path.join(aws, 'credentials'), `[default]\naws_access_key_id = ${DEMO_KEYS.accessKeyId}\naws_secret_access_key = ${DEMO_KEYS.secretAccessKey}\n`);
+  fs.writeFileSync(
+    path.join(aws, 'credentials'),
+    `[default]\naws_access_key_id = ${DEMO_KEYS.accessKeyId}\naws_secret_access_key = ${DEMO_KEYS.secretAccessKey}\n`,
+  );
   // The machine's AWS_* variables are left out (undefined is dropped by spawn): only the demo profile counts.
-  const env = Object.fromEntries(Object.keys(process.env).filter((k) => k.startsWith('AWS_')).map((k) => [k, undefined]));
-  return { ...env, HOME: home, AWS_CONFIG_FILE: path.join(aws, 'config'), AWS_SHARED_CREDENTIALS_FILE: path.join(aws, 'credentials'), AWS_EC2_METADATA_DISABLED: 'true' };
+  const env = Object.fromEntries(
+    Object.keys(process.env)
+      .filter((k) => k.startsWith('AWS_'))
+      .map((k) => [k, undefined]),
+  );
+  return {
+    ...env,
+    HOME: home,
+    AWS_CONFIG_FILE: path.join(aws, 'config'),
+    AWS_SHARED_CREDENTIALS_FILE: path.join(aws, 'credentials'),
+    AWS_EC2_METADATA_DISABLED: 'true',
+  };
 }
 
 function writeJson(file, value) {
@@ -49,7 +64,14 @@ function writeJson(file, value) {
  * of the sample), `onRequest(line)` for each request the emulator answered.
  * Resolves to { url, emulator, workspace, root, stop() } once the server listens.
  */
-export async function startDemo({ vsix, port = 0, host = '127.0.0.1', emulatorPort = 0, folder, onRequest = () => undefined }) {
+export async function startDemo({
+  vsix,
+  port = 0,
+  host = '127.0.0.1',
+  emulatorPort = 0,
+  folder,
+  onRequest = () => undefined,
+}) {
   const { startEmulator } = require(path.join(repo, 'dist', 'emulator.js'));
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'putusers-start-'));
   const stops = [() => fs.rmSync(root, { recursive: true, force: true })];
@@ -65,7 +87,9 @@ export async function startDemo({ vsix, port = 0, host = '127.0.0.1', emulatorPo
       anyDataset: folder !== undefined, // the user's datasets cannot be known in advance
       onRequest: (r) => {
         const users = r.body.match(/"userId"/g)?.length ?? 0; // counted, never shown
-        onRequest(`#${r.seq} PutUsers, ${users} user${users === 1 ? '' : 's'}: ${r.status || 'connection dropped'}${r.errorType ? ` ${r.errorType}` : ''}`);
+        onRequest(
+          `#${r.seq} PutUsers, ${users} user${users === 1 ? '' : 's'}: ${r.status || 'connection dropped'}${r.errorType ? ` ${r.errorType}` : ''}`,
+        );
       },
     });
     stops.push(() => emulator.close());
@@ -80,16 +104,32 @@ export async function startDemo({ vsix, port = 0, host = '127.0.0.1', emulatorPo
       writeJson(path.join(workspace, '.vscode', 'settings.json'), { ...settings, 'workbench.startupEditor': 'readme' });
     } else {
       workspace = path.resolve(folder);
-      if (!fs.statSync(workspace, { throwIfNoEntry: false })?.isDirectory()) throw new Error(`--workspace ${folder}: no such folder`);
+      if (!fs.statSync(workspace, { throwIfNoEntry: false })?.isDirectory())
+        throw new Error(`--workspace ${folder}: no such folder`);
       writeJson(path.join(dirs.userData, 'Machine', 'settings.json'), settings);
     }
     installExtension(vsix, dirs, env);
     const serverLog = fs.createWriteStream(path.join(root, 'server.log'));
     stops.push(() => new Promise((resolve) => serverLog.end(resolve)));
     // The sample is ours: trusted, so Send File works at once. A folder of the user's own asks, as VS Code does.
-    const server = await startServer({ port: port || (await freePort(host)), host, dirs, trust: folder !== undefined, env, logStream: serverLog });
+    const server = await startServer({
+      port: port || (await freePort(host)),
+      host,
+      dirs,
+      trust: folder !== undefined,
+      env,
+      logStream: serverLog,
+    });
     stops.push(() => server.stop());
-    return { url: workbenchUrl(server.url, workspace), server, emulator, workspace, root, serverLog: path.join(root, 'server.log'), stop };
+    return {
+      url: workbenchUrl(server.url, workspace),
+      server,
+      emulator,
+      workspace,
+      root,
+      serverLog: path.join(root, 'server.log'),
+      stop,
+    };
   } catch (e) {
     await stop();
     throw e;

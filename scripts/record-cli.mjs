@@ -16,7 +16,9 @@ if (!existsSync(supportJs)) {
   process.exit(2);
 }
 const require = createRequire(import.meta.url);
-const { awsCliPath, awsCliVersion, listFixtures, mapLimit, recordingPathOf, runAwsCli, serializeRecording } = require(supportJs);
+const { awsCliPath, awsCliVersion, listFixtures, mapLimit, recordingPathOf, runAwsCli, serializeRecording } = require(
+  supportJs,
+);
 
 const args = process.argv.slice(2);
 const check = args.includes('--check');

@@ -6,7 +6,10 @@ import { readFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 
 const svg = readFileSync('images/icon.svg', 'utf8');
-const browser = await chromium.launch({ executablePath: process.env.PUTUSERS_CHROMIUM || '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+const browser = await chromium.launch({
+  executablePath: process.env.PUTUSERS_CHROMIUM || '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu'],
+});
 try {
   const page = await browser.newPage({ viewport: { width: 256, height: 256 } });
   await page.setContent(`<html><body style="margin:0;background:transparent">${svg}</body></html>`);

@@ -37,7 +37,11 @@ for (let i = 0; i < argv.length; i++) {
   else if (a === '--tests') opts.tests = value();
   else if (a === '--workspace') opts.workspace = value();
   else if (a === '--trust') opts.trust = true;
-  else fail(`unknown argument: ${a} (see the comment at the top of ${path.relative(repo, fileURLToPath(import.meta.url))})`, 2);
+  else
+    fail(
+      `unknown argument: ${a} (see the comment at the top of ${path.relative(repo, fileURLToPath(import.meta.url))})`,
+      2,
+    );
 }
 
 function fail(message, code = 1) {
@@ -47,8 +51,10 @@ function fail(message, code = 1) {
 
 const extensionTestsPath = path.resolve(repo, opts.tests);
 const workspace = path.resolve(repo, opts.workspace);
-if (!fs.existsSync(extensionTestsPath)) fail(`${path.relative(repo, extensionTestsPath)} does not exist; run \`npm run build\` first.`);
-if (!fs.statSync(workspace, { throwIfNoEntry: false })?.isDirectory()) fail(`the workspace folder ${workspace} does not exist.`);
+if (!fs.existsSync(extensionTestsPath))
+  fail(`${path.relative(repo, extensionTestsPath)} does not exist; run \`npm run build\` first.`);
+if (!fs.statSync(workspace, { throwIfNoEntry: false })?.isDirectory())
+  fail(`the workspace folder ${workspace} does not exist.`);
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'putusers-electron-'));
 const resultsFile = path.join(tmp, 'results.json');
@@ -58,7 +64,9 @@ const { workspace: workspaceCopy, env } = prepareSandbox(tmp, workspace);
 const awsEnv = Object.fromEntries(Object.entries(env).map(([k, v]) => [k, v ?? '']));
 let exitCode = 1;
 try {
-  console.log(`[test:electron] VS Code ${opts.version}; folder ${path.relative(repo, workspace)}; tests ${path.relative(repo, extensionTestsPath)}`);
+  console.log(
+    `[test:electron] VS Code ${opts.version}; folder ${path.relative(repo, workspace)}; tests ${path.relative(repo, extensionTestsPath)}`,
+  );
   await runTests({
     version: opts.version,
     extensionDevelopmentPath: repo,

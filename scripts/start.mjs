@@ -39,7 +39,8 @@ function options() {
     }
     const port = (name) => {
       const n = Number(values[name]);
-      if (!Number.isInteger(n) || n < 0 || n > 65535) throw new Error(`--${name} takes a port number, not "${values[name]}"`);
+      if (!Number.isInteger(n) || n < 0 || n > 65535)
+        throw new Error(`--${name} takes a port number, not "${values[name]}"`);
       return n;
     };
     return { port: port('port'), host: values.host, emulatorPort: port('emulator-port'), folder: values.workspace };
@@ -76,7 +77,8 @@ process.on('SIGTERM', () => void stop(0));
 
 try {
   await assertPortFree(opts.port, opts.host, 'is another `npm start` running? Stop it, or pass --port');
-  if (opts.folder !== undefined && !statSync(opts.folder, { throwIfNoEntry: false })?.isDirectory()) throw new Failure(`--workspace ${opts.folder}: no such folder`);
+  if (opts.folder !== undefined && !statSync(opts.folder, { throwIfNoEntry: false })?.isDirectory())
+    throw new Failure(`--workspace ${opts.folder}: no such folder`);
 
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
   step('building the emulator (dist/emulator.js)', process.execPath, ['scripts/build.mjs', '--no-tsc']);
@@ -89,7 +91,14 @@ try {
   ensureInstalled();
   say(`${vscodeVersion()}`);
 
-  demo = await startDemo({ vsix, port: opts.port, host: opts.host, emulatorPort: opts.emulatorPort, folder: opts.folder, onRequest: (line) => say(`emulator: ${line}`) });
+  demo = await startDemo({
+    vsix,
+    port: opts.port,
+    host: opts.host,
+    emulatorPort: opts.emulatorPort,
+    folder: opts.folder,
+    onRequest: (line) => say(`emulator: ${line}`),
+  });
   demo.server.process.once('exit', (code, signal) => {
     if (stopping) return;
     console.error(`[start] the VS Code server exited (${signal ?? code}); its log: ${demo.serverLog}`);
@@ -103,10 +112,10 @@ PutUsers is ready (${seconds()}).
   Workspace:                     ${demo.workspace}${opts.folder === undefined ? '  (a fresh copy of examples/)' : ''}
 
 ${
-    opts.folder === undefined
-      ? 'Try Send File (the cloud button in the editor title) on users.putusers.json; its requests show here.'
-      : 'Your folder opens in Restricted Mode: trust it (Manage, in the banner) to send; requests show here.'
-  }
+  opts.folder === undefined
+    ? 'Try Send File (the cloud button in the editor title) on users.putusers.json; its requests show here.'
+    : 'Your folder opens in Restricted Mode: trust it (Manage, in the banner) to send; requests show here.'
+}
 Ctrl-C stops VS Code and the emulator.
 `);
 } catch (e) {

@@ -11,7 +11,14 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** Variables of this machine that would change what the tests see; the sandbox unsets them. */
-const MACHINE_AWS_VARIABLES = ['AWS_PROFILE', 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_REGION', 'AWS_DEFAULT_REGION'];
+const MACHINE_AWS_VARIABLES = [
+  'AWS_PROFILE',
+  'AWS_ACCESS_KEY_ID',
+  'AWS_SECRET_ACCESS_KEY',
+  'AWS_SESSION_TOKEN',
+  'AWS_REGION',
+  'AWS_DEFAULT_REGION',
+];
 
 /**
  * Prepares `root` (made if missing): root/workspace (a copy of `fixtureWorkspace`), root/aws/config and
@@ -23,8 +30,17 @@ export function prepareSandbox(root, fixtureWorkspace) {
   fs.cpSync(fixtureWorkspace, workspace, { recursive: true });
   const aws = path.join(root, 'aws');
   fs.mkdirSync(aws, { recursive: true });
-  const env = Object.fromEntries([...MACHINE_AWS_VARIABLES, ...Object.keys(process.env).filter((k) => k.startsWith('AWS_'))].map((k) => [k, undefined]));
-  Object.assign(env, { AWS_CONFIG_FILE: path.join(aws, 'config'), AWS_SHARED_CREDENTIALS_FILE: path.join(aws, 'credentials'), AWS_EC2_METADATA_DISABLED: 'true' });
+  const env = Object.fromEntries(
+    [...MACHINE_AWS_VARIABLES, ...Object.keys(process.env).filter((k) => k.startsWith('AWS_'))].map((k) => [
+      k,
+      undefined,
+    ]),
+  );
+  Object.assign(env, {
+    AWS_CONFIG_FILE: path.join(aws, 'config'),
+    AWS_SHARED_CREDENTIALS_FILE: path.join(aws, 'credentials'),
+    AWS_EC2_METADATA_DISABLED: 'true',
+  });
   fs.writeFileSync(env.AWS_CONFIG_FILE, '');
   fs.writeFileSync(env.AWS_SHARED_CREDENTIALS_FILE, '');
   return { workspace, env };

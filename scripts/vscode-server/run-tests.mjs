@@ -21,7 +21,18 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { prepareSandbox } from '../test-sandbox.mjs';
-import { ensureInstalled, Failure, freePort, installExtension, launchBrowser, repo, serverDirs, startServer, vscodeVersion, workbenchUrl } from './server.mjs';
+import {
+  ensureInstalled,
+  Failure,
+  freePort,
+  installExtension,
+  launchBrowser,
+  repo,
+  serverDirs,
+  startServer,
+  vscodeVersion,
+  workbenchUrl,
+} from './server.mjs';
 
 const log = (msg) => console.log(`[test:integration] ${msg}`);
 
@@ -60,7 +71,11 @@ function parseArgs(argv) {
 }
 
 function usage(error) {
-  const text = fs.readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').filter((l) => l.startsWith('//')).slice(6, 16);
+  const text = fs
+    .readFileSync(fileURLToPath(import.meta.url), 'utf8')
+    .split('\n')
+    .filter((l) => l.startsWith('//'))
+    .slice(6, 16);
   if (error) console.error(`run-tests: ${error}`);
   console.error(text.map((l) => l.slice(3)).join('\n'));
   process.exit(error ? 2 : 0);
@@ -147,13 +162,23 @@ async function main() {
   };
   if (opts.vsix) log(installExtension(opts.vsix, dirs, env));
   log(`starting the VS Code server on port ${port}${opts.trust ? ' (workspace trust on)' : ''}; logs in ${tmp}`);
-  server = await startServer({ port, dirs, trust: opts.trust, testDriver: true, env, logStream: serverLogStream, echo: opts.verbose });
+  server = await startServer({
+    port,
+    dirs,
+    trust: opts.trust,
+    testDriver: true,
+    env,
+    logStream: serverLogStream,
+    echo: opts.verbose,
+  });
   const hostExited = server.waitFor(/Extension Host Process exited with code: (-?\d+)/, 'the extension host');
   hostExited.catch(() => undefined);
   log(`server up after ${elapsed()}`);
 
   let context;
-  ({ browser, context } = await launchBrowser(server.url, { onBlocked: (url) => browserLogStream.write(`[blocked] ${url}\n`) }));
+  ({ browser, context } = await launchBrowser(server.url, {
+    onBlocked: (url) => browserLogStream.write(`[blocked] ${url}\n`),
+  }));
   const page = await context.newPage();
   page.on('console', (msg) => {
     const line = `[console.${msg.type()}] ${msg.text()}\n`;
@@ -170,7 +195,9 @@ async function main() {
     ['extensionDevelopmentPath', remote(developmentPath)],
     ['extensionTestsPath', remote(opts.tests)],
   ];
-  log(`opening the workbench in headless Chromium: a copy of ${path.relative(repo, opts.workspace) || '.'}, tests ${path.relative(repo, opts.tests)}${opts.vsix ? `, extension from ${path.basename(opts.vsix)}` : ''}`);
+  log(
+    `opening the workbench in headless Chromium: a copy of ${path.relative(repo, opts.workspace) || '.'}, tests ${path.relative(repo, opts.tests)}${opts.vsix ? `, extension from ${path.basename(opts.vsix)}` : ''}`,
+  );
   await page.goto(workbenchUrl(server.url, workspace, payload), { waitUntil: 'domcontentloaded' });
 
   // The tests' run() writes the results file before it settles; then the extension host exits.
@@ -188,7 +215,14 @@ async function main() {
 /** Every log file of the run (the extension's output channel, the server's and the hosts' logs) that holds a registered sensitive string. */
 function sensitiveLeaks() {
   if (!fs.existsSync(sensitiveFile)) return [];
-  const secrets = [...new Set(fs.readFileSync(sensitiveFile, 'utf8').split('\n').filter((l) => l.length >= 6))];
+  const secrets = [
+    ...new Set(
+      fs
+        .readFileSync(sensitiveFile, 'utf8')
+        .split('\n')
+        .filter((l) => l.length >= 6),
+    ),
+  ];
   const logs = [];
   const walk = (dir) => {
     for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
@@ -201,7 +235,11 @@ function sensitiveLeaks() {
   const leaks = [];
   for (const file of logs) {
     const text = fs.readFileSync(file, 'utf8');
-    for (const secret of secrets) if (text.includes(secret)) leaks.push(`${path.relative(tmp, file)} holds ${JSON.stringify(secret.slice(0, 4))}… (registered as sensitive)`);
+    for (const secret of secrets)
+      if (text.includes(secret))
+        leaks.push(
+          `${path.relative(tmp, file)} holds ${JSON.stringify(secret.slice(0, 4))}… (registered as sensitive)`,
+        );
   }
   return leaks;
 }
@@ -218,8 +256,16 @@ function printSummary(r) {
   if (r.stats.pending) console.log(`  ${r.stats.pending} pending`);
   if (r.stats.failures) console.log(`  ${r.stats.failures} failing`);
   for (const [i, f] of r.failures.entries()) {
-    console.log(`\n  ${i + 1}) ${f.title}:\n${f.error.split('\n').map((l) => `     ${l}`).join('\n')}`);
-    const frames = (f.stack ?? '').split('\n').filter((l) => /^\s+at /.test(l)).slice(0, 6);
+    console.log(
+      `\n  ${i + 1}) ${f.title}:\n${f.error
+        .split('\n')
+        .map((l) => `     ${l}`)
+        .join('\n')}`,
+    );
+    const frames = (f.stack ?? '')
+      .split('\n')
+      .filter((l) => /^\s+at /.test(l))
+      .slice(0, 6);
     if (frames.length) console.log(frames.map((l) => `     ${l.trim()}`).join('\n'));
   }
   if (r.error) console.log(`\n  mocha error: ${r.error}`);
@@ -231,7 +277,12 @@ let timer;
 try {
   const timeout = new Promise((_, reject) => {
     timer = setTimeout(
-      () => reject(new Failure(`timed out after ${opts.timeoutS}s (started the server, opened the workbench, no test result yet)`)),
+      () =>
+        reject(
+          new Failure(
+            `timed out after ${opts.timeoutS}s (started the server, opened the workbench, no test result yet)`,
+          ),
+        ),
       opts.timeoutS * 1000,
     );
   });
@@ -241,14 +292,17 @@ try {
   if (leaks.length) {
     result.failures.push({ title: 'no sensitive string reaches a log', error: leaks.join('\n') });
     result.stats.failures += 1;
-  } else if (fs.existsSync(sensitiveFile)) result.passes.push(`no sensitive string reaches a log (${fs.readdirSync(tmp, { recursive: true }).filter((f) => String(f).endsWith('.log')).length} log files searched)`);
+  } else if (fs.existsSync(sensitiveFile))
+    result.passes.push(
+      `no sensitive string reaches a log (${fs.readdirSync(tmp, { recursive: true }).filter((f) => String(f).endsWith('.log')).length} log files searched)`,
+    );
   printSummary(result);
   if (result.error) log(`FAILED: mocha could not run the tests: ${result.error}`);
   else if (result.stats.failures > 0) log(`FAILED: ${result.stats.failures} failing test(s)`);
   else if (result.stats.passes === 0) log('FAILED: no test ran');
   else exitCode = 0;
 } catch (err) {
-  log(`FAILED: ${err instanceof Failure ? err.message : err?.stack ?? err}`);
+  log(`FAILED: ${err instanceof Failure ? err.message : (err?.stack ?? err)}`);
 } finally {
   clearTimeout(timer);
   await cleanup();

@@ -17,7 +17,14 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 export const repo = path.resolve(here, '..', '..');
 const cache = process.env.PUTUSERS_VSCODE_CACHE || path.join(os.homedir(), '.cache', 'putusers-vscode');
 export const nodeBin = path.join(cache, `node-${NODE_VERSION}`, 'node_modules', 'node', 'bin', 'node');
-export const vscodeDir = path.join(cache, `code-server-${CODE_SERVER_VERSION}`, 'node_modules', 'code-server', 'lib', 'vscode');
+export const vscodeDir = path.join(
+  cache,
+  `code-server-${CODE_SERVER_VERSION}`,
+  'node_modules',
+  'code-server',
+  'lib',
+  'vscode',
+);
 const serverMain = path.join(vscodeDir, 'out', 'server-main.js');
 
 export class Failure extends Error {}
@@ -50,14 +57,26 @@ export function freePort(host = '127.0.0.1') {
 export function assertPortFree(port, host, what) {
   return new Promise((resolve, reject) => {
     const srv = net.createServer();
-    srv.once('error', (e) => reject(new Failure(e.code === 'EADDRINUSE' ? `port ${port} on ${host} is in use: ${what}` : `cannot listen on ${host}:${port}: ${e.message}`)));
+    srv.once('error', (e) =>
+      reject(
+        new Failure(
+          e.code === 'EADDRINUSE'
+            ? `port ${port} on ${host} is in use: ${what}`
+            : `cannot listen on ${host}:${port}: ${e.message}`,
+        ),
+      ),
+    );
     srv.listen(port, host, () => srv.close(() => resolve()));
   });
 }
 
 /** The folders of one server run under `root`: user data, server data, extensions. */
 export function serverDirs(root) {
-  const dirs = { userData: path.join(root, 'user-data'), serverData: path.join(root, 'server-data'), extensions: path.join(root, 'extensions') };
+  const dirs = {
+    userData: path.join(root, 'user-data'),
+    serverData: path.join(root, 'server-data'),
+    extensions: path.join(root, 'extensions'),
+  };
   for (const d of Object.values(dirs)) fs.mkdirSync(d, { recursive: true });
   return dirs;
 }
@@ -71,10 +90,23 @@ function serverEnv(env) {
 export function installExtension(vsix, dirs, env = {}) {
   const out = execFileSync(
     nodeBin,
-    [serverMain, '--install-extension', path.resolve(vsix), '--force', '--accept-server-license-terms', '--user-data-dir', dirs.userData, '--server-data-dir', dirs.serverData, '--extensions-dir', dirs.extensions],
+    [
+      serverMain,
+      '--install-extension',
+      path.resolve(vsix),
+      '--force',
+      '--accept-server-license-terms',
+      '--user-data-dir',
+      dirs.userData,
+      '--server-data-dir',
+      dirs.serverData,
+      '--extensions-dir',
+      dirs.extensions,
+    ],
     { env: serverEnv(env), encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
   );
-  if (!/successfully installed/i.test(out)) throw new Failure(`installing ${vsix} into the VS Code server did not say it succeeded:\n${out}`);
+  if (!/successfully installed/i.test(out))
+    throw new Failure(`installing ${vsix} into the VS Code server did not say it succeeded:\n${out}`);
   return out.trim();
 }
 
@@ -82,11 +114,22 @@ export function installExtension(vsix, dirs, env = {}) {
  * Starts the VS Code server; resolves once it listens. `testDriver`: for extension tests (see below). `logStream` receives its output;
  * `waitFor(pattern, what)` resolves with the first later line matching `pattern`.
  */
-export async function startServer({ port, host = '127.0.0.1', dirs, trust = false, testDriver = false, env = {}, logStream, echo = false }) {
+export async function startServer({
+  port,
+  host = '127.0.0.1',
+  dirs,
+  trust = false,
+  testDriver = false,
+  env = {},
+  logStream,
+  echo = false,
+}) {
   const args = [
     serverMain,
-    '--host', host,
-    '--port', String(port),
+    '--host',
+    host,
+    '--port',
+    String(port),
     '--without-connection-token',
     // The smoke-test driver makes the workbench honour the `payload` query parameter (extension
     // tests), and hides notification toasts: on for run-tests, off where a person (or the
@@ -94,9 +137,12 @@ export async function startServer({ port, host = '127.0.0.1', dirs, trust = fals
     ...(testDriver ? ['--enable-smoke-test-driver'] : []),
     '--accept-server-license-terms',
     ...(trust ? [] : ['--disable-workspace-trust']),
-    '--user-data-dir', dirs.userData,
-    '--server-data-dir', dirs.serverData,
-    '--extensions-dir', dirs.extensions,
+    '--user-data-dir',
+    dirs.userData,
+    '--server-data-dir',
+    dirs.serverData,
+    '--extensions-dir',
+    dirs.extensions,
   ];
   const child = spawn(nodeBin, args, {
     cwd: path.dirname(dirs.userData),
@@ -130,9 +176,12 @@ export async function startServer({ port, host = '127.0.0.1', dirs, trust = fals
     url: `http://${host}:${port}`,
     waitFor(pattern, what) {
       return new Promise((resolve, reject) => {
-        if (child.exitCode !== null || child.signalCode !== null) return reject(new Failure(`the VS Code server is not running (waiting for ${what})`));
+        if (child.exitCode !== null || child.signalCode !== null)
+          return reject(new Failure(`the VS Code server is not running (waiting for ${what})`));
         waiters.push({ pattern, resolve });
-        onExit.push((code, signal) => reject(new Failure(`the VS Code server exited (${signal ?? code}) while waiting for ${what}`)));
+        onExit.push((code, signal) =>
+          reject(new Failure(`the VS Code server exited (${signal ?? code}) while waiting for ${what}`)),
+        );
       });
     },
     /** Stops the server and its extension hosts (SIGTERM to the group, SIGKILL after 5 s). */

@@ -48,7 +48,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
 function runSkeleton(args: string[], io: Io): number {
   if (args.length > 1) throw new UsageError('skeleton takes at most one kind');
   const kind = (args[0] ?? 'input') as SkeletonKind;
-  if (!SKELETON_KINDS.includes(kind)) throw new UsageError(`unknown skeleton kind "${kind}" (input, yaml-input or output)`);
+  if (!SKELETON_KINDS.includes(kind))
+    throw new UsageError(`unknown skeleton kind "${kind}" (input, yaml-input or output)`);
   io.stdout.write(skeleton(kind));
   return 0;
 }

@@ -9,7 +9,14 @@ export function readInputFile(file: string, io: Io, options: { stdin?: boolean }
     bytes = options.stdin && file === '-' ? readFileSync(0) : readFileSync(file);
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
-    const why = err.code === 'ENOENT' ? 'no such file' : err.code === 'EISDIR' ? 'is a directory' : err.code === 'EACCES' ? 'permission denied' : err.message;
+    const why =
+      err.code === 'ENOENT'
+        ? 'no such file'
+        : err.code === 'EISDIR'
+          ? 'is a directory'
+          : err.code === 'EACCES'
+            ? 'permission denied'
+            : err.message;
     io.stderr.write(`putusers: cannot read ${file}: ${why}\n`);
     return undefined;
   }

@@ -63,7 +63,12 @@ export async function runSend(argv: string[], io: Io): Promise<number> {
       ...(args.concurrency ? { concurrency: args.concurrency } : {}),
       signal: controller.signal,
       logger: lineLogger((line) => io.stderr.write(line), logLevel()),
-      ...(progress ? { onProgress: (done: number, total: number) => io.stderr.write(`\r${done} of ${total} users sent${done === total ? '\n' : ''}`) } : {}),
+      ...(progress
+        ? {
+            onProgress: (done: number, total: number) =>
+              io.stderr.write(`\r${done} of ${total} users sent${done === total ? '\n' : ''}`),
+          }
+        : {}),
     });
   } finally {
     process.off('SIGINT', onInterrupt);
@@ -102,7 +107,8 @@ function parseArgs(argv: string[]): SendArgs | string {
       else if (flag[1] === 'endpoint-url') out.endpoint = value;
       else {
         const n = Number(value);
-        if (!/^\d+$/.test(value) || n < 1 || n > MAX_CONCURRENCY) return `--concurrency takes a whole number from 1 to ${MAX_CONCURRENCY}, not "${value}"`;
+        if (!/^\d+$/.test(value) || n < 1 || n > MAX_CONCURRENCY)
+          return `--concurrency takes a whole number from 1 to ${MAX_CONCURRENCY}, not "${value}"`;
         out.concurrency = n;
       }
     } else if (arg.startsWith('-') && arg !== '-') return `unknown option "${arg}"`;

@@ -14,7 +14,8 @@ export function runValidate(args: string[], io: Io): number {
     const arg = args[i]!;
     if (arg === '--format' || arg.startsWith('--format=')) {
       const value = arg.includes('=') ? arg.slice('--format='.length) : args[++i];
-      if (value !== 'text' && value !== 'json') throw new UsageError(`--format takes text or json, not "${value ?? ''}"`);
+      if (value !== 'text' && value !== 'json')
+        throw new UsageError(`--format takes text or json, not "${value ?? ''}"`);
       output = value;
     } else if (arg === '--') {
       files.push(...args.slice(i + 1));
@@ -50,5 +51,7 @@ export function textLine(f: FileFinding): string {
 
 function toJsonRecord(f: FileFinding) {
   const { file, range, severity, code, message, awsCli } = f;
-  return awsCli === undefined ? { file, range, severity, code, message } : { file, range, severity, code, message, awsCli };
+  return awsCli === undefined
+    ? { file, range, severity, code, message }
+    : { file, range, severity, code, message, awsCli };
 }

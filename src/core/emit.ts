@@ -42,11 +42,14 @@ export function scalarText(node: Node, format: Format): string {
       const v = node.value;
       const p = (n: number, w = 2) => String(n).padStart(w, '0');
       let s = `${p(v.year, 4)}-${p(v.month)}-${p(v.day)}`;
-      if ('hour' in v) s += `T${p(v.hour)}:${p(v.minute)}:${p(v.second)}${v.microsecond ? '.' + p(v.microsecond, 6) : ''}Z`;
+      if ('hour' in v)
+        s += `T${p(v.hour)}:${p(v.minute)}:${p(v.second)}${v.microsecond ? '.' + p(v.microsecond, 6) : ''}Z`;
       return format === 'json' ? JSON.stringify(s) : s;
     }
     case 'bytes':
-      return format === 'json' ? JSON.stringify(Buffer.from(node.value).toString('base64')) : `!!binary ${Buffer.from(node.value).toString('base64')}`;
+      return format === 'json'
+        ? JSON.stringify(Buffer.from(node.value).toString('base64'))
+        : `!!binary ${Buffer.from(node.value).toString('base64')}`;
     case 'dict':
     case 'list':
       throw new Error('not a scalar');
@@ -60,7 +63,9 @@ export function toJsonText(node: Node, indent = 4, depth = 0): string {
   const sep = indent ? ',' : ', ';
   if (node.type === 'dict') {
     if (node.entries.length === 0) return '{}';
-    const body = node.entries.map((e) => pad(depth + 1) + JSON.stringify(keyString(e.key)) + ': ' + toJsonText(e.value, indent, depth + 1));
+    const body = node.entries.map(
+      (e) => pad(depth + 1) + JSON.stringify(keyString(e.key)) + ': ' + toJsonText(e.value, indent, depth + 1),
+    );
     return '{' + body.join(sep) + pad(depth) + '}';
   }
   if (node.type === 'list') {
@@ -82,7 +87,12 @@ function yamlBlock(node: Node, indent: string): string {
     return node.entries
       .map((e) => {
         const key = e.key.type === 'str' ? yamlKey(e.key.value) : scalarText(e.key, 'yaml');
-        const child = e.value.type === 'dict' ? yamlBlock(e.value, indent + '  ') : e.value.type === 'list' ? yamlBlock(e.value, indent) : ' ' + scalarText(e.value, 'yaml');
+        const child =
+          e.value.type === 'dict'
+            ? yamlBlock(e.value, indent + '  ')
+            : e.value.type === 'list'
+              ? yamlBlock(e.value, indent)
+              : ' ' + scalarText(e.value, 'yaml');
         return '\n' + indent + key + ':' + child;
       })
       .join('');
@@ -91,16 +101,24 @@ function yamlBlock(node: Node, indent: string): string {
     if (node.items.length === 0) return ' []';
     return node.items
       .map((item) => {
-        if (item.type === 'dict' && item.entries.length) return '\n' + indent + '- ' + yamlBlock(item, indent + '  ').replace(/^\n\s*/, '');
-        if (item.type === 'list' && item.items.length) return '\n' + indent + '-' + yamlBlock(item, indent + '  ').replace(/^\n\s*/, ' ');
-        return '\n' + indent + '-' + (item.type === 'dict' || item.type === 'list' ? yamlBlock(item, indent) : ' ' + scalarText(item, 'yaml'));
+        if (item.type === 'dict' && item.entries.length)
+          return '\n' + indent + '- ' + yamlBlock(item, indent + '  ').replace(/^\n\s*/, '');
+        if (item.type === 'list' && item.items.length)
+          return '\n' + indent + '-' + yamlBlock(item, indent + '  ').replace(/^\n\s*/, ' ');
+        return (
+          '\n' +
+          indent +
+          '-' +
+          (item.type === 'dict' || item.type === 'list' ? yamlBlock(item, indent) : ' ' + scalarText(item, 'yaml'))
+        );
       })
       .join('');
   }
   return ' ' + scalarText(node, 'yaml');
 }
 
-const yamlKey = (k: string) => (/^[A-Za-z_][A-Za-z0-9_]*$/.test(k) && !/^(true|false|null|yes|no|on|off|y|n)$/i.test(k) ? k : quoteString(k, 'yaml'));
+const yamlKey = (k: string) =>
+  /^[A-Za-z_][A-Za-z0-9_]*$/.test(k) && !/^(true|false|null|yes|no|on|off|y|n)$/i.test(k) ? k : quoteString(k, 'yaml');
 
 function keyString(key: Node): string {
   if (key.type === 'str') return key.value;

@@ -49,7 +49,11 @@ export function createJsonCursorMemo(): JsonCursorMemo {
 const cloneStack = (stack: Frame[]): Frame[] => stack.map((f) => ({ ...f, keys: [...f.keys] }));
 
 /** The last checkpoint at or before `offset` whose prefix `text` still has (prefix equality is monotonic: binary search). */
-function resumePoint(memo: JsonCursorMemo | undefined, text: string, offset: number): { at: number; stack: Frame[] } | undefined {
+function resumePoint(
+  memo: JsonCursorMemo | undefined,
+  text: string,
+  offset: number,
+): { at: number; stack: Frame[] } | undefined {
   if (!memo?.text) return undefined;
   const old = memo.text;
   const candidates = memo.checkpoints.filter((c) => c.at <= offset);
@@ -124,8 +128,13 @@ export function jsonCursor(text: string, offset: number, memo?: JsonCursorMemo):
   }
   const innermost = stack[stack.length - 1];
   const atKey = innermost?.kind === '{' && innermost.expectKey;
-  const keys = innermost?.kind === '{' ? [...innermost.keys, ...keysAfter(text, inString?.end ?? offset, atKey && !inString)] : [];
-  const cursor: JsonCursor = { path, atKey, keys: atKey && inString ? keys.filter((k) => k !== decodeKey(text.slice(inString!.start, inString!.end))) : keys };
+  const keys =
+    innermost?.kind === '{' ? [...innermost.keys, ...keysAfter(text, inString?.end ?? offset, atKey && !inString)] : [];
+  const cursor: JsonCursor = {
+    path,
+    atKey,
+    keys: atKey && inString ? keys.filter((k) => k !== decodeKey(text.slice(inString!.start, inString!.end))) : keys,
+  };
   if (inString) cursor.inString = inString;
   if (innermost?.kind === '{' && !atKey && innermost.key !== undefined) cursor.valueKey = innermost.key;
   return cursor;

@@ -20,7 +20,10 @@ const PY_TYPE_NAMES: Record<Node['type'], string> = {
 
 /** Python writes the CLI's messages with errors='backslashreplace': a lone surrogate prints as `\ud800`. */
 export function asPrinted(line: string): string {
-  return line.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, (c) => '\\u' + c.charCodeAt(0).toString(16));
+  return line.replace(
+    /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g,
+    (c) => '\\u' + c.charCodeAt(0).toString(16),
+  );
 }
 
 /** `type(x)` as Python prints it: `<class 'int'>`. */
@@ -80,8 +83,10 @@ function reprValue(node: Node, open: Set<unknown>): string {
       if (node.tuple) return '(' + node.items.map(repr).join(', ') + (node.items.length === 1 ? ',)' : ')');
       return '[' + node.items.map(repr).join(', ') + ']';
     case 'dict':
-      if (node.pythonType === 'set') return node.entries.length ? '{' + node.entries.map((e) => repr(e.key)).join(', ') + '}' : 'set()';
-      if (node.pythonType === 'omap') return 'ordereddict([' + node.entries.map((e) => `(${repr(e.key)}, ${repr(e.value)})`).join(', ') + '])';
+      if (node.pythonType === 'set')
+        return node.entries.length ? '{' + node.entries.map((e) => repr(e.key)).join(', ') + '}' : 'set()';
+      if (node.pythonType === 'omap')
+        return 'ordereddict([' + node.entries.map((e) => `(${repr(e.key)}, ${repr(e.value)})`).join(', ') + '])';
       return '{' + node.entries.map((e) => repr(e.key) + ': ' + repr(e.value)).join(', ') + '}';
   }
 }

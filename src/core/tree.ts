@@ -48,7 +48,11 @@ export type Node = Span &
         /** ruamel's `!!set` (a Python set of the keys) or `!!omap` (an ordereddict, still a dict to botocore). */
         pythonType?: 'set' | 'omap';
       }
-    | { type: 'list'; items: Node[]; /** A YAML sequence used as a key: ruamel makes it a Python tuple. */ tuple?: true }
+    | {
+        type: 'list';
+        items: Node[];
+        /** A YAML sequence used as a key: ruamel makes it a Python tuple. */ tuple?: true;
+      }
   );
 
 export type DictNode = Extract<Node, { type: 'dict' }>;

@@ -17,7 +17,11 @@ export function findingsOf(text: string, format: Format, parsed: ParseResult): F
   const raw = rawFindings(text, format, parsed);
   if (raw.length === 0) return [];
   const lines = lineIndex(text);
-  return raw.map(({ start, end, awsCli, ...rest }) => (awsCli === undefined ? { range: lines.rangeOf(start, end), ...rest } : { range: lines.rangeOf(start, end), ...rest, awsCli: asPrinted(awsCli) }));
+  return raw.map(({ start, end, awsCli, ...rest }) =>
+    awsCli === undefined
+      ? { range: lines.rangeOf(start, end), ...rest }
+      : { range: lines.rangeOf(start, end), ...rest, awsCli: asPrinted(awsCli) },
+  );
 }
 
 function rawFindings(text: string, format: Format, parsed: ParseResult): RawFinding[] {
@@ -30,7 +34,9 @@ function rawFindings(text: string, format: Format, parsed: ParseResult): RawFind
         severity: 'error',
         code: parsed.error.awsCli ? 'cli/crash' : format === 'yaml' ? 'cli/invalid-yaml' : 'cli/invalid-json',
         message: parsed.error.message,
-        awsCli: parsed.error.awsCli ?? `Error parsing parameter '${flag}': Invalid ${format === 'yaml' ? 'YAML' : 'JSON'} received.`,
+        awsCli:
+          parsed.error.awsCli ??
+          `Error parsing parameter '${flag}': Invalid ${format === 'yaml' ? 'YAML' : 'JSON'} received.`,
       },
     ];
   }

@@ -3,7 +3,8 @@
 // --quiet: none).
 import { startEmulator } from './server';
 
-const USAGE = 'Usage: node dist/emulator.js [--port P] [--host H] --dataset ARN... [--busy ARN...] --access-key K --secret-key S [--region R] [--quiet]\n';
+const USAGE =
+  'Usage: node dist/emulator.js [--port P] [--host H] --dataset ARN... [--busy ARN...] --access-key K --secret-key S [--region R] [--quiet]\n';
 
 /** Starts the emulator from command-line arguments; resolves to an exit code only when it did not start. */
 export async function runEmulatorCli(args: string[]): Promise<number | undefined> {
@@ -23,7 +24,10 @@ export async function runEmulatorCli(args: string[]): Promise<number | undefined
   const one = (name: string) => values.get(name)?.at(-1);
   const accessKeyId = one('access-key');
   const secretAccessKey = one('secret-key');
-  const datasets: { arn: string; busy?: boolean }[] = [...(values.get('dataset') ?? []).map((arn) => ({ arn })), ...(values.get('busy') ?? []).map((arn) => ({ arn, busy: true }))];
+  const datasets: { arn: string; busy?: boolean }[] = [
+    ...(values.get('dataset') ?? []).map((arn) => ({ arn })),
+    ...(values.get('busy') ?? []).map((arn) => ({ arn, busy: true })),
+  ];
   if (!accessKeyId || !secretAccessKey || datasets.length === 0) {
     process.stderr.write(`emulator: --dataset, --access-key and --secret-key are required\n${USAGE}`);
     return 2;
@@ -43,12 +47,17 @@ export async function runEmulatorCli(args: string[]): Promise<number | undefined
     onRequest: (r) => {
       if (quiet) return;
       const users = r.body.match(/"userId"/g)?.length ?? 0;
-      process.stdout.write(`#${r.seq} POST /users, ${users} user(s): ${r.status || 'connection dropped'}${r.errorType ? ` ${r.errorType}` : ''}${r.requestId ? ` (request id ${r.requestId})` : ''}\n`);
+      process.stdout.write(
+        `#${r.seq} POST /users, ${users} user(s): ${r.status || 'connection dropped'}${r.errorType ? ` ${r.errorType}` : ''}${r.requestId ? ` (request id ${r.requestId})` : ''}\n`,
+      );
     },
   });
   process.stdout.write(`Personalize Events emulator on ${emulator.url}\n`);
-  for (const d of datasets) process.stdout.write(`  dataset ${d.arn}${d.busy ? ' (busy: answers ResourceInUseException)' : ''}\n`);
-  process.stdout.write(`Send with: putusers send FILE --endpoint-url ${emulator.url} --region ${region ?? 'us-east-1'} (with AWS_ACCESS_KEY_ID=${accessKeyId} and its secret in the environment)\n`);
+  for (const d of datasets)
+    process.stdout.write(`  dataset ${d.arn}${d.busy ? ' (busy: answers ResourceInUseException)' : ''}\n`);
+  process.stdout.write(
+    `Send with: putusers send FILE --endpoint-url ${emulator.url} --region ${region ?? 'us-east-1'} (with AWS_ACCESS_KEY_ID=${accessKeyId} and its secret in the environment)\n`,
+  );
   const stop = () => {
     void emulator.close().then(() => process.exit(0));
   };

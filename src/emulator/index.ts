@@ -1,6 +1,13 @@
 // The local Personalize Events emulator (bundled to dist/emulator.js). As a program:
 //   node dist/emulator.js --port P --dataset ARN [--busy ARN] --access-key K --secret-key S [--region R]
-export { startEmulator, type AcceptedRequest, type EmulatedDataset, type Emulator, type EmulatorOptions, type ReceivedRequest } from './server';
+export {
+  startEmulator,
+  type AcceptedRequest,
+  type EmulatedDataset,
+  type Emulator,
+  type EmulatorOptions,
+  type ReceivedRequest,
+} from './server';
 export { type Fault, type FaultContext, type FaultRule } from './faults';
 export { checkSignature, MAX_CLOCK_SKEW_MS, type Credential, type SignatureCheck, type SigningScope } from './sigv4';
 export { invalidInputMessage, serviceErrors } from './service-messages';

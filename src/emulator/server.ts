@@ -92,8 +92,9 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
         options.onRequest?.(record);
       })
       .catch((e: unknown) => {
-      if (!res.headersSent && !res.destroyed) answer(res, 500, 'InternalFailure', `The emulator failed: ${e instanceof Error ? e.message : String(e)}`);
-    });
+        if (!res.headersSent && !res.destroyed)
+          answer(res, 500, 'InternalFailure', `The emulator failed: ${e instanceof Error ? e.message : String(e)}`);
+      });
   });
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<ReceivedRequest | undefined> {
@@ -104,10 +105,23 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
       answer(res, 404, 'UnknownOperationException', `${req.method} ${path} is not an operation of Personalize Events.`);
       return undefined;
     }
-    const record: ReceivedRequest = { seq: ++seq, method: req.method, path, headers: { ...req.headersDistinct }, body, status: 0, faults: [], receivedAt: Date.now() };
+    const record: ReceivedRequest = {
+      seq: ++seq,
+      method: req.method,
+      path,
+      headers: { ...req.headersDistinct },
+      body,
+      status: 0,
+      faults: [],
+      receivedAt: Date.now(),
+    };
     requests.push(record);
     const parsed = parseRequest(body);
-    const context: FaultContext = { seq: record.seq, userIds: parsed?.users.map((u) => u.userId) ?? [], ...(parsed ? { datasetArn: parsed.datasetArn } : {}) };
+    const context: FaultContext = {
+      seq: record.seq,
+      userIds: parsed?.users.map((u) => u.userId) ?? [],
+      ...(parsed ? { datasetArn: parsed.datasetArn } : {}),
+    };
     const faults = faultsFor(rules, context);
     record.faults = faults.map((f) => f.kind);
     const reply = (status: number, errorType?: string, message?: string) => {
@@ -127,7 +141,11 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     }
     const signature = await checkSignature(
       { method: req.method, url: req.url ?? '/', headers: req.headersDistinct, body: bytes },
-      { credentials: options.credentials, service: OPERATION.signingName, ...(options.region ? { region: options.region } : {}) },
+      {
+        credentials: options.credentials,
+        service: OPERATION.signingName,
+        ...(options.region ? { region: options.region } : {}),
+      },
     );
     if (signature.scope) record.scope = signature.scope;
     if (!signature.ok) {
@@ -136,7 +154,11 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     }
     const failure = faults.find((f) => f.kind === 'status' || f.kind === 'throttle');
     if (failure?.kind === 'status') {
-      reply(failure.status, failure.code ?? (failure.status === 503 ? 'ServiceUnavailableException' : 'InternalFailure'), failure.message ?? 'We encountered an internal error. Please try again.');
+      reply(
+        failure.status,
+        failure.code ?? (failure.status === 503 ? 'ServiceUnavailableException' : 'InternalFailure'),
+        failure.message ?? 'We encountered an internal error. Please try again.',
+      );
       return record;
     }
     if (failure?.kind === 'throttle') {
@@ -155,7 +177,11 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
       return record;
     }
     if (dataset.busy) {
-      reply(409, 'ResourceInUseException', `Resource ${parsed.datasetArn} is in use: a dataset import or update is in progress.`);
+      reply(
+        409,
+        'ResourceInUseException',
+        `Resource ${parsed.datasetArn} is in use: a dataset import or update is in progress.`,
+      );
       return record;
     }
     const rejection = faults.find((f) => f.kind === 'reject-user');
@@ -237,7 +263,10 @@ function ok(res: ServerResponse): string {
 function answer(res: ServerResponse, status: number, errorType: string, message: string): string {
   const requestId = randomUUID();
   const body = JSON.stringify({ message });
-  const namespace = status === 403 || errorType === 'ThrottlingException' ? 'com.amazon.coral.service' : 'com.amazonaws.personalize.events';
+  const namespace =
+    status === 403 || errorType === 'ThrottlingException'
+      ? 'com.amazon.coral.service'
+      : 'com.amazonaws.personalize.events';
   res.writeHead(status, {
     'x-amzn-RequestId': requestId,
     'x-amzn-ErrorType': `${errorType}:http://internal.amazon.com/coral/${namespace}/`,

@@ -3,7 +3,16 @@
 // detected: Value ... at 'users.1.member.userId' failed to satisfy constraint: ..."), derived
 // from the model's constraints, and "Error parsing properties json" for a `properties` that is
 // no JSON object. Sensitive members are named, never quoted (as AWS does for sensitive values).
-import { type Finding, fullPattern, plural, type ListShape, PUT_USERS_REQUEST, type Shape, type StructureShape, validate } from '../core';
+import {
+  type Finding,
+  fullPattern,
+  plural,
+  type ListShape,
+  PUT_USERS_REQUEST,
+  type Shape,
+  type StructureShape,
+  validate,
+} from '../core';
 
 /** Findings the service does not act on: an unknown member is ignored by AWS's JSON services. */
 const IGNORED_BY_THE_SERVICE = new Set(['cli/unknown-member']);
@@ -26,7 +35,8 @@ export function invalidInputMessage(body: string, errors: readonly Finding[]): s
   if (violations.length > 0) {
     return `${plural(violations.length, 'validation error')} detected: ${violations.join('; ')}`;
   }
-  if (errors.some((f) => f.code === 'service/properties-not-json' || f.code === 'service/properties-not-object')) return 'Error parsing properties json';
+  if (errors.some((f) => f.code === 'service/properties-not-json' || f.code === 'service/properties-not-object'))
+    return 'Error parsing properties json';
   return errors.map((f) => f.message).join(' ');
 }
 
@@ -39,10 +49,16 @@ function walk(value: unknown, shape: Shape, path: string, out: string[], sensiti
     case 'string': {
       if (typeof value !== 'string') return;
       const quoted = shape.sensitive || sensitive ? `Value at '${path}'` : `Value '${value}' at '${path}'`;
-      if (shape.min !== undefined && value.length < shape.min) out.push(`${quoted} failed to satisfy constraint: Member must have length greater than or equal to ${shape.min}`);
-      if (shape.max !== undefined && value.length > shape.max) out.push(`${quoted} failed to satisfy constraint: Member must have length less than or equal to ${shape.max}`);
+      if (shape.min !== undefined && value.length < shape.min)
+        out.push(
+          `${quoted} failed to satisfy constraint: Member must have length greater than or equal to ${shape.min}`,
+        );
+      if (shape.max !== undefined && value.length > shape.max)
+        out.push(`${quoted} failed to satisfy constraint: Member must have length less than or equal to ${shape.max}`);
       if (shape.pattern !== undefined && !new RegExp(fullPattern(shape.pattern)).test(value)) {
-        out.push(`${quoted} failed to satisfy constraint: Member must satisfy regular expression pattern: ${shape.pattern}`);
+        out.push(
+          `${quoted} failed to satisfy constraint: Member must satisfy regular expression pattern: ${shape.pattern}`,
+        );
       }
       return;
     }
@@ -64,7 +80,13 @@ function structure(value: unknown, shape: StructureShape, path: string, out: str
 
 function list(value: unknown, shape: ListShape, path: string, out: string[]): void {
   if (!Array.isArray(value)) return;
-  if (shape.min !== undefined && value.length < shape.min) out.push(`Value at '${path}' failed to satisfy constraint: Member must have length greater than or equal to ${shape.min}`);
-  if (shape.max !== undefined && value.length > shape.max) out.push(`Value at '${path}' failed to satisfy constraint: Member must have length less than or equal to ${shape.max}`);
+  if (shape.min !== undefined && value.length < shape.min)
+    out.push(
+      `Value at '${path}' failed to satisfy constraint: Member must have length greater than or equal to ${shape.min}`,
+    );
+  if (shape.max !== undefined && value.length > shape.max)
+    out.push(
+      `Value at '${path}' failed to satisfy constraint: Member must have length less than or equal to ${shape.max}`,
+    );
   value.forEach((item, i) => walk(item, shape.member, `${path}.${i + 1}.member`, out));
 }

@@ -14,11 +14,14 @@ export interface Credential {
 }
 
 /** What AWS answers an unauthenticated request with (HTTP 403, this error type, this message). */
-export type SignatureErrorCode = 'MissingAuthenticationTokenException' | 'IncompleteSignatureException' | 'UnrecognizedClientException' | 'InvalidSignatureException';
+export type SignatureErrorCode =
+  | 'MissingAuthenticationTokenException'
+  | 'IncompleteSignatureException'
+  | 'UnrecognizedClientException'
+  | 'InvalidSignatureException';
 
 export type SignatureCheck =
-  | { ok: true; scope: SigningScope }
-  | { ok: false; code: SignatureErrorCode; message: string; scope?: SigningScope };
+  { ok: true; scope: SigningScope } | { ok: false; code: SignatureErrorCode; message: string; scope?: SigningScope };
 
 /** A signature's credential scope, `AKID/20261128/us-east-1/personalize/aws4_request`, and what it signed. */
 export interface SigningScope {
@@ -56,19 +59,31 @@ const AMZ_DATE = /^(\d{4})(\d\d)(\d\d)T(\d\d)(\d\d)(\d\d)Z$/;
 
 export async function checkSignature(request: ReceivedForSigning, rules: SignatureRules): Promise<SignatureCheck> {
   const authorization = single(request.headers['authorization']);
-  if (authorization === undefined || authorization === '') return fail('MissingAuthenticationTokenException', 'Missing Authentication Token');
+  if (authorization === undefined || authorization === '')
+    return fail('MissingAuthenticationTokenException', 'Missing Authentication Token');
   const head = AUTHORIZATION.exec(authorization);
-  if (!head) return fail('IncompleteSignatureException', `Authorization header requires the AWS4-HMAC-SHA256 algorithm: ${authorization.split(' ')[0]}`);
+  if (!head)
+    return fail(
+      'IncompleteSignatureException',
+      `Authorization header requires the AWS4-HMAC-SHA256 algorithm: ${authorization.split(' ')[0]}`,
+    );
   const parts = new Map<string, string>();
   for (const part of head[1]!.split(',')) {
     const eq = part.indexOf('=');
     if (eq > 0) parts.set(part.slice(0, eq).trim(), part.slice(eq + 1).trim());
   }
   const missing = ['Credential', 'SignedHeaders', 'Signature'].filter((p) => !parts.get(p));
-  if (missing.length > 0) return fail('IncompleteSignatureException', missing.map((p) => `Authorization header requires '${p}' parameter.`).join(' '));
+  if (missing.length > 0)
+    return fail(
+      'IncompleteSignatureException',
+      missing.map((p) => `Authorization header requires '${p}' parameter.`).join(' '),
+    );
   const credentialParts = parts.get('Credential')!.split('/');
   if (credentialParts.length !== 5 || credentialParts[4] !== 'aws4_request') {
-    return fail('IncompleteSignatureException', `Credential must have exactly 5 slash-delimited elements, e.g. keyid/date/region/service/term, got '${parts.get('Credential')}'.`);
+    return fail(
+      'IncompleteSignatureException',
+      `Credential must have exactly 5 slash-delimited elements, e.g. keyid/date/region/service/term, got '${parts.get('Credential')}'.`,
+    );
   }
   const [accessKeyId, date, region, service] = credentialParts as [string, string, string, string, string];
   const signedHeaders = parts.get('SignedHeaders')!.split(';');
@@ -77,36 +92,69 @@ export async function checkSignature(request: ReceivedForSigning, rules: Signatu
 
   const amzDate = single(request.headers['x-amz-date']);
   const time = amzDate === undefined ? undefined : AMZ_DATE.exec(amzDate);
-  if (!amzDate || !time) return fail('IncompleteSignatureException', "Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header.", scope);
+  if (!amzDate || !time)
+    return fail(
+      'IncompleteSignatureException',
+      "Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header.",
+      scope,
+    );
   if (!signedHeaders.includes('host') || !signedHeaders.includes('x-amz-date')) {
     return fail('InvalidSignatureException', "'Host' and 'X-Amz-Date' must be signed headers.", scope);
   }
   const credential = rules.credentials.find((c) => c.accessKeyId === accessKeyId);
-  if (!credential) return fail('UnrecognizedClientException', 'The security token included in the request is invalid.', scope);
+  if (!credential)
+    return fail('UnrecognizedClientException', 'The security token included in the request is invalid.', scope);
   if (date !== amzDate.slice(0, 8)) {
-    return fail('InvalidSignatureException', `Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP: '${date}' != '${amzDate.slice(0, 8)}', from '${amzDate}'.`, scope);
+    return fail(
+      'InvalidSignatureException',
+      `Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP: '${date}' != '${amzDate.slice(0, 8)}', from '${amzDate}'.`,
+      scope,
+    );
   }
-  if (service !== rules.service) return fail('InvalidSignatureException', `Credential should be scoped to correct service: '${rules.service}'. `, scope);
-  if (rules.region !== undefined && region !== rules.region) return fail('InvalidSignatureException', `Credential should be scoped to a valid region, not '${region}'. `, scope);
+  if (service !== rules.service)
+    return fail(
+      'InvalidSignatureException',
+      `Credential should be scoped to correct service: '${rules.service}'. `,
+      scope,
+    );
+  if (rules.region !== undefined && region !== rules.region)
+    return fail('InvalidSignatureException', `Credential should be scoped to a valid region, not '${region}'. `, scope);
   const signedAt = Date.UTC(+time[1]!, +time[2]! - 1, +time[3]!, +time[4]!, +time[5]!, +time[6]!);
   const now = rules.now ?? Date.now();
   if (signedAt < now - MAX_CLOCK_SKEW_MS) {
-    return fail('InvalidSignatureException', `Signature expired: ${amzDate} is now earlier than ${amz(now - MAX_CLOCK_SKEW_MS)} (${amz(now)} - 5 min.)`, scope);
+    return fail(
+      'InvalidSignatureException',
+      `Signature expired: ${amzDate} is now earlier than ${amz(now - MAX_CLOCK_SKEW_MS)} (${amz(now)} - 5 min.)`,
+      scope,
+    );
   }
   if (signedAt > now + MAX_CLOCK_SKEW_MS) {
-    return fail('InvalidSignatureException', `Signature not yet current: ${amzDate} is still later than ${amz(now + MAX_CLOCK_SKEW_MS)} (${amz(now)} + 5 min.)`, scope);
+    return fail(
+      'InvalidSignatureException',
+      `Signature not yet current: ${amzDate} is still later than ${amz(now + MAX_CLOCK_SKEW_MS)} (${amz(now)} + 5 min.)`,
+      scope,
+    );
   }
 
   const headers: Record<string, string> = {};
   for (const name of signedHeaders) {
     const value = request.headers[name];
-    if (value === undefined) return fail('InvalidSignatureException', `The request signature we calculated does not match the signature you provided: the signed header '${name}' is missing.`, scope);
+    if (value === undefined)
+      return fail(
+        'InvalidSignatureException',
+        `The request signature we calculated does not match the signature you provided: the signed header '${name}' is missing.`,
+        scope,
+      );
     headers[name] = Array.isArray(value) ? value.join(',') : value;
   }
   // The signer takes a payload hash header at its word; AWS checks it against the body.
   const declaredHash = headers['x-amz-content-sha256'];
   if (declaredHash !== undefined && declaredHash !== createHash('sha256').update(request.body).digest('hex')) {
-    return fail('InvalidSignatureException', "The provided 'x-amz-content-sha256' header does not match what was computed.", scope);
+    return fail(
+      'InvalidSignatureException',
+      "The provided 'x-amz-content-sha256' header does not match what was computed.",
+      scope,
+    );
   }
   const target = new URL(request.url, 'http://emulator.invalid');
   const query: Record<string, string | string[]> = {};
@@ -114,9 +162,24 @@ export async function checkSignature(request: ReceivedForSigning, rules: Signatu
     const values = target.searchParams.getAll(key);
     query[key] = values.length === 1 ? values[0]! : values;
   }
-  const signer = new SignatureV4({ credentials: credential, region, service, sha256: Hash.bind(null, 'sha256'), uriEscapePath: true, applyChecksum: false });
+  const signer = new SignatureV4({
+    credentials: credential,
+    region,
+    service,
+    sha256: Hash.bind(null, 'sha256'),
+    uriEscapePath: true,
+    applyChecksum: false,
+  });
   const recomputed = await signer.sign(
-    new HttpRequest({ method: request.method, protocol: 'http:', hostname: 'emulator.invalid', path: decodeURIComponent(target.pathname), query, headers, body: request.body }),
+    new HttpRequest({
+      method: request.method,
+      protocol: 'http:',
+      hostname: 'emulator.invalid',
+      path: decodeURIComponent(target.pathname),
+      query,
+      headers,
+      body: request.body,
+    }),
     { signingDate: new Date(signedAt), signableHeaders: new Set(signedHeaders) },
   );
   const expected = /Signature=([0-9a-f]{64})/.exec(String(recomputed.headers['authorization']))?.[1] ?? '';
@@ -141,5 +204,8 @@ function single(value: string | string[] | undefined): string | undefined {
 
 /** `20261128T173503Z` */
 export function amz(ms: number): string {
-  return new Date(ms).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}Z$/, 'Z');
+  return new Date(ms)
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}Z$/, 'Z');
 }

@@ -28,7 +28,9 @@ export function trackActiveInput(context: vscode.ExtensionContext): ActiveInput 
     changed,
     vscode.window.onDidChangeActiveTextEditor(update),
     // Content detection can change while typing (a new file becomes an input).
-    vscode.workspace.onDidChangeTextDocument((e) => e.document === vscode.window.activeTextEditor?.document && update()),
+    vscode.workspace.onDidChangeTextDocument(
+      (e) => e.document === vscode.window.activeTextEditor?.document && update(),
+    ),
     vscode.workspace.onDidChangeConfiguration((e) => RECLASSIFY_ON.some((s) => e.affectsConfiguration(s)) && update()),
   );
   update();

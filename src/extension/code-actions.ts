@@ -2,7 +2,18 @@
 // string the CLI needs; a near-miss key is renamed; an unknown member is removed; a scalar of the
 // wrong type is quoted; a file of more than 10 users is split into valid files.
 import * as vscode from 'vscode';
-import { type DictNode, locate, MAX_USERS_PER_REQUEST, type Node, quoteString, readRequest, suggestMember, toJsonText, usersList, writeInput } from '../core';
+import {
+  type DictNode,
+  locate,
+  MAX_USERS_PER_REQUEST,
+  type Node,
+  quoteString,
+  readRequest,
+  suggestMember,
+  toJsonText,
+  usersList,
+  writeInput,
+} from '../core';
 import { DIAGNOSTIC_SOURCE } from './diagnostics';
 import { formatOf, parsedDocument } from './documents';
 import { uriExists } from './files';
@@ -28,11 +39,16 @@ function fixesFor(document: vscode.TextDocument, diagnostic: vscode.Diagnostic):
   const end = document.offsetAt(diagnostic.range.end);
   const all = locate(parsed.root, start).steps;
   // The step the finding is about: the shallowest whose value or key spans exactly the diagnostic.
-  const at = all.findIndex((s) => (s.node.start === start && s.node.end === end) || (s.entry && s.entry.key.start === start && s.entry.key.end === end));
+  const at = all.findIndex(
+    (s) =>
+      (s.node.start === start && s.node.end === end) ||
+      (s.entry && s.entry.key.start === start && s.entry.key.end === end),
+  );
   const steps = at < 0 ? all : all.slice(0, at + 1);
   const last = steps[steps.length - 1];
   const format = formatOf(document);
-  const span = (n: { start: number; end: number }) => new vscode.Range(document.positionAt(n.start), document.positionAt(n.end));
+  const span = (n: { start: number; end: number }) =>
+    new vscode.Range(document.positionAt(n.start), document.positionAt(n.end));
   const fix = (title: string, edit: vscode.WorkspaceEdit, preferred = false) => {
     const action = new vscode.CodeAction(title, vscode.CodeActionKind.QuickFix);
     action.edit = edit;
@@ -54,8 +70,17 @@ function fixesFor(document: vscode.TextDocument, diagnostic: vscode.Diagnostic):
         const json = quoteString(toJsonText(value, 0), format);
         // A YAML block value starts on the next line: replace from the key's colon, to keep `key: 'value'` on one line.
         const colon = document.getText().indexOf(':', last.entry.key.end);
-        const range = format === 'yaml' && colon >= 0 && colon < value.start ? new vscode.Range(document.positionAt(colon), span(value).end) : span(value);
-        return [fix('Write properties as the JSON string the AWS CLI needs', replace(range, format === 'yaml' && !range.isEqual(span(value)) ? `: ${json}` : json), true)];
+        const range =
+          format === 'yaml' && colon >= 0 && colon < value.start
+            ? new vscode.Range(document.positionAt(colon), span(value).end)
+            : span(value);
+        return [
+          fix(
+            'Write properties as the JSON string the AWS CLI needs',
+            replace(range, format === 'yaml' && !range.isEqual(span(value)) ? `: ${json}` : json),
+            true,
+          ),
+        ];
       }
       if (value.type !== 'dict' && value.type !== 'list' && value.end > value.start) {
         const source = document.getText(span(value));
@@ -71,10 +96,21 @@ function fixesFor(document: vscode.TextDocument, diagnostic: vscode.Diagnostic):
       const shape = structureAt(steps.slice(0, -1).map((s) => s.segment));
       const out: vscode.CodeAction[] = [];
       const suggestion = shape && suggestMember(shape, keyText);
-      if (suggestion && container.type === 'dict' && !container.entries.some((e) => e.key.type === 'str' && e.key.value === suggestion)) {
-        out.push(fix(`Rename to "${suggestion}"`, replace(span(key), format === 'json' ? JSON.stringify(suggestion) : suggestion), true));
+      if (
+        suggestion &&
+        container.type === 'dict' &&
+        !container.entries.some((e) => e.key.type === 'str' && e.key.value === suggestion)
+      ) {
+        out.push(
+          fix(
+            `Rename to "${suggestion}"`,
+            replace(span(key), format === 'json' ? JSON.stringify(suggestion) : suggestion),
+            true,
+          ),
+        );
       }
-      if (container.type === 'dict') out.push(fix(`Remove "${keyText}"`, removeEntry(document, container, last.entry.key)));
+      if (container.type === 'dict')
+        out.push(fix(`Remove "${keyText}"`, removeEntry(document, container, last.entry.key)));
       return out;
     }
     case 'service/too-many-users':
@@ -114,7 +150,10 @@ function splitAction(document: vscode.TextDocument, diagnostic: vscode.Diagnosti
   const users = usersList(parsedDocument(document).root);
   if (!users || document.isUntitled) return [];
   const max = MAX_USERS_PER_REQUEST;
-  const action = new vscode.CodeAction(`Split into ${Math.ceil(users.items.length / max)} files of at most ${max} users`, vscode.CodeActionKind.QuickFix);
+  const action = new vscode.CodeAction(
+    `Split into ${Math.ceil(users.items.length / max)} files of at most ${max} users`,
+    vscode.CodeActionKind.QuickFix,
+  );
   action.command = { command: 'putUsers.splitFile', title: action.title, arguments: [document.uri] };
   action.diagnostics = [diagnostic];
   return [action];
@@ -130,13 +169,18 @@ export async function splitFile(uri: vscode.Uri): Promise<vscode.Uri[]> {
   const base = uri.path.replace(/(\.putusers)?\.(json|ya?ml)$/i, '');
   const extension = /\.(json|ya?ml)$/i.exec(uri.path)?.[0] ?? '.json';
   const parts: vscode.Uri[] = [];
-  for (let part = 0; part * max < request.users.length; part++) parts.push(uri.with({ path: `${base}.part-${part + 1}.putusers${extension}` }));
+  for (let part = 0; part * max < request.users.length; part++)
+    parts.push(uri.with({ path: `${base}.part-${part + 1}.putusers${extension}` }));
   for (const part of parts) {
-    if (await uriExists(part)) throw new Error(`${vscode.workspace.asRelativePath(part)} exists already: nothing was written.`);
+    if (await uriExists(part))
+      throw new Error(`${vscode.workspace.asRelativePath(part)} exists already: nothing was written.`);
   }
   for (const [index, part] of parts.entries()) {
     const users = request.users.slice(index * max, (index + 1) * max);
-    await vscode.workspace.fs.writeFile(part, new TextEncoder().encode(writeInput({ datasetArn: request.datasetArn, users }, format)));
+    await vscode.workspace.fs.writeFile(
+      part,
+      new TextEncoder().encode(writeInput({ datasetArn: request.datasetArn, users }, format)),
+    );
   }
   return parts;
 }

@@ -12,7 +12,8 @@ export function commandTable(log: vscode.LogOutputChannel): Record<string, Comma
   return {
     'putUsers.generateSkeleton': (kind?: unknown) => generateSkeleton(kind as SkeletonKind | undefined),
     'putUsers.convert': () => convertActiveDocument(log),
-    'putUsers.markAsInput': (uri?: unknown) => markAsInput(uri instanceof vscode.Uri ? uri : vscode.window.activeTextEditor?.document.uri),
+    'putUsers.markAsInput': (uri?: unknown) =>
+      markAsInput(uri instanceof vscode.Uri ? uri : vscode.window.activeTextEditor?.document.uri),
     'putUsers.editProperties': () => editPropertiesAtCursor(),
     'putUsers.splitFile': async (uri?: unknown) => {
       const target = uri instanceof vscode.Uri ? uri : vscode.window.activeTextEditor?.document.uri;
@@ -35,16 +36,31 @@ async function generateSkeleton(kind?: SkeletonKind): Promise<vscode.TextEditor 
   const chosen =
     kind && SKELETON_KINDS.includes(kind)
       ? kind
-      : ((await vscode.window.showQuickPick(
-          SKELETON_KINDS.map((k) => ({ label: k, description: k === 'input' ? '--cli-input-json' : k === 'yaml-input' ? '--cli-input-yaml' : 'what the CLI prints (nothing for PutUsers)' })),
-          { title: 'PutUsers: Generate Skeleton' },
-        ))?.label as SkeletonKind | undefined);
+      : ((
+          await vscode.window.showQuickPick(
+            SKELETON_KINDS.map((k) => ({
+              label: k,
+              description:
+                k === 'input'
+                  ? '--cli-input-json'
+                  : k === 'yaml-input'
+                    ? '--cli-input-yaml'
+                    : 'what the CLI prints (nothing for PutUsers)',
+            })),
+            { title: 'PutUsers: Generate Skeleton' },
+          )
+        )?.label as SkeletonKind | undefined);
   if (!chosen) return undefined;
   const text = skeleton(chosen);
   const language = chosen === 'yaml-input' ? 'yaml' : 'json';
   const active = vscode.window.activeTextEditor;
-  if (active && active.document.getText().trim() === '' && ['json', 'jsonc', 'yaml', 'plaintext'].includes(active.document.languageId)) {
-    if (active.document.languageId !== language) await vscode.languages.setTextDocumentLanguage(active.document, language);
+  if (
+    active &&
+    active.document.getText().trim() === '' &&
+    ['json', 'jsonc', 'yaml', 'plaintext'].includes(active.document.languageId)
+  ) {
+    if (active.document.languageId !== language)
+      await vscode.languages.setTextDocumentLanguage(active.document, language);
     await active.edit((e) => e.replace(new vscode.Range(0, 0, active.document.lineCount, 0), text));
     return active;
   }
@@ -74,6 +90,8 @@ async function markAsInput(uri: vscode.Uri | undefined): Promise<void> {
   const relative = vscode.workspace.asRelativePath(uri, false);
   const files = settings.files();
   if (files.includes(relative)) return;
-  const target = vscode.workspace.workspaceFolders ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
+  const target = vscode.workspace.workspaceFolders
+    ? vscode.ConfigurationTarget.Workspace
+    : vscode.ConfigurationTarget.Global;
   await vscode.workspace.getConfiguration(SECTION).update('files', [...files, relative], target);
 }

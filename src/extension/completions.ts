@@ -2,7 +2,17 @@
 // user, dataset ARNs (a template and those used in the workspace), and, inside a `properties`
 // string, the property keys the file's other users have.
 import * as vscode from 'vscode';
-import { createJsonCursorMemo, type Format, jsonCursor, type JsonCursorMemo, type Member, member as memberEntry, PUT_USERS_REQUEST, usersList, type StructureShape } from '../core';
+import {
+  createJsonCursorMemo,
+  type Format,
+  jsonCursor,
+  type JsonCursorMemo,
+  type Member,
+  member as memberEntry,
+  PUT_USERS_REQUEST,
+  usersList,
+  type StructureShape,
+} from '../core';
 import { formatOf, isPutUsersDocument, parsedDocument } from './documents';
 import { memberDoc, structureAt } from './model-paths';
 import { knownDatasetArns } from './workspace-arns';
@@ -31,7 +41,8 @@ export const completionProvider: vscode.CompletionItemProvider = {
     }
     const [first, , third] = context.path;
     if (context.path.length === 1 && first === 'datasetArn') return arnItems(context, format);
-    if (context.path.length === 3 && first === 'users' && third === 'properties') return propertyKeyItems(document, context);
+    if (context.path.length === 3 && first === 'users' && third === 'properties')
+      return propertyKeyItems(document, context);
     return undefined;
   },
 };
@@ -53,15 +64,22 @@ function memberItems(shape: StructureShape, context: Context, format: Format): v
 
 function memberSnippet(m: Member, format: Format): string {
   const key = format === 'json' ? `"${m.name}": ` : `${m.name}: `;
-  if (m.shape.kind === 'list') return format === 'json' ? `${key}[\n\t{\n\t\t"userId": "$1"\n\t}\n]` : `${key}\n- userId: $1`;
+  if (m.shape.kind === 'list')
+    return format === 'json' ? `${key}[\n\t{\n\t\t"userId": "$1"\n\t}\n]` : `${key}\n- userId: $1`;
   if (m.name === 'datasetArn') return format === 'json' ? `${key}"${ARN_TEMPLATE}"` : `${key}${ARN_TEMPLATE}`;
-  if (m.name === 'properties') return format === 'json' ? `${key}"{\\\\"\${1:key}\\\\": \\\\"\${2:value}\\\\"}"` : `${key}'{"\${1:key}": "\${2:value}"}'`;
+  if (m.name === 'properties')
+    return format === 'json'
+      ? `${key}"{\\\\"\${1:key}\\\\": \\\\"\${2:value}\\\\"}"`
+      : `${key}'{"\${1:key}": "\${2:value}"}'`;
   return format === 'json' ? `${key}"$1"` : `${key}$1`;
 }
 
 async function arnItems(context: Context, format: Format): Promise<vscode.CompletionItem[]> {
   const quote = (s: string) => (format === 'json' ? `"${s}"` : s);
-  const template = new vscode.CompletionItem('arn:aws:personalize:…:dataset/…/USERS', vscode.CompletionItemKind.Snippet);
+  const template = new vscode.CompletionItem(
+    'arn:aws:personalize:…:dataset/…/USERS',
+    vscode.CompletionItemKind.Snippet,
+  );
   template.insertText = new vscode.SnippetString(quote(ARN_TEMPLATE));
   template.range = context.replace;
   template.documentation = new vscode.MarkdownString(memberDoc(PUT_USERS_REQUEST.members[0]!));
@@ -119,8 +137,16 @@ function jsonContext(document: vscode.TextDocument, position: vscode.Position): 
   let memo = cursorMemos.get(document);
   if (!memo) cursorMemos.set(document, (memo = createJsonCursorMemo()));
   const cursor = jsonCursor(document.getText(), offset, memo);
-  const stringRange = cursor.inString && new vscode.Range(document.positionAt(cursor.inString.start), document.positionAt(cursor.inString.end));
-  if (cursor.atKey) return { kind: 'key', path: cursor.path, present: new Set(cursor.keys), replace: stringRange ?? new vscode.Range(position, position) };
+  const stringRange =
+    cursor.inString &&
+    new vscode.Range(document.positionAt(cursor.inString.start), document.positionAt(cursor.inString.end));
+  if (cursor.atKey)
+    return {
+      kind: 'key',
+      path: cursor.path,
+      present: new Set(cursor.keys),
+      replace: stringRange ?? new vscode.Range(position, position),
+    };
   if (cursor.valueKey === undefined) return undefined;
   const path = [...cursor.path, cursor.valueKey];
   // Inside a `properties` string, complete keys at the cursor without replacing the string.
@@ -134,17 +160,43 @@ function yamlContext(document: vscode.TextDocument, position: vscode.Position): 
   const key = /^(\s*)(- )?([\w-]*)$/.exec(before);
   if (key) {
     const indent = key[1]!.length + (key[2] ? 2 : 0);
-    const replace = new vscode.Range(position.line, position.character - key[3]!.length, position.line, position.character);
-    if (indent === 0) return { kind: 'key', path: [], present: new Set([...document.getText().matchAll(/^([\w-]+):/gm)].map((m) => m[1]!)), replace };
+    const replace = new vscode.Range(
+      position.line,
+      position.character - key[3]!.length,
+      position.line,
+      position.character,
+    );
+    if (indent === 0)
+      return {
+        kind: 'key',
+        path: [],
+        present: new Set([...document.getText().matchAll(/^([\w-]+):/gm)].map((m) => m[1]!)),
+        replace,
+      };
     const present = key[2] ? new Set<string>() : yamlItemKeys(document, position.line);
     return { kind: 'key', path: ['users', yamlUserIndex(document, position.line, !!key[2])], present, replace };
   }
   const value = /^\s*(?:- )?(datasetArn|properties):\s*(.*)$/.exec(before);
   if (!value) return undefined;
   if (value[1] === 'datasetArn') {
-    return { kind: 'value', path: ['datasetArn'], present: new Set(), replace: new vscode.Range(position.line, position.character - value[2]!.length, position.line, position.character) };
+    return {
+      kind: 'value',
+      path: ['datasetArn'],
+      present: new Set(),
+      replace: new vscode.Range(
+        position.line,
+        position.character - value[2]!.length,
+        position.line,
+        position.character,
+      ),
+    };
   }
-  return { kind: 'value', path: ['users', yamlUserIndex(document, position.line, false), 'properties'], present: new Set(), replace: new vscode.Range(position, position) };
+  return {
+    kind: 'value',
+    path: ['users', yamlUserIndex(document, position.line, false), 'properties'],
+    present: new Set(),
+    replace: new vscode.Range(position, position),
+  };
 }
 
 /** The keys of the `- ` item a line belongs to: up to the item's first line, and down to the next item. */
@@ -165,7 +217,6 @@ function yamlItemKeys(document: vscode.TextDocument, line: number): Set<string> 
   }
   return keys;
 }
-
 
 /** The index of the user item a YAML line belongs to: the `- ` items above it (a new one if `startsItem`). */
 function yamlUserIndex(document: vscode.TextDocument, line: number, startsItem: boolean): number {

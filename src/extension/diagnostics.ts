@@ -9,13 +9,20 @@ export const DIAGNOSTIC_SOURCE = 'PutUsers';
 
 export function toDiagnostic(f: Finding): vscode.Diagnostic {
   const range = new vscode.Range(f.range.start.line, f.range.start.character, f.range.end.line, f.range.end.character);
-  const d = new vscode.Diagnostic(range, f.message, f.severity === 'error' ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning);
+  const d = new vscode.Diagnostic(
+    range,
+    f.message,
+    f.severity === 'error' ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning,
+  );
   d.source = DIAGNOSTIC_SOURCE;
   d.code = f.code;
   return d;
 }
 
-export function registerDiagnostics(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): vscode.DiagnosticCollection {
+export function registerDiagnostics(
+  context: vscode.ExtensionContext,
+  log: vscode.LogOutputChannel,
+): vscode.DiagnosticCollection {
   const collection = vscode.languages.createDiagnosticCollection('putusers');
   const timers = new Map<string, NodeJS.Timeout>();
   context.subscriptions.push(collection, { dispose: () => timers.forEach(clearTimeout) });
@@ -30,26 +37,44 @@ export function registerDiagnostics(context: vscode.ExtensionContext, log: vscod
     const findings = findingsOf(document.getText(), formatOf(document), parsedDocument(document));
     collection.set(document.uri, findings.map(toDiagnostic));
     prepareCompletions(document);
-    log.trace(`validated ${document.uri.toString(true)} v${document.version}: ${findings.length} findings in ${Date.now() - started} ms`);
+    log.trace(
+      `validated ${document.uri.toString(true)} v${document.version}: ${findings.length} findings in ${Date.now() - started} ms`,
+    );
   };
   const schedule = (document: vscode.TextDocument, delay = settings.validationDelay()) => {
     const key = document.uri.toString();
     clearTimeout(timers.get(key));
-    timers.set(key, setTimeout(() => {
-      timers.delete(key);
-      validateNow(document);
-    }, delay));
+    timers.set(
+      key,
+      setTimeout(() => {
+        timers.delete(key);
+        validateNow(document);
+      }, delay),
+    );
   };
 
   vscode.workspace.onDidOpenTextDocument((d) => schedule(d, 0), null, context.subscriptions);
-  vscode.workspace.onDidChangeTextDocument((e) => e.contentChanges.length && schedule(e.document), null, context.subscriptions);
-  vscode.workspace.onDidCloseTextDocument((d) => {
-    clearTimeout(timers.get(d.uri.toString()));
-    collection.delete(d.uri);
-  }, null, context.subscriptions);
-  vscode.workspace.onDidChangeConfiguration((e) => {
-    if (RECLASSIFY_ON.some((s) => e.affectsConfiguration(s))) vscode.workspace.textDocuments.forEach((d) => schedule(d, 0));
-  }, null, context.subscriptions);
+  vscode.workspace.onDidChangeTextDocument(
+    (e) => e.contentChanges.length && schedule(e.document),
+    null,
+    context.subscriptions,
+  );
+  vscode.workspace.onDidCloseTextDocument(
+    (d) => {
+      clearTimeout(timers.get(d.uri.toString()));
+      collection.delete(d.uri);
+    },
+    null,
+    context.subscriptions,
+  );
+  vscode.workspace.onDidChangeConfiguration(
+    (e) => {
+      if (RECLASSIFY_ON.some((s) => e.affectsConfiguration(s)))
+        vscode.workspace.textDocuments.forEach((d) => schedule(d, 0));
+    },
+    null,
+    context.subscriptions,
+  );
   // Documents already open when the extension activates (activation is lazy).
   vscode.workspace.textDocuments.forEach((d) => schedule(d, 0));
   return collection;

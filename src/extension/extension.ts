@@ -17,11 +17,7 @@ import { PROPERTIES_SCHEME, PropertiesFileSystem } from './properties-editor';
 import { registerSending } from './send/register';
 import { forgetDatasetArns } from './workspace-arns';
 
-const SELECTOR: vscode.DocumentSelector = [
-  { language: 'json' },
-  { language: 'jsonc' },
-  { language: 'yaml' },
-];
+const SELECTOR: vscode.DocumentSelector = [{ language: 'json' }, { language: 'jsonc' }, { language: 'yaml' }];
 
 export function activate(context: vscode.ExtensionContext): void {
   const log = vscode.window.createOutputChannel('PutUsers', { log: true });
@@ -30,11 +26,14 @@ export function activate(context: vscode.ExtensionContext): void {
   context.subscriptions.push(
     vscode.languages.registerCompletionItemProvider(SELECTOR, completionProvider, '"', ':', ' ', '\\'),
     vscode.languages.registerHoverProvider(SELECTOR, hoverProvider),
-    vscode.languages.registerCodeActionsProvider(SELECTOR, codeActionProvider, { providedCodeActionKinds: CODE_ACTION_KINDS }),
+    vscode.languages.registerCodeActionsProvider(SELECTOR, codeActionProvider, {
+      providedCodeActionKinds: CODE_ACTION_KINDS,
+    }),
     vscode.workspace.onDidSaveTextDocument(forgetDatasetArns),
     vscode.workspace.registerFileSystemProvider(PROPERTIES_SCHEME, new PropertiesFileSystem()),
   );
-  for (const [id, run] of Object.entries(commandTable(log))) context.subscriptions.push(vscode.commands.registerCommand(id, run));
+  for (const [id, run] of Object.entries(commandTable(log)))
+    context.subscriptions.push(vscode.commands.registerCommand(id, run));
   registerSending(context, log, trackActiveInput(context), SELECTOR);
   log.info('PutUsers activated');
 }

@@ -23,7 +23,10 @@ export const hoverProvider: vscode.HoverProvider = {
         text.appendMarkdown('\n\n---\n\n*Not valid JSON.*');
       }
     }
-    const range = new vscode.Range(document.positionAt(last.entry.key.start), document.positionAt(last.entry.value.end));
+    const range = new vscode.Range(
+      document.positionAt(last.entry.key.start),
+      document.positionAt(last.entry.value.end),
+    );
     return new vscode.Hover(text, range);
   },
 };

@@ -22,7 +22,8 @@ export function memberDoc(m: Member): string {
   const shape = m.shape;
   if (shape.kind === 'string') {
     constraints.push('string');
-    if (shape.min !== undefined || shape.max !== undefined) constraints.push(`${shape.min ?? 0} to ${shape.max ?? '∞'} characters`);
+    if (shape.min !== undefined || shape.max !== undefined)
+      constraints.push(`${shape.min ?? 0} to ${shape.max ?? '∞'} characters`);
     if (shape.jsonValue) constraints.push('a JSON object in a string');
     if (shape.sensitive) constraints.push('sensitive');
   } else if (shape.kind === 'list') {

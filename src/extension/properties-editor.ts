@@ -8,7 +8,11 @@ import { formatOf, parsedDocument } from './documents';
 export const PROPERTIES_SCHEME = 'putusers-properties';
 
 export function propertiesUri(source: vscode.Uri, userIndex: number): vscode.Uri {
-  return vscode.Uri.from({ scheme: PROPERTIES_SCHEME, path: `/users[${userIndex}].properties.json`, query: source.toString() });
+  return vscode.Uri.from({
+    scheme: PROPERTIES_SCHEME,
+    path: `/users[${userIndex}].properties.json`,
+    query: source.toString(),
+  });
 }
 
 function parse(uri: vscode.Uri): { source: vscode.Uri; userIndex: number } {
@@ -59,9 +63,12 @@ export class PropertiesFileSystem implements vscode.FileSystemProvider {
     try {
       value = JSON.parse(new TextDecoder().decode(content));
     } catch (e) {
-      throw vscode.FileSystemError.NoPermissions(`Not saved: the properties are not valid JSON (${(e as Error).message}).`);
+      throw vscode.FileSystemError.NoPermissions(
+        `Not saved: the properties are not valid JSON (${(e as Error).message}).`,
+      );
     }
-    if (value === null || typeof value !== 'object' || Array.isArray(value)) throw vscode.FileSystemError.NoPermissions('Not saved: properties must be a JSON object.');
+    if (value === null || typeof value !== 'object' || Array.isArray(value))
+      throw vscode.FileSystemError.NoPermissions('Not saved: properties must be a JSON object.');
     const document = await vscode.workspace.openTextDocument(source);
     const found = propertiesEntry(document, userIndex);
     if (!found) throw vscode.FileSystemError.FileNotFound(source);
@@ -69,12 +76,17 @@ export class PropertiesFileSystem implements vscode.FileSystemProvider {
     const literal = quoteString(JSON.stringify(value), format);
     const edit = new vscode.WorkspaceEdit();
     const at = (offset: number) => document.positionAt(offset);
-    if (found.entry) edit.replace(source, new vscode.Range(at(found.entry.value.start), at(found.entry.value.end)), literal);
+    if (found.entry)
+      edit.replace(source, new vscode.Range(at(found.entry.value.start), at(found.entry.value.end)), literal);
     else {
       // No properties yet: add the member after the user's last one.
       const last = found.user.entries[found.user.entries.length - 1]!;
       const indent = format === 'yaml' ? '\n' + ' '.repeat(document.positionAt(last.key.start).character) : ', ';
-      edit.insert(source, at(last.value.end), format === 'yaml' ? `${indent}properties: ${literal}` : `${indent}"properties": ${literal}`);
+      edit.insert(
+        source,
+        at(last.value.end),
+        format === 'yaml' ? `${indent}properties: ${literal}` : `${indent}"properties": ${literal}`,
+      );
     }
     if (!(await vscode.workspace.applyEdit(edit))) throw vscode.FileSystemError.Unavailable(source);
     this.changes.fire([{ type: vscode.FileChangeType.Changed, uri }]);

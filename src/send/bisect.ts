@@ -20,7 +20,11 @@ export type Settled<F> = { batch: Batch } & (Attempt<F> | { outcome: 'unsent' })
  * second), and so on. `proceed()` is asked before every request after the first: false (a
  * Cancel, a fatal error) leaves the rest unsent.
  */
-export async function sendBisecting<F>(batch: Batch, send: (batch: Batch) => Promise<Attempt<F>>, proceed: () => boolean = () => true): Promise<Settled<F>[]> {
+export async function sendBisecting<F>(
+  batch: Batch,
+  send: (batch: Batch) => Promise<Attempt<F>>,
+  proceed: () => boolean = () => true,
+): Promise<Settled<F>[]> {
   const settled: Settled<F>[] = [];
   const visit = async (part: Batch, first: boolean): Promise<void> => {
     if (!first && !proceed()) {

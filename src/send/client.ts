@@ -28,7 +28,11 @@ export const DEFAULT_MAX_ATTEMPTS = 3;
 
 export function createClient(options: ClientOptions, stopRetrying: AbortSignal): PersonalizeEventsClient {
   const config: PersonalizeEventsClientConfig = {
-    retryStrategy: abortableStandardRetries(options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS, options.retryDelayScale ?? 1, stopRetrying),
+    retryStrategy: abortableStandardRetries(
+      options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
+      options.retryDelayScale ?? 1,
+      stopRetrying,
+    ),
     requestHandler: { connectionTimeout: options.connectionTimeoutMs ?? 10_000 },
   };
   if (options.profile) config.profile = options.profile;
@@ -58,7 +62,8 @@ export function abortableStandardRetries(maxAttempts: number, scale: number, sto
       const next = await standard.refreshRetryTokenForRetry(token, { ...info, retryAfterHint: undefined });
       const base = info.errorType === 'THROTTLING' ? Retry.throttlingDelay() : Retry.delay();
       let delay = Math.floor(Math.random() * Math.min(base * 2 ** retryCount, MAXIMUM_RETRY_DELAY));
-      if (info.retryAfterHint instanceof Date) delay = Math.max(delay, Math.min(info.retryAfterHint.getTime() - Date.now(), delay + 5_000));
+      if (info.retryAfterHint instanceof Date)
+        delay = Math.max(delay, Math.min(info.retryAfterHint.getTime() - Date.now(), delay + 5_000));
       await sleep(delay * scale, stop);
       if (stop.aborted) throw new Error('cancelled: no more retries');
       return next;

@@ -8,10 +8,17 @@ export function checkEndpoint(endpoint: string, allowInsecure = false): Endpoint
   try {
     url = new URL(endpoint);
   } catch {
-    return { ok: false, message: `The endpoint "${endpoint}" is not a URL (expected e.g. https://personalize-events.us-east-1.amazonaws.com).` };
+    return {
+      ok: false,
+      message: `The endpoint "${endpoint}" is not a URL (expected e.g. https://personalize-events.us-east-1.amazonaws.com).`,
+    };
   }
   if (url.protocol === 'https:') return { ok: true, url };
-  if (url.protocol !== 'http:') return { ok: false, message: `The endpoint must be an https:// URL (or http:// to this machine), not ${url.protocol}//.` };
+  if (url.protocol !== 'http:')
+    return {
+      ok: false,
+      message: `The endpoint must be an https:// URL (or http:// to this machine), not ${url.protocol}//.`,
+    };
   if (isLoopback(url.hostname) || allowInsecure) return { ok: true, url };
   return {
     ok: false,

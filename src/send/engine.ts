@@ -6,7 +6,14 @@
 // is sent again once accepted (our logic; the SDK retries a request only when it failed).
 import { PutUsersCommand } from '@aws-sdk/client-personalize-events';
 import { OPERATION, plural, type PutUsersRequest } from '../core';
-import { type Batch, batchName, DEFAULT_CONCURRENCY, MAX_CONCURRENCY, MAX_USERS_PER_REQUEST, toBatches } from './batches';
+import {
+  type Batch,
+  batchName,
+  DEFAULT_CONCURRENCY,
+  MAX_CONCURRENCY,
+  MAX_USERS_PER_REQUEST,
+  toBatches,
+} from './batches';
 import { type Attempt, type Settled, sendBisecting } from './bisect';
 import { type ClientOptions, createClient, DEFAULT_MAX_ATTEMPTS } from './client';
 import { explainMissingCredentials, reloadSharedFiles } from './credentials';
@@ -46,20 +53,33 @@ export async function sendUsers(request: PutUsersRequest, options: SendOptions =
   };
   const stopAll = (failure: SendFailure) => {
     report.fatal ??= failure;
-    report.notIn = users.map((_, index) => ({ index, status: 'unsent' as const, code: failure.code, message: failure.message }));
+    report.notIn = users.map((_, index) => ({
+      index,
+      status: 'unsent' as const,
+      code: failure.code,
+      message: failure.message,
+    }));
     report.unsent = users.length;
     return finish();
   };
 
   const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
-  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > MAX_CONCURRENCY) throw new RangeError(`concurrency must be a whole number from 1 to ${MAX_CONCURRENCY}, not ${concurrency}`);
+  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > MAX_CONCURRENCY)
+    throw new RangeError(`concurrency must be a whole number from 1 to ${MAX_CONCURRENCY}, not ${concurrency}`);
   if (users.length === 0) return finish();
   if (options.endpoint !== undefined) {
     const endpoint = checkEndpoint(options.endpoint, options.allowInsecureEndpoint);
-    if (!endpoint.ok) return stopAll({ kind: 'insecure-endpoint', code: 'InsecureEndpoint', message: endpoint.message, fatal: true });
+    if (!endpoint.ok)
+      return stopAll({ kind: 'insecure-endpoint', code: 'InsecureEndpoint', message: endpoint.message, fatal: true });
     report.endpoint = options.endpoint;
   }
-  if (options.signal?.aborted) return stopAll({ kind: 'cancelled', code: 'Cancelled', message: 'Cancelled before anything was sent.', fatal: true });
+  if (options.signal?.aborted)
+    return stopAll({
+      kind: 'cancelled',
+      code: 'Cancelled',
+      message: 'Cancelled before anything was sent.',
+      fatal: true,
+    });
 
   // Re-read the shared files (the SDK caches them per process), then resolve the region and the
   // credentials once, before any request: when they are missing, nothing is sent.
@@ -68,7 +88,12 @@ export async function sendUsers(request: PutUsersRequest, options: SendOptions =
   // ("The config profile (x) could not be found"), before the SDK fails on its region instead.
   const named = options.profile || process.env['AWS_PROFILE'];
   if (named && !options.credentials && sharedFiles && !profileNames(sharedFiles).includes(named)) {
-    return stopAll({ kind: 'no-credentials', code: 'ProfileNotFound', fatal: true, message: `No such AWS profile: ${explainMissingCredentials(sharedFiles, named)} Choose one that exists (--profile, putUsers.profile or AWS_PROFILE).` });
+    return stopAll({
+      kind: 'no-credentials',
+      code: 'ProfileNotFound',
+      fatal: true,
+      message: `No such AWS profile: ${explainMissingCredentials(sharedFiles, named)} Choose one that exists (--profile, putUsers.profile or AWS_PROFILE).`,
+    });
   }
   const stopRetrying = new AbortController();
   const onCancel = () => {
@@ -103,12 +128,29 @@ export async function sendUsers(request: PutUsersRequest, options: SendOptions =
 
     const sendOne = async (batch: Batch): Promise<Attempt<SendFailure>> => {
       const n = report.requests.length + 1;
-      const entry: RequestReport = { n, first: batch.first, users: batch.count, outcome: 'accepted', attempts: 0, ms: 0 };
+      const entry: RequestReport = {
+        n,
+        first: batch.first,
+        users: batch.count,
+        outcome: 'accepted',
+        attempts: 0,
+        ms: 0,
+      };
       report.requests.push(entry);
       const t0 = Date.now();
       try {
-        const out = await client.send(new PutUsersCommand({ datasetArn: request.datasetArn, users: users.slice(batch.first, batch.first + batch.count) }));
-        Object.assign(entry, { ms: Date.now() - t0, attempts: out.$metadata.attempts ?? 1, httpStatus: out.$metadata.httpStatusCode, requestId: out.$metadata.requestId });
+        const out = await client.send(
+          new PutUsersCommand({
+            datasetArn: request.datasetArn,
+            users: users.slice(batch.first, batch.first + batch.count),
+          }),
+        );
+        Object.assign(entry, {
+          ms: Date.now() - t0,
+          attempts: out.$metadata.attempts ?? 1,
+          httpStatus: out.$metadata.httpStatusCode,
+          requestId: out.$metadata.requestId,
+        });
         report.attempts += entry.attempts;
         consecutiveFailures = 0;
         log.info(requestLine(entry));
@@ -129,7 +171,11 @@ export async function sendUsers(request: PutUsersRequest, options: SendOptions =
         report.attempts += entry.attempts;
         (outcome === 'rejected' ? log.info : log.warn)(requestLine(entry));
         if (outcome === 'failed' && ++consecutiveFailures >= maxConsecutiveFailures && !failure.fatal) {
-          report.fatal ??= { ...failure, fatal: true, message: `${maxConsecutiveFailures} requests in a row failed for good; stopped. Last: ${failure.message}` };
+          report.fatal ??= {
+            ...failure,
+            fatal: true,
+            message: `${maxConsecutiveFailures} requests in a row failed for good; stopped. Last: ${failure.message}`,
+          };
         }
         if (failure.fatal) report.fatal ??= failure;
         return outcome === 'rejected' ? { outcome: 'rejected', failure } : { outcome: 'failed', failure };
@@ -146,13 +192,27 @@ export async function sendUsers(request: PutUsersRequest, options: SendOptions =
               break;
             case 'rejected':
               report.rejected++;
-              report.notIn.push({ index, status: 'rejected', code: part.failure.code, message: part.failure.serviceMessage ?? part.failure.message, ...(part.failure.requestId ? { requestId: part.failure.requestId } : {}) });
-              log.warn(`users[${index}]: rejected by the service: ${part.failure.serviceMessage ?? part.failure.message}`);
+              report.notIn.push({
+                index,
+                status: 'rejected',
+                code: part.failure.code,
+                message: part.failure.serviceMessage ?? part.failure.message,
+                ...(part.failure.requestId ? { requestId: part.failure.requestId } : {}),
+              });
+              log.warn(
+                `users[${index}]: rejected by the service: ${part.failure.serviceMessage ?? part.failure.message}`,
+              );
               log.debug(`rejected: ${describeUser(users[index]!, index)}`);
               break;
             case 'failed':
               report.failed++;
-              report.notIn.push({ index, status: 'failed', code: part.failure.code, message: part.failure.message, ...(part.failure.requestId ? { requestId: part.failure.requestId } : {}) });
+              report.notIn.push({
+                index,
+                status: 'failed',
+                code: part.failure.code,
+                message: part.failure.message,
+                ...(part.failure.requestId ? { requestId: part.failure.requestId } : {}),
+              });
               break;
             case 'unsent':
               report.unsent++;

@@ -59,19 +59,37 @@ export function describeError(error: unknown, context: ErrorContext): SendFailur
   const e = (error ?? {}) as SdkLikeError;
   const name = typeof e.name === 'string' ? e.name : 'Error';
   const raw = typeof e.message === 'string' ? e.message : String(error);
-  const meta = { ...(e.$metadata?.httpStatusCode ? { httpStatus: e.$metadata.httpStatusCode } : {}), ...(e.$metadata?.requestId ? { requestId: e.$metadata.requestId } : {}) };
+  const meta = {
+    ...(e.$metadata?.httpStatusCode ? { httpStatus: e.$metadata.httpStatusCode } : {}),
+    ...(e.$metadata?.requestId ? { requestId: e.$metadata.requestId } : {}),
+  };
   const service = e.$metadata?.httpStatusCode !== undefined ? { serviceMessage: raw } : {};
   const profile = context.profile ? `profile "${context.profile}"` : 'the profile';
   const where = `${context.endpoint ?? 'the Personalize Events endpoint'}`;
-  const failure = (kind: FailureKind, fatal: boolean, message: string, code = name): SendFailure => ({ kind, code, message, fatal, ...meta, ...service });
+  const failure = (kind: FailureKind, fatal: boolean, message: string, code = name): SendFailure => ({
+    kind,
+    code,
+    message,
+    fatal,
+    ...meta,
+    ...service,
+  });
 
   switch (name) {
     case 'CredentialsProviderError':
     case 'TokenProviderError':
       if (/\bSSO\b|sso login/i.test(raw)) {
-        return failure('sso-expired', true, `The SSO session of ${profile} has expired or was never started: run \`aws sso login${context.profile ? ` --profile ${context.profile}` : ''}\`, then send again. (${raw})`);
+        return failure(
+          'sso-expired',
+          true,
+          `The SSO session of ${profile} has expired or was never started: run \`aws sso login${context.profile ? ` --profile ${context.profile}` : ''}\`, then send again. (${raw})`,
+        );
       }
-      return failure('no-credentials', true, `No AWS credentials found (${raw}). Choose a profile (--profile / putUsers.profile / AWS_PROFILE) that has credentials, or set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY.`);
+      return failure(
+        'no-credentials',
+        true,
+        `No AWS credentials found (${raw}). Choose a profile (--profile / putUsers.profile / AWS_PROFILE) that has credentials, or set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY.`,
+      );
     case 'UnrecognizedClientException':
     case 'InvalidClientTokenId':
     case 'ExpiredTokenException':
@@ -94,10 +112,18 @@ export function describeError(error: unknown, context: ErrorContext): SendFailur
         arnRegion && context.region && arnRegion !== context.region
           ? ` The ARN names region ${arnRegion} but the requests went to ${context.region}: send with --region ${arnRegion}.`
           : ' Check the dataset ARN (it must be a Users dataset that exists) and the region.';
-      return failure('not-found', true, `The service found no dataset ${context.datasetArn} in ${context.region ?? 'this region'} (${raw}).${hint}`);
+      return failure(
+        'not-found',
+        true,
+        `The service found no dataset ${context.datasetArn} in ${context.region ?? 'this region'} (${raw}).${hint}`,
+      );
     }
     case 'ResourceInUseException':
-      return failure('in-use', true, `The dataset is in use (${raw}): wait until its import or update has finished, then send the users not in again.`);
+      return failure(
+        'in-use',
+        true,
+        `The dataset is in use (${raw}): wait until its import or update has finished, then send the users not in again.`,
+      );
     case 'InvalidInputException':
       return failure('invalid-input', false, `The service rejected the input: ${raw}`);
     case 'ThrottlingException':
@@ -105,7 +131,11 @@ export function describeError(error: unknown, context: ErrorContext): SendFailur
     case 'Throttling':
     case 'RequestLimitExceeded':
     case 'LimitExceededException':
-      return failure('throttled', false, `Throttled by the service even after the retries (${name}: ${raw}): lower the concurrency, wait a little, and send the users not in again.`);
+      return failure(
+        'throttled',
+        false,
+        `Throttled by the service even after the retries (${name}: ${raw}): lower the concurrency, wait a little, and send the users not in again.`,
+      );
     case 'AbortError':
       return failure('cancelled', false, 'Cancelled.');
     default:
@@ -114,17 +144,36 @@ export function describeError(error: unknown, context: ErrorContext): SendFailur
   const codes = `${e.code ?? ''} ${name} ${raw}`;
   if (/^Region is missing|region.*(missing|not (set|found|configured))/i.test(raw)) {
     const arnRegion = regionOfArn(context.datasetArn);
-    return failure('no-region', true, `No region: pass --region${arnRegion ? ` ${arnRegion} (the region the dataset ARN names)` : ''}, set putUsers.region or AWS_REGION, or add a region to ${profile} in ~/.aws/config.`, 'RegionMissing');
+    return failure(
+      'no-region',
+      true,
+      `No region: pass --region${arnRegion ? ` ${arnRegion} (the region the dataset ARN names)` : ''}, set putUsers.region or AWS_REGION, or add a region to ${profile} in ~/.aws/config.`,
+      'RegionMissing',
+    );
   }
   if (/\b(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH)\b/.test(codes)) {
-    return failure('unreachable', true, `Cannot reach ${where} (${raw}). Check the endpoint URL, the network and any proxy.`, e.code ?? name);
+    return failure(
+      'unreachable',
+      true,
+      `Cannot reach ${where} (${raw}). Check the endpoint URL, the network and any proxy.`,
+      e.code ?? name,
+    );
   }
   if (/\b(ECONNRESET|EPIPE|ETIMEDOUT|TimeoutError|socket hang up)\b/.test(codes)) {
-    return failure('connection', false, `The connection to ${where} broke even after the retries (${raw}).`, e.code ?? name);
+    return failure(
+      'connection',
+      false,
+      `The connection to ${where} broke even after the retries (${raw}).`,
+      e.code ?? name,
+    );
   }
   const status = e.$metadata?.httpStatusCode;
   if (status !== undefined && status >= 500) {
-    return failure('server', false, `The service failed (HTTP ${status} ${name}: ${raw}) even after the retries: send the users not in again later.`);
+    return failure(
+      'server',
+      false,
+      `The service failed (HTTP ${status} ${name}: ${raw}) even after the retries: send the users not in again later.`,
+    );
   }
   return failure('other', false, `${name}: ${raw}`);
 }

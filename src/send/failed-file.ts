@@ -18,7 +18,10 @@ const NAME = /^(.*?)(?:\.failed-\d{8}T\d{6}Z(?:-\d+)?)?(?:\.putusers)?(\.json|\.
 export function failedFileName(original: string, now = new Date(), attempt = 1): string {
   const dir = path.dirname(original);
   const [, stem, ext] = NAME.exec(path.basename(original))!;
-  const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}Z$/, 'Z');
+  const stamp = now
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}Z$/, 'Z');
   const name = `${stem || 'users'}.failed-${stamp}${attempt > 1 ? `-${attempt}` : ''}.putusers${ext ?? '.json'}`;
   return path.join(dir, name);
 }
@@ -30,7 +33,13 @@ export function notInRequest(request: PutUsersRequest, report: Pick<SendReport, 
 }
 
 /** Writes the users not in beside `original` (in its format); returns the new file's path, or undefined when every user got in. */
-export function writeFailedFile(original: string, request: PutUsersRequest, report: Pick<SendReport, 'notIn'>, now = new Date(), format: Format = formatOfPath(original)): string | undefined {
+export function writeFailedFile(
+  original: string,
+  request: PutUsersRequest,
+  report: Pick<SendReport, 'notIn'>,
+  now = new Date(),
+  format: Format = formatOfPath(original),
+): string | undefined {
   const rest = notInRequest(request, report);
   if (!rest) return undefined;
   const text = writeInput(rest, format);

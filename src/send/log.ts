@@ -19,12 +19,15 @@ export const silentLogger: SendLogger = { trace() {}, debug() {}, info() {}, war
 /** A logger that writes `[level] message` lines at `level` and above (the CLI's stderr). */
 export function lineLogger(write: (line: string) => void, level: LogLevel = 'info'): SendLogger {
   const min = LOG_LEVELS.indexOf(level);
-  const at = (l: Exclude<LogLevel, 'off'>) => (LOG_LEVELS.indexOf(l) >= min ? (message: string) => write(`[${l}] ${message}\n`) : () => {});
+  const at = (l: Exclude<LogLevel, 'off'>) =>
+    LOG_LEVELS.indexOf(l) >= min ? (message: string) => write(`[${l}] ${message}\n`) : () => {};
   return { trace: at('trace'), debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
 }
 
 /** The members of a user that the model marks sensitive (userId, properties). */
-export const SENSITIVE_USER_MEMBERS: readonly string[] = USER.members.filter((m) => m.shape.kind === 'string' && m.shape.sensitive).map((m) => m.name);
+export const SENSITIVE_USER_MEMBERS: readonly string[] = USER.members
+  .filter((m) => m.shape.kind === 'string' && m.shape.sensitive)
+  .map((m) => m.name);
 
 /** `users[17] (userId: 5 characters, properties: 31 characters)`: a user without its sensitive values. */
 export function describeUser(user: User, index: number): string {
@@ -32,7 +35,8 @@ export function describeUser(user: User, index: number): string {
   const parts = USER.members.map((m) => {
     const value = record[m.name];
     if (value === undefined) return undefined;
-    if (SENSITIVE_USER_MEMBERS.includes(m.name)) return `${m.name}: ${typeof value === 'string' ? `${value.length} characters` : typeof value}`;
+    if (SENSITIVE_USER_MEMBERS.includes(m.name))
+      return `${m.name}: ${typeof value === 'string' ? `${value.length} characters` : typeof value}`;
     return `${m.name}: ${JSON.stringify(value)}`;
   });
   const shown = parts.filter((p) => p !== undefined);

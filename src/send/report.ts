@@ -59,7 +59,19 @@ export interface SendReport {
 }
 
 export function emptyReport(datasetArn: string, total: number): SendReport {
-  return { datasetArn, total, accepted: 0, rejected: 0, failed: 0, unsent: 0, requests: [], notIn: [], cancelled: false, attempts: 0, ms: 0 };
+  return {
+    datasetArn,
+    total,
+    accepted: 0,
+    rejected: 0,
+    failed: 0,
+    unsent: 0,
+    requests: [],
+    notIn: [],
+    cancelled: false,
+    attempts: 0,
+    ms: 0,
+  };
 }
 
 /** Every user got in. */
@@ -69,10 +81,18 @@ export function allIn(report: SendReport): boolean {
 
 export function requestLine(r: RequestReport): string {
   const what = `request ${r.n}: ${batchName({ first: r.first, count: r.users })}, ${plural(r.users, 'user')}`;
-  const how = [r.httpStatus ? `HTTP ${r.httpStatus}` : undefined, r.requestId ? `request id ${r.requestId}` : undefined, `${plural(r.attempts, 'attempt')}`, `${r.ms} ms`]
+  const how = [
+    r.httpStatus ? `HTTP ${r.httpStatus}` : undefined,
+    r.requestId ? `request id ${r.requestId}` : undefined,
+    `${plural(r.attempts, 'attempt')}`,
+    `${r.ms} ms`,
+  ]
     .filter(Boolean)
     .join(', ');
-  const outcome = r.outcome === 'accepted' ? 'accepted' : `${r.outcome}${r.error ? ` (${r.error.code}: ${r.error.message})` : ''}${r.split ? ', split in two to find the users the service rejects' : ''}`;
+  const outcome =
+    r.outcome === 'accepted'
+      ? 'accepted'
+      : `${r.outcome}${r.error ? ` (${r.error.code}: ${r.error.message})` : ''}${r.split ? ', split in two to find the users the service rejects' : ''}`;
   return `${what}: ${outcome} [${how}]`;
 }
 
@@ -81,7 +101,12 @@ export function userLine(u: UserNotIn): string {
 }
 
 export function totalsLine(report: SendReport): string {
-  const parts = [`${report.accepted} accepted`, `${report.rejected} rejected`, `${report.failed} failed`, `${report.unsent} unsent`];
+  const parts = [
+    `${report.accepted} accepted`,
+    `${report.rejected} rejected`,
+    `${report.failed} failed`,
+    `${report.unsent} unsent`,
+  ];
   return `${report.accepted} of ${report.total} users in (${parts.join(', ')}); ${plural(report.requests.length, 'request')}, ${plural(report.attempts, 'HTTP attempt')}, ${(report.ms / 1000).toFixed(1)} s.`;
 }
 
@@ -90,19 +115,36 @@ export function totalsLine(report: SendReport): string {
  * else only those not plainly accepted), every user not in, the totals, why it stopped, and
  * where the users not in were written (`failedFile`, when the caller wrote them).
  */
-export function formatReport(report: SendReport, options: { maxRequestLines?: number; failedFile?: string } = {}): string[] {
+export function formatReport(
+  report: SendReport,
+  options: { maxRequestLines?: number; failedFile?: string } = {},
+): string[] {
   const lines: string[] = [];
-  const where = [report.region ? `region ${report.region}` : undefined, report.endpoint ? `endpoint ${report.endpoint}` : undefined, report.profile ? `profile ${report.profile}` : undefined].filter(Boolean);
+  const where = [
+    report.region ? `region ${report.region}` : undefined,
+    report.endpoint ? `endpoint ${report.endpoint}` : undefined,
+    report.profile ? `profile ${report.profile}` : undefined,
+  ].filter(Boolean);
   lines.push(`PutUsers to ${report.datasetArn}${where.length ? ` (${where.join(', ')})` : ''}:`);
   const max = options.maxRequestLines ?? 20;
-  const shown = report.requests.length <= max ? report.requests : report.requests.filter((r) => r.outcome !== 'accepted' || r.attempts > 1);
+  const shown =
+    report.requests.length <= max
+      ? report.requests
+      : report.requests.filter((r) => r.outcome !== 'accepted' || r.attempts > 1);
   for (const r of shown) lines.push(`  ${requestLine(r)}`);
-  if (shown.length < report.requests.length) lines.push(`  ... and ${report.requests.length - shown.length} more requests accepted at the first attempt`);
+  if (shown.length < report.requests.length)
+    lines.push(`  ... and ${report.requests.length - shown.length} more requests accepted at the first attempt`);
   for (const u of report.notIn.filter((n) => n.status === 'rejected')) lines.push(`  ${userLine(u)}`);
   const failed = report.notIn.filter((n) => n.status === 'failed');
-  if (failed.length) lines.push(`  ${plural(failed.length, 'user')} in requests that failed for good: ${ranges(failed.map((f) => f.index))}`);
+  if (failed.length)
+    lines.push(
+      `  ${plural(failed.length, 'user')} in requests that failed for good: ${ranges(failed.map((f) => f.index))}`,
+    );
   const unsent = report.notIn.filter((n) => n.status === 'unsent');
-  if (unsent.length) lines.push(`  ${plural(unsent.length, 'user')} never sent${report.cancelled ? ' (cancelled)' : ''}: ${ranges(unsent.map((f) => f.index))}`);
+  if (unsent.length)
+    lines.push(
+      `  ${plural(unsent.length, 'user')} never sent${report.cancelled ? ' (cancelled)' : ''}: ${ranges(unsent.map((f) => f.index))}`,
+    );
   lines.push(totalsLine(report));
   if (report.cancelled) lines.push('Cancelled: requests in flight were let finish; nothing more was sent.');
   if (report.fatal) lines.push(`Stopped: ${report.fatal.message}`);
@@ -119,7 +161,7 @@ export function failedFileLine(report: Pick<SendReport, 'notIn' | 'rejected'>, f
 /** `users[0..9], users[20], users[25..29]` */
 export function ranges(indexes: readonly number[]): string {
   const out: string[] = [];
-  for (let i = 0; i < indexes.length; ) {
+  for (let i = 0; i < indexes.length;) {
     let j = i;
     while (j + 1 < indexes.length && indexes[j + 1] === indexes[j]! + 1) j++;
     out.push(batchName({ first: indexes[i]!, count: j - i + 1 }));

@@ -29,7 +29,9 @@ export interface SendTarget {
   profileMissing: boolean;
 }
 
-export function regionFromEnvironment(env: NodeJS.ProcessEnv = process.env): { region: string; from: 'AWS_REGION' | 'AWS_DEFAULT_REGION' } | undefined {
+export function regionFromEnvironment(
+  env: NodeJS.ProcessEnv = process.env,
+): { region: string; from: 'AWS_REGION' | 'AWS_DEFAULT_REGION' } | undefined {
   if (env['AWS_REGION']) return { region: env['AWS_REGION'], from: 'AWS_REGION' };
   if (env['AWS_DEFAULT_REGION']) return { region: env['AWS_DEFAULT_REGION'], from: 'AWS_DEFAULT_REGION' };
   return undefined;
@@ -45,12 +47,21 @@ export function profileNames(files: SharedFiles | undefined): string[] {
 }
 
 /** Resolves the target from settings, the environment and the shared files (given, or re-read). */
-export async function readSendTarget(settings: TargetSettings, env: NodeJS.ProcessEnv = process.env, files?: SharedFiles): Promise<SendTarget> {
+export async function readSendTarget(
+  settings: TargetSettings,
+  env: NodeJS.ProcessEnv = process.env,
+  files?: SharedFiles,
+): Promise<SendTarget> {
   const shared = files ?? (await reloadSharedFiles());
   const profile = profileName(settings.profile, env);
   const profileFrom = settings.profile ? 'setting' : env['AWS_PROFILE'] ? 'AWS_PROFILE' : 'default';
   const profiles = profileNames(shared);
-  const target: SendTarget = { profile, profileFrom, profiles, profileMissing: !profiles.includes(profile) && profileFrom !== 'default' };
+  const target: SendTarget = {
+    profile,
+    profileFrom,
+    profiles,
+    profileMissing: !profiles.includes(profile) && profileFrom !== 'default',
+  };
   const fromEnv = regionFromEnvironment(env);
   const fromProfile = shared?.configFile?.[profile]?.['region'];
   if (settings.region) Object.assign(target, { region: settings.region, regionFrom: 'setting' });
@@ -64,7 +75,10 @@ export async function readSendTarget(settings: TargetSettings, env: NodeJS.Proce
  * The region a dataset ARN names, when requests would go to another region's endpoint (no custom
  * endpoint): the service has the dataset only in its own region, so they could only fail.
  */
-export function regionElsewhere(datasetArn: string, target: Pick<SendTarget, 'region' | 'endpoint'>): string | undefined {
+export function regionElsewhere(
+  datasetArn: string,
+  target: Pick<SendTarget, 'region' | 'endpoint'>,
+): string | undefined {
   const arnRegion = regionOfArn(datasetArn);
   return arnRegion && target.region && arnRegion !== target.region && !target.endpoint ? arnRegion : undefined;
 }

@@ -25,7 +25,10 @@ describe('npm start with a workspace folder of your own', function () {
     this.timeout(180_000);
     folder = fs.mkdtempSync(path.join(os.tmpdir(), 'putusers-own-'));
     const arn = 'arn:aws:personalize:eu-west-1:999999999999:dataset/mine/USERS';
-    fs.writeFileSync(path.join(folder, 'mine.putusers.json'), `${JSON.stringify({ datasetArn: arn, users: [{ userId: 'a1' }, { userId: 'a2' }] }, null, 4)}\n`);
+    fs.writeFileSync(
+      path.join(folder, 'mine.putusers.json'),
+      `${JSON.stringify({ datasetArn: arn, users: [{ userId: 'a1' }, { userId: 'a2' }] }, null, 4)}\n`,
+    );
     demo = await startDemo({ vsix: VSIX, folder });
     let context;
     ({ browser, context } = await launchBrowser(demo.server.url));
@@ -48,7 +51,10 @@ describe('npm start with a workspace folder of your own', function () {
   it('opens in Restricted Mode, and sends once the folder is trusted, leaving the folder as it was', async () => {
     await page.locator('.statusbar-item', { hasText: 'Restricted Mode' }).waitFor();
     await page.locator('.banner a', { hasText: 'Manage' }).click();
-    await page.locator('.workspace-trust-editor .monaco-button', { hasText: /^Trust$/ }).first().click();
+    await page
+      .locator('.workspace-trust-editor .monaco-button', { hasText: /^Trust$/ })
+      .first()
+      .click();
     await page.locator('.statusbar-item', { hasText: 'Restricted Mode' }).waitFor({ state: 'detached' });
 
     await openFile(page, 'mine.putusers.json');
@@ -58,6 +64,10 @@ describe('npm start with a workspace folder of your own', function () {
     await shot(page, 'sent');
     assert.deepEqual(demo.emulator.acceptedUsers(), [{ userId: 'a1' }, { userId: 'a2' }]);
     assert.equal(demo.emulator.requests[0].scope?.region, 'us-east-1', "the demo profile's region");
-    assert.deepEqual(fs.readdirSync(folder), ['mine.putusers.json'], 'no .vscode/settings.json or other file of ours in the folder');
+    assert.deepEqual(
+      fs.readdirSync(folder),
+      ['mine.putusers.json'],
+      'no .vscode/settings.json or other file of ours in the folder',
+    );
   });
 });

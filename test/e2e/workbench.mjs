@@ -23,7 +23,9 @@ export async function runCommand(page, title) {
 
 /** Picks the item of an open quick pick whose label starts with `label`. */
 export async function pickQuickItem(page, label) {
-  const row = page.locator('.quick-input-widget .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(label)}$`) }) });
+  const row = page
+    .locator('.quick-input-widget .monaco-list-row')
+    .filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(label)}$`) }) });
   await row.first().click();
 }
 
@@ -76,7 +78,8 @@ export async function eventually(read, accept, what, timeoutMs = TIMEOUT_MS) {
     } catch (e) {
       last = `(threw: ${e.message})`;
     }
-    if (Date.now() - started > timeoutMs) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}; last seen: ${JSON.stringify(last)}`);
+    if (Date.now() - started > timeoutMs)
+      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}; last seen: ${JSON.stringify(last)}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }

@@ -10,7 +10,20 @@ import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import { startDemo } from '../../scripts/demo-workbench.mjs';
 import { launchBrowser, repo } from '../../scripts/vscode-server/server.mjs';
-import { activeTab, editorText, eventually, goTo, openFile, pickQuickItem, problems, runCommand, screenshots, showProblems, toast, waitForWorkbench } from './workbench.mjs';
+import {
+  activeTab,
+  editorText,
+  eventually,
+  goTo,
+  openFile,
+  pickQuickItem,
+  problems,
+  runCommand,
+  screenshots,
+  showProblems,
+  toast,
+  waitForWorkbench,
+} from './workbench.mjs';
 
 const require = createRequire(import.meta.url);
 const core = require('../../dist/core.js');
@@ -22,7 +35,10 @@ describe('PutUsers in the browser workbench that npm start serves', function () 
   let demo;
   let browser;
   let page;
-  const shot = screenshots(path.join(repo, 'test-results', 'e2e'), process.env.PUTUSERS_README_IMAGES ? path.join(repo, 'docs', 'images') : undefined);
+  const shot = screenshots(
+    path.join(repo, 'test-results', 'e2e'),
+    process.env.PUTUSERS_README_IMAGES ? path.join(repo, 'docs', 'images') : undefined,
+  );
   const readWorkspaceFile = (name) => fs.readFileSync(path.join(demo.workspace, name), 'utf8');
 
   before(async function () {
@@ -46,7 +62,8 @@ describe('PutUsers in the browser workbench that npm start serves', function () 
   });
 
   afterEach(async function () {
-    if (this.currentTest?.state === 'failed' && page) await shot(page, `failed-${this.currentTest.title.replace(/\W+/g, '-').slice(0, 40)}`);
+    if (this.currentTest?.state === 'failed' && page)
+      await shot(page, `failed-${this.currentTest.title.replace(/\W+/g, '-').slice(0, 40)}`);
   });
 
   after(async () => {
@@ -57,16 +74,29 @@ describe('PutUsers in the browser workbench that npm start serves', function () 
   it('shows the mistakes of an input file in the Problems panel, in the AWS CLI’s words, located', async () => {
     await openFile(page, 'mistakes.putusers.json');
     await showProblems(page);
-    const rows = await eventually(() => problems(page), (r) => r.length === 5, 'five problems');
+    const rows = await eventually(
+      () => problems(page),
+      (r) => r.length === 5,
+      'five problems',
+    );
     assert.deepEqual(
       rows.map((r) => `${r.where} ${r.code}`),
-      ['[Ln 6, Col 27] cli/invalid-type', '[Ln 8, Col 9] cli/missing-member', '[Ln 9, Col 13] cli/unknown-member', '[Ln 13, Col 23] cli/invalid-type', '[Ln 18, Col 29] service/properties-key-case'],
+      [
+        '[Ln 6, Col 27] cli/invalid-type',
+        '[Ln 8, Col 9] cli/missing-member',
+        '[Ln 9, Col 13] cli/unknown-member',
+        '[Ln 13, Col 23] cli/invalid-type',
+        '[Ln 18, Col 29] service/properties-key-case',
+      ],
     );
     assert.ok(rows.every((r) => r.source === 'PutUsers'));
     assert.match(rows[2].message, /^Unknown member "userID" in users\[1\]: did you mean "userId"\?/);
     // The same verdicts as the command line gives for the file.
     const cli = core.validate(readWorkspaceFile('mistakes.putusers.json'), 'json').map((f) => f.message);
-    assert.deepEqual(rows.map((r) => r.message), cli);
+    assert.deepEqual(
+      rows.map((r) => r.message),
+      cli,
+    );
     await shot(page, 'problems', { readme: 'problems' });
   });
 
@@ -79,10 +109,18 @@ describe('PutUsers in the browser workbench that npm start serves', function () 
     await shot(page, 'quick-fix', { readme: 'quick-fix' });
     await fix.click();
     // The unknown member and the missing userId were one slip: both go.
-    const rows = await eventually(() => problems(page), (r) => r.length === 3, 'three problems left');
+    const rows = await eventually(
+      () => problems(page),
+      (r) => r.length === 3,
+      'three problems left',
+    );
     assert.ok(!rows.some((r) => /userID|"userId" in users\[1\]/.test(r.message)), JSON.stringify(rows));
     await page.keyboard.press('Control+S');
-    const saved = await eventually(() => JSON.parse(readWorkspaceFile('mistakes.putusers.json')), (f) => 'userId' in f.users[1], 'the fix saved');
+    const saved = await eventually(
+      () => JSON.parse(readWorkspaceFile('mistakes.putusers.json')),
+      (f) => 'userId' in f.users[1],
+      'the fix saved',
+    );
     assert.deepEqual(saved.users[1], { userId: 'user-0102', properties: '{"numberOfVideosWatched": "21"}' });
   });
 
@@ -104,7 +142,11 @@ describe('PutUsers in the browser workbench that npm start serves', function () 
     await page.keyboard.type('33');
     await page.keyboard.press('Escape');
     await page.keyboard.press('Control+S');
-    const { request, findings } = await eventually(() => core.readRequest(readWorkspaceFile('users.putusers.yaml'), 'yaml'), (r) => r.request?.users.at(-1).properties, 'the completed file saved');
+    const { request, findings } = await eventually(
+      () => core.readRequest(readWorkspaceFile('users.putusers.yaml'), 'yaml'),
+      (r) => r.request?.users.at(-1).properties,
+      'the completed file saved',
+    );
     assert.deepEqual(findings, []);
     assert.deepEqual(request.users.at(-1), { userId: 'user-0004', properties: '{"age": "33"}' });
   });
@@ -113,8 +155,17 @@ describe('PutUsers in the browser workbench that npm start serves', function () 
     await runCommand(page, 'PutUsers: Generate Skeleton');
     await pickQuickItem(page, 'yaml-input');
     await activeTab(page, 'Untitled');
-    const text = await eventually(() => editorText(page), (t) => t.includes('datasetArn'), 'the skeleton in the editor');
-    const trimLines = (t) => t.split('\n').map((l) => l.trimEnd()).join('\n').trim();
+    const text = await eventually(
+      () => editorText(page),
+      (t) => t.includes('datasetArn'),
+      'the skeleton in the editor',
+    );
+    const trimLines = (t) =>
+      t
+        .split('\n')
+        .map((l) => l.trimEnd())
+        .join('\n')
+        .trim();
     assert.equal(trimLines(text), trimLines(core.skeleton('yaml-input')));
     await shot(page, 'skeleton');
     await page.keyboard.press('Control+Shift+P');
@@ -153,12 +204,28 @@ describe('PutUsers in the browser workbench that npm start serves', function () 
 
     // What the emulator took: every user but the rejected one, once each, in file order.
     const all = core.readRequest(readWorkspaceFile(name), 'json').request.users;
-    assert.deepEqual(demo.emulator.acceptedUsers().map((u) => u.userId).sort(), all.map((u) => u.userId).filter((id) => id !== rejected).sort());
+    assert.deepEqual(
+      demo.emulator
+        .acceptedUsers()
+        .map((u) => u.userId)
+        .sort(),
+      all
+        .map((u) => u.userId)
+        .filter((id) => id !== rejected)
+        .sort(),
+    );
     const failedName = /(25-users\.failed-\S+\.putusers\.json)/.exec(message)[1];
-    assert.deepEqual(core.readRequest(readWorkspaceFile(failedName), 'json').request.users.map((u) => u.userId), [rejected]);
+    assert.deepEqual(
+      core.readRequest(readWorkspaceFile(failedName), 'json').request.users.map((u) => u.userId),
+      [rejected],
+    );
 
     await result.getByRole('button', { name: 'Show Report' }).click();
-    const report = await eventually(() => editorText(page), (t) => /InvalidInputException|rejected/.test(t), 'the report in an editor');
+    const report = await eventually(
+      () => editorText(page),
+      (t) => /InvalidInputException|rejected/.test(t),
+      'the report in an editor',
+    );
     assert.match(report, /users\[6\]/);
     assert.ok(!report.includes(rejected), 'the report names users by index, never by id');
     await shot(page, 'report');

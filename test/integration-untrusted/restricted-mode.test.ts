@@ -15,32 +15,56 @@ describe('PutUsers in Restricted Mode (an untrusted workspace)', function () {
   it('still validates: diagnostics work', async () => {
     const document = await openFixture('users.putusers.json');
     const diagnostics = await waitForOurs(document.uri);
-    assert.ok(diagnostics.some((d) => /userId/.test(d.message)), diagnostics.map((d) => d.message).join('\n'));
+    assert.ok(
+      diagnostics.some((d) => /userId/.test(d.message)),
+      diagnostics.map((d) => d.message).join('\n'),
+    );
   });
 
   it('ignores putUsers.endpoint from the workspace settings (restrictedConfigurations)', () => {
     const inspected = vscode.workspace.getConfiguration('putUsers').inspect<string>('endpoint');
-    assert.equal(vscode.workspace.getConfiguration('putUsers').get('endpoint'), '', `the workspace value must not apply: ${JSON.stringify(inspected)}`);
+    assert.equal(
+      vscode.workspace.getConfiguration('putUsers').get('endpoint'),
+      '',
+      `the workspace value must not apply: ${JSON.stringify(inspected)}`,
+    );
   });
 
   it('refuses to send, and nothing reaches the network', async () => {
     const emulator = await startTestEmulator();
     try {
-      await vscode.workspace.getConfiguration('putUsers').update('endpoint', emulator.url, vscode.ConfigurationTarget.Global);
+      await vscode.workspace
+        .getConfiguration('putUsers')
+        .update('endpoint', emulator.url, vscode.ConfigurationTarget.Global);
       const document = await openFixture('users.putusers.json');
-      const result = await vscode.commands.executeCommand<{ status: string } | undefined>('putUsers.sendFile', document.uri, { confirmed: true });
+      const result = await vscode.commands.executeCommand<{ status: string } | undefined>(
+        'putUsers.sendFile',
+        document.uri,
+        { confirmed: true },
+      );
       assert.equal(result?.status, 'untrusted');
       assert.equal(emulator.requests.length, 0);
-      assert.ok(!Object.keys(require.cache).some((m) => /[\\/]dist[\\/]send\.js$/.test(m)), 'the engine (and the AWS SDK) was not even loaded');
+      assert.ok(
+        !Object.keys(require.cache).some((m) => /[\\/]dist[\\/]send\.js$/.test(m)),
+        'the engine (and the AWS SDK) was not even loaded',
+      );
     } finally {
-      await vscode.workspace.getConfiguration('putUsers').update('endpoint', undefined, vscode.ConfigurationTarget.Global);
+      await vscode.workspace
+        .getConfiguration('putUsers')
+        .update('endpoint', undefined, vscode.ConfigurationTarget.Global);
       await emulator.close();
     }
   });
 
   it('shows no Send CodeLens', async () => {
     const document = await openFixture('users.putusers.json');
-    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri);
-    assert.deepEqual(lenses.filter((l) => l.command?.command?.startsWith('putUsers.')), []);
+    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>(
+      'vscode.executeCodeLensProvider',
+      document.uri,
+    );
+    assert.deepEqual(
+      lenses.filter((l) => l.command?.command?.startsWith('putUsers.')),
+      [],
+    );
   });
 });

@@ -37,7 +37,9 @@ export async function closeAllEditors(): Promise<void> {
   // A dirty editor would make closeAllEditors ask "Save?": revert and close those first.
   for (const tab of vscode.window.tabGroups.all.flatMap((g) => g.tabs)) {
     if (!tab.isDirty || !(tab.input instanceof vscode.TabInputText)) continue;
-    const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === (tab.input as vscode.TabInputText).uri.toString());
+    const doc = vscode.workspace.textDocuments.find(
+      (d) => d.uri.toString() === (tab.input as vscode.TabInputText).uri.toString(),
+    );
     if (!doc) continue;
     await vscode.window.showTextDocument(doc, tab.group.viewColumn);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
@@ -76,7 +78,10 @@ export function waitForEvent<E, T>(
     let done = false;
     // Subscribe before the first check, so no change slips between the two.
     const sub = event((e) => attempt(e));
-    const timer = setTimeout(() => finish(() => reject(new Error(`timed out after ${timeoutMs} ms: ${describe()}`))), timeoutMs);
+    const timer = setTimeout(
+      () => finish(() => reject(new Error(`timed out after ${timeoutMs} ms: ${describe()}`))),
+      timeoutMs,
+    );
     function finish(settle: () => void) {
       if (done) return;
       done = true;

@@ -108,7 +108,8 @@ export function runMochaSuite(suiteDir: string): Promise<void> {
           return;
         }
         if (failures > 0) reject(new Error(`${failures} test(s) failed`));
-        else if (result.passes.length === 0) reject(new Error(`no test ran (no passing *.test.js test under ${suiteDir})`));
+        else if (result.passes.length === 0)
+          reject(new Error(`no test ran (no passing *.test.js test under ${suiteDir})`));
         else resolve();
       });
       runner.on('pass', (test) => result.passes.push(test.fullTitle()));

@@ -16,7 +16,12 @@ export const rangeText = (r: vscode.Range) => `${r.start.line}:${r.start.charact
  * reach the workbench's marker service (which gives providers their context) a moment later, and
  * there is no event for that.
  */
-export async function codeActionTitled(uri: vscode.Uri, range: vscode.Range, title: RegExp, timeoutMs = 5_000): Promise<vscode.CodeAction> {
+export async function codeActionTitled(
+  uri: vscode.Uri,
+  range: vscode.Range,
+  title: RegExp,
+  timeoutMs = 5_000,
+): Promise<vscode.CodeAction> {
   let actions: vscode.CodeAction[] = [];
   for (const started = Date.now(); Date.now() - started < timeoutMs; await new Promise((r) => setTimeout(r, 50))) {
     actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, range);
@@ -31,10 +36,17 @@ export async function codeActionTitled(uri: vscode.Uri, range: vscode.Range, tit
  * validated again without that diagnostic (so the next wait sees fresh diagnostics, not the old
  * set), and returns the document's new text.
  */
-export async function applyFix(document: vscode.TextDocument, diagnostic: vscode.Diagnostic, title: RegExp): Promise<string> {
+export async function applyFix(
+  document: vscode.TextDocument,
+  diagnostic: vscode.Diagnostic,
+  title: RegExp,
+): Promise<string> {
   const action = await codeActionTitled(document.uri, diagnostic.range, title);
   if (!action.edit) throw new Error(`the quick fix ${title} has no edit`);
   await vscode.workspace.applyEdit(action.edit);
-  await waitForDiagnostics(document.uri, (ds) => !ours(ds).some((d) => d.code === diagnostic.code && d.message === diagnostic.message));
+  await waitForDiagnostics(
+    document.uri,
+    (ds) => !ours(ds).some((d) => d.code === diagnostic.code && d.message === diagnostic.message),
+  );
   return document.getText();
 }

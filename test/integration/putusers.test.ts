@@ -6,8 +6,12 @@ import { closeAllEditors, openFixture, openUntitled } from './helpers';
 import { applyFix, codeActionTitled, ours, rangeText, waitForOurs } from './putusers-helpers';
 
 const expected = (doc: vscode.TextDocument) =>
-  validate(doc.getText(), doc.languageId === 'yaml' ? 'yaml' : 'json').map((f) => `${f.range.start.line}:${f.range.start.character}-${f.range.end.line}:${f.range.end.character} ${f.code} ${f.message}`);
-const shown = (ds: readonly vscode.Diagnostic[]) => ds.map((d) => `${rangeText(d.range)} ${String(d.code)} ${d.message}`);
+  validate(doc.getText(), doc.languageId === 'yaml' ? 'yaml' : 'json').map(
+    (f) =>
+      `${f.range.start.line}:${f.range.start.character}-${f.range.end.line}:${f.range.end.character} ${f.code} ${f.message}`,
+  );
+const shown = (ds: readonly vscode.Diagnostic[]) =>
+  ds.map((d) => `${rangeText(d.range)} ${String(d.code)} ${d.message}`);
 
 describe('PutUsers diagnostics', () => {
   afterEach(closeAllEditors);
@@ -20,21 +24,35 @@ describe('PutUsers diagnostics', () => {
     assert.strictEqual(rangeText(unknown.range), '4:12-4:20');
     assert.ok(diagnostics.every((d) => d.source === 'PutUsers'));
     // Nothing from the built-in JSON service about the same problems (no schema contributed).
-    assert.deepStrictEqual(vscode.languages.getDiagnostics(doc.uri).filter((d) => d.source !== 'PutUsers'), []);
+    assert.deepStrictEqual(
+      vscode.languages.getDiagnostics(doc.uri).filter((d) => d.source !== 'PutUsers'),
+      [],
+    );
   });
 
   it('reads YAML as the AWS CLI does', async () => {
     const doc = await openFixture('putusers/errors.putusers.yaml');
     const diagnostics = await waitForOurs(doc.uri, 3);
     assert.deepStrictEqual(shown(diagnostics), expected(doc));
-    assert.ok(diagnostics.some((d) => d.code === 'cli/invalid-type' && /date/.test(d.message) && rangeText(d.range) === '2:10-2:20'));
+    assert.ok(
+      diagnostics.some(
+        (d) => d.code === 'cli/invalid-type' && /date/.test(d.message) && rangeText(d.range) === '2:10-2:20',
+      ),
+    );
   });
 
   it('updates as you type and clears when the file is fixed', async () => {
-    const doc = await openUntitled('{"datasetArn": "arn:aws:personalize:us-east-1:1:dataset/g/USERS", "users": [{"userId": 1}]}', 'json');
+    const doc = await openUntitled(
+      '{"datasetArn": "arn:aws:personalize:us-east-1:1:dataset/g/USERS", "users": [{"userId": 1}]}',
+      'json',
+    );
     await waitForOurs(doc.uri, 1);
     const edit = new vscode.WorkspaceEdit();
-    edit.replace(doc.uri, new vscode.Range(0, 0, doc.lineCount, 0), '{"datasetArn": "arn:aws:personalize:us-east-1:1:dataset/g/USERS", "users": [{"userId": "1"}]}');
+    edit.replace(
+      doc.uri,
+      new vscode.Range(0, 0, doc.lineCount, 0),
+      '{"datasetArn": "arn:aws:personalize:us-east-1:1:dataset/g/USERS", "users": [{"userId": "1"}]}',
+    );
     await vscode.workspace.applyEdit(edit);
     const { waitForDiagnostics } = await import('./helpers');
     await waitForDiagnostics(doc.uri, (ds) => ours(ds).length === 0);
@@ -58,12 +76,19 @@ describe('PutUsers completions and hovers', () => {
     const line = editor.document.lineAt(8).text;
     assert.match(line, /"userId": "u2"/);
     await editor.edit((e) => e.insert(new vscode.Position(8, line.length), ', "'));
-    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', editor.document.uri, new vscode.Position(8, line.length + 3));
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>(
+      'vscode.executeCompletionItemProvider',
+      editor.document.uri,
+      new vscode.Position(8, line.length + 3),
+    );
     // Ours carry the model's docs (the built-in JSON service also offers the file's other keys).
     const ourItems = list.items.filter((i) => i.detail === 'required' || i.detail === 'optional');
     const labels = ourItems.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
     assert.deepStrictEqual(labels, ['properties'], 'userId is already there');
-    assert.match(String((ourItems[0]!.documentation as vscode.MarkdownString).value), /A string map of user-specific metadata/);
+    assert.match(
+      String((ourItems[0]!.documentation as vscode.MarkdownString).value),
+      /A string map of user-specific metadata/,
+    );
   });
 
   it('completes top-level members in an empty YAML mapping line', async () => {
@@ -71,7 +96,11 @@ describe('PutUsers completions and hovers', () => {
     const edit = new vscode.WorkspaceEdit();
     edit.insert(doc.uri, new vscode.Position(2, 0), 'data');
     await vscode.workspace.applyEdit(edit);
-    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, new vscode.Position(2, 4));
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>(
+      'vscode.executeCompletionItemProvider',
+      doc.uri,
+      new vscode.Position(2, 4),
+    );
     const item = list.items.find((i) => i.label === 'datasetArn');
     assert.ok(item, list.items.map((i) => String(i.label)).join(', '));
     assert.match((item.insertText as vscode.SnippetString).value, /^datasetArn: arn:aws:personalize:\$\{1:region\}/);
@@ -80,7 +109,11 @@ describe('PutUsers completions and hovers', () => {
   it('hovers with the model documentation and the decoded properties', async () => {
     const doc = await openFixture('putusers/valid.putusers.json');
     const line = doc.lineAt(5).text;
-    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, new vscode.Position(5, line.indexOf('properties') + 2));
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+      'vscode.executeHoverProvider',
+      doc.uri,
+      new vscode.Position(5, line.indexOf('properties') + 2),
+    );
     const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
     assert.match(text, /A string map of user-specific metadata/);
     assert.match(text, /"numberOfVideosWatched": "45",\n\s+"membership": "Member"/);
@@ -94,28 +127,55 @@ describe('PutUsers quick fixes', () => {
     const original = (await openFixture('putusers/errors.putusers.json')).getText();
     const doc = await openUntitled(original, 'json');
     let diagnostics = await waitForOurs(doc.uri, 4);
-    let text = await applyFix(doc, diagnostics.find((d) => /userID/.test(d.message))!, /Rename to "userId"/);
+    let text = await applyFix(
+      doc,
+      diagnostics.find((d) => /userID/.test(d.message))!,
+      /Rename to "userId"/,
+    );
     assert.match(text, /"userId": "u1"/);
     diagnostics = await waitForOurs(doc.uri, 3);
-    text = await applyFix(doc, diagnostics.find((d) => d.code === 'cli/invalid-type' && /userId/.test(d.message))!, /Quote 42/);
+    text = await applyFix(
+      doc,
+      diagnostics.find((d) => d.code === 'cli/invalid-type' && /userId/.test(d.message))!,
+      /Quote 42/,
+    );
     assert.match(text, /"userId": "42"/);
     diagnostics = await waitForOurs(doc.uri, 2);
-    text = await applyFix(doc, diagnostics.find((d) => /properties must be a string/.test(d.message))!, /JSON string/);
+    text = await applyFix(
+      doc,
+      diagnostics.find((d) => /properties must be a string/.test(d.message))!,
+      /JSON string/,
+    );
     assert.match(text, /"properties": "\{\\"age\\": \\"30\\", \\"ok\\": true\}"/);
     diagnostics = await waitForOurs(doc.uri, 1);
-    text = await applyFix(doc, diagnostics.find((d) => /trackingId/.test(d.message))!, /Remove "trackingId"/);
+    text = await applyFix(
+      doc,
+      diagnostics.find((d) => /trackingId/.test(d.message))!,
+      /Remove "trackingId"/,
+    );
     assert.deepStrictEqual(validate(text, 'json'), []);
   });
 
   it('quotes a YAML date and writes a YAML mapping as a properties string', async () => {
     const doc = await openUntitled((await openFixture('putusers/errors.putusers.yaml')).getText(), 'yaml');
     let diagnostics = await waitForOurs(doc.uri, 3);
-    let text = await applyFix(doc, diagnostics.find((d) => /date/.test(d.message))!, /Quote/);
+    let text = await applyFix(
+      doc,
+      diagnostics.find((d) => /date/.test(d.message))!,
+      /Quote/,
+    );
     assert.match(text, /userId: '2024-01-02'/);
     diagnostics = await waitForOurs(doc.uri, 2);
-    text = await applyFix(doc, diagnostics.find((d) => /properties must be a string/.test(d.message))!, /JSON string/);
+    text = await applyFix(
+      doc,
+      diagnostics.find((d) => /properties must be a string/.test(d.message))!,
+      /JSON string/,
+    );
     assert.match(text, /properties: '\{"age": "31"\}'/);
-    assert.deepStrictEqual(validate(text, 'yaml').map((f) => f.code), ['service/properties-key-case']);
+    assert.deepStrictEqual(
+      validate(text, 'yaml').map((f) => f.code),
+      ['service/properties-key-case'],
+    );
   });
 
   it('offers to split more than 10 users into valid files', async () => {
@@ -125,14 +185,34 @@ describe('PutUsers quick fixes', () => {
     assert.ok(split.command, 'the split action runs a command');
     const parts = [1, 2].map((n) => vscode.Uri.joinPath(doc.uri, '..', `twelve.part-${n}.putusers.json`));
     try {
-      const written = await vscode.commands.executeCommand<vscode.Uri[]>(split.command.command, ...(split.command.arguments ?? []));
-      assert.deepStrictEqual(written.map((u) => u.toString()), parts.map((u) => u.toString()));
-      const texts = await Promise.all(parts.map(async (uri) => new TextDecoder().decode(await vscode.workspace.fs.readFile(uri))));
-      assert.deepStrictEqual(texts.map((t) => JSON.parse(t).users.length), [10, 2]);
-      assert.deepStrictEqual(texts.map((t) => validate(t, 'json')), [[], []]);
-      assert.deepStrictEqual(texts.flatMap((t) => JSON.parse(t).users.map((u: { userId: string }) => u.userId)), JSON.parse(doc.getText()).users.map((u: { userId: string }) => u.userId));
+      const written = await vscode.commands.executeCommand<vscode.Uri[]>(
+        split.command.command,
+        ...(split.command.arguments ?? []),
+      );
+      assert.deepStrictEqual(
+        written.map((u) => u.toString()),
+        parts.map((u) => u.toString()),
+      );
+      const texts = await Promise.all(
+        parts.map(async (uri) => new TextDecoder().decode(await vscode.workspace.fs.readFile(uri))),
+      );
+      assert.deepStrictEqual(
+        texts.map((t) => JSON.parse(t).users.length),
+        [10, 2],
+      );
+      assert.deepStrictEqual(
+        texts.map((t) => validate(t, 'json')),
+        [[], []],
+      );
+      assert.deepStrictEqual(
+        texts.flatMap((t) => JSON.parse(t).users.map((u: { userId: string }) => u.userId)),
+        JSON.parse(doc.getText()).users.map((u: { userId: string }) => u.userId),
+      );
       // Never overwrites: a second split refuses and writes nothing.
-      assert.deepStrictEqual(await vscode.commands.executeCommand(split.command.command, ...(split.command.arguments ?? [])), []);
+      assert.deepStrictEqual(
+        await vscode.commands.executeCommand(split.command.command, ...(split.command.arguments ?? [])),
+        [],
+      );
     } finally {
       for (const uri of parts) await vscode.workspace.fs.delete(uri).then(undefined, () => undefined);
     }
@@ -149,9 +229,17 @@ describe('PutUsers commands', () => {
     const side = await vscode.commands.executeCommand<vscode.TextEditor>('putUsers.editProperties');
     assert.strictEqual(side.document.languageId, 'json');
     assert.deepStrictEqual(JSON.parse(side.document.getText()), { numberOfVideosWatched: '45', membership: 'Member' });
-    await side.edit((e) => e.replace(new vscode.Range(0, 0, side.document.lineCount, 0), '{\n  "numberOfVideosWatched": "46",\n  "note": "say \\"hi\\""\n}\n'));
+    await side.edit((e) =>
+      e.replace(
+        new vscode.Range(0, 0, side.document.lineCount, 0),
+        '{\n  "numberOfVideosWatched": "46",\n  "note": "say \\"hi\\""\n}\n',
+      ),
+    );
     assert.ok(await side.document.save());
-    assert.match(source.getText(), /"properties": "\{\\"numberOfVideosWatched\\":\\"46\\",\\"note\\":\\"say \\\\\\"hi\\\\\\"\\"\}"/);
+    assert.match(
+      source.getText(),
+      /"properties": "\{\\"numberOfVideosWatched\\":\\"46\\",\\"note\\":\\"say \\\\\\"hi\\\\\\"\\"\}"/,
+    );
     assert.deepStrictEqual(validate(source.getText(), 'json'), []);
   });
 

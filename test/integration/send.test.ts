@@ -13,14 +13,24 @@ import * as vscode from 'vscode';
 import { type PutUsersRequest, readRequest, type User } from '../../src/core';
 import type { Emulator } from '../../src/emulator';
 import type { SendFileResult as SendResult } from '../../src/extension/send/send-file';
-import { ARN, assertNothingLostNothingTwice, BUSY_ARN, KEYS, startTestEmulator, UNKNOWN_ARN, userKey } from '../support/emulator-harness';
+import {
+  ARN,
+  assertNothingLostNothingTwice,
+  BUSY_ARN,
+  KEYS,
+  startTestEmulator,
+  UNKNOWN_ARN,
+  userKey,
+} from '../support/emulator-harness';
 import { closeAllEditors, fixtureUri, waitForEvent } from './helpers';
-
 
 const RUN = Math.random().toString(36).slice(2, 8);
 /** Users whose ids and properties must never reach a log. */
 function users(n: number, tag: string): User[] {
-  const out = Array.from({ length: n }, (_, k) => ({ userId: `vsc-${RUN}-${tag}-${k}`, properties: JSON.stringify({ age: String(20 + k), secretNote: `pii-${RUN}-${tag}-${k}` }) }));
+  const out = Array.from({ length: n }, (_, k) => ({
+    userId: `vsc-${RUN}-${tag}-${k}`,
+    properties: JSON.stringify({ age: String(20 + k), secretNote: `pii-${RUN}-${tag}-${k}` }),
+  }));
   sensitive(...out.flatMap((u, k) => [u.userId, `pii-${RUN}-${tag}-${k}`]));
   return out;
 }
@@ -33,9 +43,14 @@ function sensitive(...strings: string[]): void {
 }
 
 const config = () => vscode.workspace.getConfiguration('putUsers');
-const send = (uri?: vscode.Uri, confirmed = true) => vscode.commands.executeCommand<SendResult>('putUsers.sendFile', uri, { confirmed });
+const send = (uri?: vscode.Uri, confirmed = true) =>
+  vscode.commands.executeCommand<SendResult>('putUsers.sendFile', uri, { confirmed });
 
-async function writeInput(name: string, request: PutUsersRequest, format: 'json' | 'yaml' = 'json'): Promise<vscode.Uri> {
+async function writeInput(
+  name: string,
+  request: PutUsersRequest,
+  format: 'json' | 'yaml' = 'json',
+): Promise<vscode.Uri> {
   const { writeInput: write } = await import('../../src/core');
   const uri = fixtureUri(`send/${name}`);
   await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(write(request, format)));
@@ -54,7 +69,11 @@ function usersNotIn(result: Extract<SendResult, { status: 'sent' }>, datasetArn 
   assert.match(uri.path, /\.failed-\d{8}T\d{6}Z(-\d+)?\.putusers\.(json|yaml)$/);
   const text = readFileSync(uri.fsPath, 'utf8');
   const { request, findings } = readRequest(text, uri.path.endsWith('.yaml') ? 'yaml' : 'json');
-  assert.deepEqual(findings.filter((f) => f.code.startsWith('cli/')), [], 'the users-not-in file is valid for the AWS CLI');
+  assert.deepEqual(
+    findings.filter((f) => f.code.startsWith('cli/')),
+    [],
+    'the users-not-in file is valid for the AWS CLI',
+  );
   assert.equal(request?.datasetArn, datasetArn);
   return request!.users;
 }
@@ -68,7 +87,9 @@ async function lensesOnceTargetRead(uri: vscode.Uri, title?: string): Promise<vs
     const target = lenses.find((l) => l.command?.command === 'putUsers.chooseProfile');
     if (target && (title === undefined || target.command?.title === title)) return lenses;
   }
-  throw new Error(`no profile · region CodeLens${title ? ` titled ${title}` : ''} after 10 s; lenses: ${lenses.map((l) => l.command?.title).join(' | ')}`);
+  throw new Error(
+    `no profile · region CodeLens${title ? ` titled ${title}` : ''} after 10 s; lenses: ${lenses.map((l) => l.command?.title).join(' | ')}`,
+  );
 }
 
 async function closedPort(): Promise<number> {
@@ -89,8 +110,14 @@ describe('PutUsers: Send File (against the emulator)', function () {
   before(async () => {
     emulator = await startTestEmulator({ onRequest: () => answered.fire() });
     sensitive(KEYS.secretAccessKey);
-    writeFileSync(process.env['AWS_CONFIG_FILE']!, '[profile emulator]\nregion = us-east-1\n[profile noregion]\noutput = json\n');
-    writeFileSync(process.env['AWS_SHARED_CREDENTIALS_FILE']!, `[emulator]\naws_access_key_id = ${KEYS.accessKeyId}\naws_secret_access_key = ${KEYS.secretAccessKey}\n[noregion]\naws_access_key_id = ${KEYS.accessKeyId}\naws_secret_access_key = ${KEYS.secretAccessKey}\n`);
+    writeFileSync(
+      process.env['AWS_CONFIG_FILE']!,
+      '[profile emulator]\nregion = us-east-1\n[profile noregion]\noutput = json\n',
+    );
+    writeFileSync(
+      process.env['AWS_SHARED_CREDENTIALS_FILE']!,
+      `[emulator]\naws_access_key_id = ${KEYS.accessKeyId}\naws_secret_access_key = ${KEYS.secretAccessKey}\n[noregion]\naws_access_key_id = ${KEYS.accessKeyId}\naws_secret_access_key = ${KEYS.secretAccessKey}\n`,
+    );
     await config().update('profile', 'emulator', vscode.ConfigurationTarget.Global);
     // From the workspace settings: honoured because the workspace is trusted.
     await config().update('endpoint', emulator.url, vscode.ConfigurationTarget.Workspace);
@@ -100,7 +127,8 @@ describe('PutUsers: Send File (against the emulator)', function () {
     emulator.setFaults([]);
   });
   afterEach(async () => {
-    for (const key of ['concurrency', 'region']) await config().update(key, undefined, vscode.ConfigurationTarget.Global);
+    for (const key of ['concurrency', 'region'])
+      await config().update(key, undefined, vscode.ConfigurationTarget.Global);
     await config().update('profile', 'emulator', vscode.ConfigurationTarget.Global);
     await config().update('endpoint', emulator.url, vscode.ConfigurationTarget.Workspace);
     await closeAllEditors();
@@ -115,7 +143,9 @@ describe('PutUsers: Send File (against the emulator)', function () {
   });
 
   it('has not loaded the AWS SDK before the first send', () => {
-    const loaded = Object.keys(require.cache).filter((m) => /[\\/]dist[\\/]send\.js$|client-personalize-events/.test(m));
+    const loaded = Object.keys(require.cache).filter((m) =>
+      /[\\/]dist[\\/]send\.js$|client-personalize-events/.test(m),
+    );
     assert.deepEqual(loaded, [], 'activation, diagnostics, completions and the status bar must not load dist/send.js');
   });
 
@@ -129,7 +159,10 @@ describe('PutUsers: Send File (against the emulator)', function () {
     assert.deepEqual(emulator.acceptedUsers(), input, 'the emulator has exactly the file, in order');
     assert.equal(emulator.requests[0]!.scope?.region, 'us-east-1', "the profile's region");
     assert.equal(result.report.endpoint, emulator.url);
-    assert.ok(Object.keys(require.cache).some((m) => /[\\/]dist[\\/]send\.js$/.test(m)), 'the engine is loaded now');
+    assert.ok(
+      Object.keys(require.cache).some((m) => /[\\/]dist[\\/]send\.js$/.test(m)),
+      'the engine is loaded now',
+    );
   });
 
   it('sends more than 10 users as consecutive requests of at most 10, in file order (YAML)', async () => {
@@ -137,10 +170,20 @@ describe('PutUsers: Send File (against the emulator)', function () {
     const uri = await writeInput('many.putusers.yaml', { datasetArn: ARN, users: input }, 'yaml');
     const result = sent(await send(uri));
     assert.equal(result.report.accepted, 23);
-    assert.deepEqual(result.report.requests.map((r) => [r.first, r.users]).sort((a, b) => a[0]! - b[0]!), [[0, 10], [10, 10], [20, 3]]);
+    assert.deepEqual(
+      result.report.requests.map((r) => [r.first, r.users]).sort((a, b) => a[0]! - b[0]!),
+      [
+        [0, 10],
+        [10, 10],
+        [20, 3],
+      ],
+    );
     assert.deepEqual(emulator.accepted.map((a) => a.users.length).sort(), [10, 10, 3]);
     assert.deepEqual(emulator.acceptedUsers().map(userKey).sort(), input.map(userKey).sort());
-    assert.ok(emulator.accepted.every((a) => a.users.every((u, k) => k === 0 || indexOf(u) === indexOf(a.users[k - 1]!) + 1)), 'each request holds consecutive users');
+    assert.ok(
+      emulator.accepted.every((a) => a.users.every((u, k) => k === 0 || indexOf(u) === indexOf(a.users[k - 1]!) + 1)),
+      'each request holds consecutive users',
+    );
   });
 
   // VS Code refuses modal dialogs in extension tests (DialogService.skipDialogs): it throws with
@@ -148,16 +191,26 @@ describe('PutUsers: Send File (against the emulator)', function () {
   it('asks before sending more than 10 users as several requests', async () => {
     const input = users(23, 'ask');
     const uri = await writeInput('ask-many.putusers.json', { datasetArn: ARN, users: input });
-    await assert.rejects(Promise.resolve(send(uri, false)), /refused to show dialog in tests\. Contents: PutUsers: send\/ask-many\.putusers\.json has 23 users; one PutUsers request takes at most 10 \(the AWS CLI refuses this file\)\.$/);
+    await assert.rejects(
+      Promise.resolve(send(uri, false)),
+      /refused to show dialog in tests\. Contents: PutUsers: send\/ask-many\.putusers\.json has 23 users; one PutUsers request takes at most 10 \(the AWS CLI refuses this file\)\.$/,
+    );
     assert.equal(emulator.requests.length, 0);
-    assert.equal(sent(await send(uri, true)).report.accepted, 23, 'sends when confirmed (the file is not left claimed)');
+    assert.equal(
+      sent(await send(uri, true)).report.accepted,
+      23,
+      'sends when confirmed (the file is not left claimed)',
+    );
   });
 
   it('asks before sending a file with warnings, and says the first', async () => {
     const input = [{ userId: `vsc-${RUN}-warn-0`, properties: '{"Age": "30"}' }];
     sensitive(input[0]!.userId);
     const uri = await writeInput('ask-warning.putusers.json', { datasetArn: ARN, users: input });
-    await assert.rejects(Promise.resolve(send(uri, false)), /Contents: PutUsers: send\/ask-warning\.putusers\.json has 1 warning\. First, line 6: Property key "Age" is not camelCase/);
+    await assert.rejects(
+      Promise.resolve(send(uri, false)),
+      /Contents: PutUsers: send\/ask-warning\.putusers\.json has 1 warning\. First, line 6: Property key "Age" is not camelCase/,
+    );
     assert.equal(emulator.requests.length, 0);
     assert.equal(sent(await send(uri, true)).report.accepted, 1, 'and sends it when confirmed');
   });
@@ -171,16 +224,33 @@ describe('PutUsers: Send File (against the emulator)', function () {
 
   it('finds the users the service rejects, gets every other user in, and writes the rejected ones beside the file', async () => {
     const input = users(23, 'reject');
-    emulator.setFaults([{ fault: { kind: 'reject-user', userIds: [input[4]!.userId, input[17]!.userId], message: 'The property age is not valid.' } }]);
+    emulator.setFaults([
+      {
+        fault: {
+          kind: 'reject-user',
+          userIds: [input[4]!.userId, input[17]!.userId],
+          message: 'The property age is not valid.',
+        },
+      },
+    ]);
     const uri = await writeInput('reject.putusers.json', { datasetArn: ARN, users: input });
     const result = sent(await send(uri));
     assert.equal(result.report.accepted, 21);
     assert.equal(result.report.rejected, 2);
-    assert.deepEqual(result.report.notIn.map((n) => [n.index, n.status, n.message]), [[4, 'rejected', 'The property age is not valid.'], [17, 'rejected', 'The property age is not valid.']]);
+    assert.deepEqual(
+      result.report.notIn.map((n) => [n.index, n.status, n.message]),
+      [
+        [4, 'rejected', 'The property age is not valid.'],
+        [17, 'rejected', 'The property age is not valid.'],
+      ],
+    );
     const notIn = usersNotIn(result);
     assert.deepEqual(notIn, [input[4], input[17]]);
     assertNothingLostNothingTwice(emulator, input, notIn);
-    assert.ok(result.reportLines.some((l) => l.trim().startsWith('users[4]: rejected: The property age is not valid.')), result.reportLines.join('\n'));
+    assert.ok(
+      result.reportLines.some((l) => l.trim().startsWith('users[4]: rejected: The property age is not valid.')),
+      result.reportLines.join('\n'),
+    );
   });
 
   for (const [what, fault, times] of [
@@ -206,7 +276,9 @@ describe('PutUsers: Send File (against the emulator)', function () {
 
   it('a request that fails for good: its users go to the users-not-in file, the others get in', async () => {
     const input = users(25, 'down');
-    emulator.setFaults([{ when: (r) => r.userIds.includes(input[12]!.userId), fault: { kind: 'status', status: 503 } }]);
+    emulator.setFaults([
+      { when: (r) => r.userIds.includes(input[12]!.userId), fault: { kind: 'status', status: 503 } },
+    ]);
     const uri = await writeInput('down.putusers.json', { datasetArn: ARN, users: input });
     const result = sent(await send(uri));
     assert.equal(result.report.accepted, 15);
@@ -222,12 +294,21 @@ describe('PutUsers: Send File (against the emulator)', function () {
     emulator.setFaults([{ fault: { kind: 'delay', ms: 250 } }]);
     const uri = await writeInput('cancel.putusers.json', { datasetArn: ARN, users: input });
     const running = send(uri);
-    await waitForEvent(answered.event, () => (emulator.accepted.length >= 2 ? true : undefined), 20_000, () => `${emulator.accepted.length} requests accepted`);
+    await waitForEvent(
+      answered.event,
+      () => (emulator.accepted.length >= 2 ? true : undefined),
+      20_000,
+      () => `${emulator.accepted.length} requests accepted`,
+    );
     assert.equal(await vscode.commands.executeCommand('putUsers.cancelSending'), 1, 'one send was cancelled');
     const result = sent(await running);
     assert.equal(result.report.cancelled, true);
     assert.ok(result.report.accepted >= 20 && result.report.accepted < 60, `accepted ${result.report.accepted}`);
-    assert.equal(result.report.accepted, emulator.acceptedUsers().length, 'the report counts what the emulator accepted');
+    assert.equal(
+      result.report.accepted,
+      emulator.acceptedUsers().length,
+      'the report counts what the emulator accepted',
+    );
     const notIn = usersNotIn(result);
     assert.ok(result.report.notIn.every((n) => n.status === 'unsent'));
     assertNothingLostNothingTwice(emulator, input, notIn);
@@ -249,12 +330,18 @@ describe('PutUsers: Send File (against the emulator)', function () {
     const fatal = async (setup: () => Thenable<void> | void, datasetArn = ARN) => {
       await setup();
       const input = users(3, `fatal${Math.random().toString(36).slice(2, 6)}`);
-      const uri = await writeInput(`fatal-${Math.random().toString(36).slice(2, 8)}.putusers.json`, { datasetArn, users: input });
+      const uri = await writeInput(`fatal-${Math.random().toString(36).slice(2, 8)}.putusers.json`, {
+        datasetArn,
+        users: input,
+      });
       const result = sent(await send(uri));
       assert.equal(result.report.accepted, 0);
       assert.deepEqual(usersNotIn(result, datasetArn), input, 'every user is in the users-not-in file');
       assert.equal(emulator.acceptedUsers().length, 0);
-      assert.ok(result.reportLines.some((l) => l.startsWith('Stopped: ')), result.reportLines.join('\n'));
+      assert.ok(
+        result.reportLines.some((l) => l.startsWith('Stopped: ')),
+        result.reportLines.join('\n'),
+      );
       return result.report;
     };
 
@@ -282,9 +369,20 @@ describe('PutUsers: Send File (against the emulator)', function () {
       const dir = mkdtempSync(path.join(tmpdir(), 'putusers-sso-'));
       const start = 'https://example.awsapps.com/start';
       const savedConfig = readFileSync(process.env['AWS_CONFIG_FILE']!, 'utf8');
-      appendFileSync(process.env['AWS_CONFIG_FILE']!, `[profile work]\nregion = us-east-1\nsso_session = corp\nsso_account_id = 123456789012\nsso_role_name = Sender\n[sso-session corp]\nsso_start_url = ${start}\nsso_region = us-east-1\n`);
+      appendFileSync(
+        process.env['AWS_CONFIG_FILE']!,
+        `[profile work]\nregion = us-east-1\nsso_session = corp\nsso_account_id = 123456789012\nsso_role_name = Sender\n[sso-session corp]\nsso_start_url = ${start}\nsso_region = us-east-1\n`,
+      );
       mkdirSync(path.join(dir, '.aws', 'sso', 'cache'), { recursive: true });
-      writeFileSync(path.join(dir, '.aws', 'sso', 'cache', `${createHash('sha1').update('corp').digest('hex')}.json`), JSON.stringify({ accessToken: 'expired', expiresAt: '2020-01-01T00:00:00Z', region: 'us-east-1', startUrl: start }));
+      writeFileSync(
+        path.join(dir, '.aws', 'sso', 'cache', `${createHash('sha1').update('corp').digest('hex')}.json`),
+        JSON.stringify({
+          accessToken: 'expired',
+          expiresAt: '2020-01-01T00:00:00Z',
+          region: 'us-east-1',
+          startUrl: start,
+        }),
+      );
       process.env['HOME'] = dir;
       try {
         const report = await fatal(() => config().update('profile', 'work', vscode.ConfigurationTarget.Global));
@@ -306,20 +404,37 @@ describe('PutUsers: Send File (against the emulator)', function () {
 
     it('the endpoint is unreachable', async () => {
       const port = await closedPort();
-      const report = await fatal(() => config().update('endpoint', `http://127.0.0.1:${port}`, vscode.ConfigurationTarget.Workspace));
+      const report = await fatal(() =>
+        config().update('endpoint', `http://127.0.0.1:${port}`, vscode.ConfigurationTarget.Workspace),
+      );
       assert.equal(report.fatal?.kind, 'unreachable');
     });
 
     it('the endpoint is http:// on another host (refused before any request)', async () => {
-      const report = await fatal(() => config().update('endpoint', 'http://personalize.example.com', vscode.ConfigurationTarget.Workspace));
+      const report = await fatal(() =>
+        config().update('endpoint', 'http://personalize.example.com', vscode.ConfigurationTarget.Workspace),
+      );
       assert.equal(report.fatal?.kind, 'insecure-endpoint');
     });
 
     it('an http:// endpoint on another host is refused even when workspace settings try to allow it (user settings only)', async () => {
       const settingsFile = fixtureUri('.vscode/settings.json');
-      const before = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(settingsFile))) as Record<string, unknown>;
-      const changed = waitForEvent(vscode.workspace.onDidChangeConfiguration, () => (config().get('concurrency') === 2 ? true : undefined), 10_000, () => 'the workspace settings were not read again');
-      const tampered = { ...before, 'putUsers.endpoint': 'http://personalize.example.com', 'putUsers.allowInsecureEndpoint': true, 'putUsers.concurrency': 2 };
+      const before = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(settingsFile))) as Record<
+        string,
+        unknown
+      >;
+      const changed = waitForEvent(
+        vscode.workspace.onDidChangeConfiguration,
+        () => (config().get('concurrency') === 2 ? true : undefined),
+        10_000,
+        () => 'the workspace settings were not read again',
+      );
+      const tampered = {
+        ...before,
+        'putUsers.endpoint': 'http://personalize.example.com',
+        'putUsers.allowInsecureEndpoint': true,
+        'putUsers.concurrency': 2,
+      };
       await vscode.workspace.fs.writeFile(settingsFile, new TextEncoder().encode(JSON.stringify(tampered, null, 4)));
       try {
         await changed;
@@ -327,7 +442,9 @@ describe('PutUsers: Send File (against the emulator)', function () {
         assert.equal(report.fatal?.kind, 'insecure-endpoint');
       } finally {
         await vscode.workspace.fs.writeFile(settingsFile, new TextEncoder().encode(JSON.stringify(before, null, 4)));
-        await waitForEvent(vscode.workspace.onDidChangeConfiguration, () => (config().get('concurrency') === 4 ? true : undefined));
+        await waitForEvent(vscode.workspace.onDidChangeConfiguration, () =>
+          config().get('concurrency') === 4 ? true : undefined,
+        );
       }
     });
 
@@ -335,7 +452,9 @@ describe('PutUsers: Send File (against the emulator)', function () {
       await config().update('allowInsecureEndpoint', true, vscode.ConfigurationTarget.Global);
       try {
         // Not refused up front: sent, and then unreachable (this machine has no network).
-        const report = await fatal(() => config().update('endpoint', 'http://personalize.invalid', vscode.ConfigurationTarget.Workspace));
+        const report = await fatal(() =>
+          config().update('endpoint', 'http://personalize.invalid', vscode.ConfigurationTarget.Workspace),
+        );
         assert.equal(report.fatal?.kind, 'unreachable', report.fatal?.message);
       } finally {
         await config().update('allowInsecureEndpoint', undefined, vscode.ConfigurationTarget.Global);
@@ -357,7 +476,10 @@ describe('PutUsers: Send File (against the emulator)', function () {
     const input = users(4, 'untitled');
     emulator.setFaults([{ fault: { kind: 'reject-user', userIds: [input[1]!.userId] } }]);
     const { writeInput: write } = await import('../../src/core');
-    const document = await vscode.workspace.openTextDocument({ language: 'json', content: write({ datasetArn: ARN, users: input }, 'json') });
+    const document = await vscode.workspace.openTextDocument({
+      language: 'json',
+      content: write({ datasetArn: ARN, users: input }, 'json'),
+    });
     await vscode.window.showTextDocument(document);
     const result = sent(await send(undefined, true));
     assert.equal(result.report.accepted, 3);
@@ -387,7 +509,10 @@ describe('PutUsers: Send File (against the emulator)', function () {
     const warning = '$(warning) emulator · eu-west-1 (the dataset is in us-east-1)';
     const lenses = await lensesOnceTargetRead(uri, warning);
     assert.equal(lenses.find((l) => l.command?.command === 'putUsers.chooseProfile')?.command?.title, warning);
-    await assert.rejects(Promise.resolve(send(uri, false)), /Contents: PutUsers: the dataset of send\/elsewhere\.putusers\.json is in us-east-1, but PutUsers would send to eu-west-1 \(putUsers\.region\)\.$/);
+    await assert.rejects(
+      Promise.resolve(send(uri, false)),
+      /Contents: PutUsers: the dataset of send\/elsewhere\.putusers\.json is in us-east-1, but PutUsers would send to eu-west-1 \(putUsers\.region\)\.$/,
+    );
     assert.equal(emulator.requests.length, 0);
   });
 
@@ -396,7 +521,10 @@ describe('PutUsers: Send File (against the emulator)', function () {
     await vscode.window.showTextDocument(uri);
     assert.equal(await vscode.commands.executeCommand('putUsers.chooseProfile', 'noregion'), 'noregion');
     assert.equal(config().inspect('profile')?.globalValue, 'noregion');
-    const targetTitle = async () => (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri, 10)).find((l) => l.command?.command === 'putUsers.chooseProfile')?.command?.title;
+    const targetTitle = async () =>
+      (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri, 10)).find(
+        (l) => l.command?.command === 'putUsers.chooseProfile',
+      )?.command?.title;
     assert.equal(await targetTitle(), `noregion · no region · ${emulator.url}`);
     assert.equal(await vscode.commands.executeCommand('putUsers.chooseProfile', 'ghost'), undefined);
     assert.equal(config().inspect('profile')?.globalValue, 'noregion', 'unchanged');

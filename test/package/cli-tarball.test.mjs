@@ -19,14 +19,24 @@ describe('the putusers npm tarball, installed globally', function () {
   let tarball;
   let putusers;
   /** Runs the installed putusers in an empty folder outside the repository. */
-  const run = (args, env = {}) => spawnSync(putusers, args, { cwd: tmp, encoding: 'utf8', env: { PATH: process.env.PATH, HOME: tmp, ...env } });
+  const run = (args, env = {}) =>
+    spawnSync(putusers, args, { cwd: tmp, encoding: 'utf8', env: { PATH: process.env.PATH, HOME: tmp, ...env } });
 
   before(function () {
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'putusers-tarball-'));
-    const packed = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', tmp], { cwd: repo, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }));
+    const packed = JSON.parse(
+      execFileSync('npm', ['pack', '--json', '--pack-destination', tmp], {
+        cwd: repo,
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'ignore'],
+      }),
+    );
     tarball = path.join(tmp, packed[0].filename);
     const prefix = path.join(tmp, 'prefix');
-    execFileSync('npm', ['install', '-g', '--prefix', prefix, '--no-audit', '--no-fund', tarball], { cwd: tmp, stdio: 'ignore' });
+    execFileSync('npm', ['install', '-g', '--prefix', prefix, '--no-audit', '--no-fund', tarball], {
+      cwd: tmp,
+      stdio: 'ignore',
+    });
     putusers = path.join(prefix, 'bin', 'putusers');
   });
   after(() => fs.rmSync(tmp, { recursive: true, force: true }));
@@ -42,7 +52,10 @@ describe('the putusers npm tarball, installed globally', function () {
     for (const kind of ['input', 'yaml-input']) {
       const out = run(['skeleton', kind]);
       assert.equal(out.status, 0, out.stderr);
-      assert.equal(out.stdout, fs.readFileSync(path.join(repo, 'test', 'fixtures', 'skeletons', `${kind}.txt`), 'utf8'));
+      assert.equal(
+        out.stdout,
+        fs.readFileSync(path.join(repo, 'test', 'fixtures', 'skeletons', `${kind}.txt`), 'utf8'),
+      );
     }
   });
 
@@ -65,10 +78,21 @@ describe('the putusers npm tarball, installed globally', function () {
     try {
       fs.copyFileSync(path.join(repo, 'examples', '25-users.putusers.json'), path.join(tmp, '25-users.putusers.json'));
       // spawn, not spawnSync: the emulator answers from this process's event loop.
-      const child = spawn(putusers, ['send', '25-users.putusers.json', '--region', 'us-east-1', '--endpoint-url', emulator.url], {
-        cwd: tmp,
-        env: { PATH: process.env.PATH, HOME: tmp, AWS_ACCESS_KEY_ID: KEYS.accessKeyId, AWS_SECRET_ACCESS_KEY: KEYS.secretAccessKey, AWS_EC2_METADATA_DISABLED: 'true', NODE_NO_WARNINGS: '1' },
-      });
+      const child = spawn(
+        putusers,
+        ['send', '25-users.putusers.json', '--region', 'us-east-1', '--endpoint-url', emulator.url],
+        {
+          cwd: tmp,
+          env: {
+            PATH: process.env.PATH,
+            HOME: tmp,
+            AWS_ACCESS_KEY_ID: KEYS.accessKeyId,
+            AWS_SECRET_ACCESS_KEY: KEYS.secretAccessKey,
+            AWS_EC2_METADATA_DISABLED: 'true',
+            NODE_NO_WARNINGS: '1',
+          },
+        },
+      );
       let output = '';
       child.stdout.on('data', (d) => (output += d));
       child.stderr.on('data', (d) => (output += d));

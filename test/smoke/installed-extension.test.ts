@@ -11,7 +11,11 @@ import { KEYS, startTestEmulator } from '../support/emulator-harness';
 import { closeAllEditors, fixtureUri, formatDiagnostic, openFixture, waitForDiagnostics } from '../integration/helpers';
 
 const repo = path.resolve(__dirname, '..', '..', '..');
-const manifest = JSON.parse(readFileSync(path.join(repo, 'package.json'), 'utf8')) as { publisher: string; name: string; version: string };
+const manifest = JSON.parse(readFileSync(path.join(repo, 'package.json'), 'utf8')) as {
+  publisher: string;
+  name: string;
+  version: string;
+};
 const EXTENSION_ID = `${manifest.publisher}.${manifest.name}`;
 const SAMPLE_ARN = 'arn:aws:personalize:us-east-1:123456789012:dataset/streaming-demo/USERS';
 
@@ -38,8 +42,16 @@ describe('the .vsix, installed into VS Code', function () {
     assert.equal((ext.packageJSON as { version: string }).version, manifest.version);
     assert.ok(!ext.extensionPath.startsWith(repo), `loaded from ${ext.extensionPath}, not from the repository`);
     const files = filesUnder(ext.extensionPath).filter((f) => f !== '.vsixmanifest');
-    assert.deepEqual(files.filter((f) => f.startsWith('dist')), ['dist/extension.js', 'dist/send.js'], 'no CLI, emulator, core.js or source maps');
-    assert.deepEqual(files.filter((f) => /\.(ts|map)$|^(src|test|out|node_modules)\//.test(f)), [], 'no sources, tests, maps or node_modules');
+    assert.deepEqual(
+      files.filter((f) => f.startsWith('dist')),
+      ['dist/extension.js', 'dist/send.js'],
+      'no CLI, emulator, core.js or source maps',
+    );
+    assert.deepEqual(
+      files.filter((f) => /\.(ts|map)$|^(src|test|out|node_modules)\//.test(f)),
+      [],
+      'no sources, tests, maps or node_modules',
+    );
   });
 
   it('has a README whose image links are absolute URLs of files in the repository (the Extensions view drops relative ones)', () => {
@@ -54,16 +66,32 @@ describe('the .vsix, installed into VS Code', function () {
     for (const image of images) {
       assert.ok(image.startsWith(`${repository}/raw/HEAD/`), `${image} is under ${repository}/raw/HEAD/`);
       const file = path.join(repo, image.slice(`${repository}/raw/HEAD/`.length));
-      assert.ok(readdirSync(path.dirname(file)).includes(path.basename(file)), `${path.relative(repo, file)} is in the repository`);
+      assert.ok(
+        readdirSync(path.dirname(file)).includes(path.basename(file)),
+        `${path.relative(repo, file)} is in the repository`,
+      );
     }
   });
 
   it('activates on an input file and reports its mistakes in the AWS CLI’s words', async () => {
     const doc = await openFixture('mistakes.putusers.json');
-    const diagnostics = await waitForDiagnostics(doc.uri, (ds) => ds.filter((d) => d.source === 'PutUsers').length >= 5);
+    const diagnostics = await waitForDiagnostics(
+      doc.uri,
+      (ds) => ds.filter((d) => d.source === 'PutUsers').length >= 5,
+    );
     assert.ok(extension().isActive, 'activated by opening the file');
     const codes = diagnostics.map((d) => String(d.code)).sort();
-    assert.deepEqual(codes, ['cli/invalid-type', 'cli/invalid-type', 'cli/missing-member', 'cli/unknown-member', 'service/properties-key-case'], diagnostics.map(formatDiagnostic).join('\n'));
+    assert.deepEqual(
+      codes,
+      [
+        'cli/invalid-type',
+        'cli/invalid-type',
+        'cli/missing-member',
+        'cli/unknown-member',
+        'service/properties-key-case',
+      ],
+      diagnostics.map(formatDiagnostic).join('\n'),
+    );
     const unknown = diagnostics.find((d) => d.code === 'cli/unknown-member')!;
     assert.equal(doc.getText(unknown.range), '"userID"');
   });
@@ -72,7 +100,10 @@ describe('the .vsix, installed into VS Code', function () {
     for (const kind of ['input', 'yaml-input'] as const) {
       const editor = await vscode.commands.executeCommand<vscode.TextEditor>('putUsers.generateSkeleton', kind);
       assert.equal(editor?.document.getText(), skeleton(kind));
-      assert.equal(editor.document.getText(), readFileSync(path.join(repo, 'test', 'fixtures', 'skeletons', `${kind}.txt`), 'utf8'));
+      assert.equal(
+        editor.document.getText(),
+        readFileSync(path.join(repo, 'test', 'fixtures', 'skeletons', `${kind}.txt`), 'utf8'),
+      );
       assert.equal(editor.document.languageId, kind === 'input' ? 'json' : 'yaml');
     }
   });
@@ -83,7 +114,10 @@ describe('the .vsix, installed into VS Code', function () {
     before(async () => {
       emulator = await startTestEmulator({ datasets: [{ arn: SAMPLE_ARN }] });
       writeFileSync(process.env['AWS_CONFIG_FILE']!, '[profile smoke]\nregion = us-east-1\n');
-      writeFileSync(process.env['AWS_SHARED_CREDENTIALS_FILE']!, `[smoke]\naws_access_key_id = ${KEYS.accessKeyId}\naws_secret_access_key = ${KEYS.secretAccessKey}\n`);
+      writeFileSync(
+        process.env['AWS_SHARED_CREDENTIALS_FILE']!,
+        `[smoke]\naws_access_key_id = ${KEYS.accessKeyId}\naws_secret_access_key = ${KEYS.secretAccessKey}\n`,
+      );
       await config().update('profile', 'smoke', vscode.ConfigurationTarget.Global);
       await config().update('endpoint', emulator.url, vscode.ConfigurationTarget.Workspace);
     });
@@ -96,7 +130,9 @@ describe('the .vsix, installed into VS Code', function () {
     it('reaches the emulator with every user of the sample file, in order, in one request per 10 users', async () => {
       const uri = fixtureUri('25-users.putusers.json');
       const { request } = readRequest(readFileSync(uri.fsPath, 'utf8'), 'json');
-      const result = await vscode.commands.executeCommand<SendFileResult>('putUsers.sendFile', uri, { confirmed: true });
+      const result = await vscode.commands.executeCommand<SendFileResult>('putUsers.sendFile', uri, {
+        confirmed: true,
+      });
       assert.equal(result?.status, 'sent', JSON.stringify(result));
       assert.deepEqual(emulator.acceptedUsers(), request!.users);
       assert.equal(emulator.accepted.length, 3);

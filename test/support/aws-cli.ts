@@ -27,7 +27,12 @@ export function awsCliPath(): string | undefined {
   let path: string | undefined;
   if (existsSync(AWS_CLI)) {
     try {
-      const version = execFileSync(AWS_CLI, ['--version'], { env: cliEnv(), encoding: 'utf8', timeout: 60_000, stdio: ['ignore', 'pipe', 'pipe'] });
+      const version = execFileSync(AWS_CLI, ['--version'], {
+        env: cliEnv(),
+        encoding: 'utf8',
+        timeout: 60_000,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
       if (/^aws-cli\/2\./.test(version.trim())) path = AWS_CLI;
     } catch {
       path = undefined;
@@ -104,7 +109,14 @@ export function runAwsCli(fixturePath: string): Promise<Recorded> {
   if (!cli) return Promise.reject(new Error(`the AWS CLI v2 is not installed at ${AWS_CLI}`));
   const abs = resolve(fixturePath);
   const flag = formatOfFixture(abs) === 'yaml' ? '--cli-input-yaml' : '--cli-input-json';
-  const args = ['personalize-events', 'put-users', flag, `file://${basename(abs)}`, '--generate-cli-skeleton', 'output'];
+  const args = [
+    'personalize-events',
+    'put-users',
+    flag,
+    `file://${basename(abs)}`,
+    '--generate-cli-skeleton',
+    'output',
+  ];
   return new Promise((resolvePromise, reject) => {
     execFile(
       cli,
@@ -153,7 +165,11 @@ export function parseCliLines(stderr: string): string[] {
 }
 
 /** Runs `fn` over `items` with at most `limit` running at once; results in the items' order. */
-export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
+export async function mapLimit<T, R>(
+  items: readonly T[],
+  limit: number,
+  fn: (item: T, index: number) => Promise<R>,
+): Promise<R[]> {
   const results: R[] = new Array(items.length);
   let next = 0;
   const worker = async () => {

@@ -11,11 +11,17 @@ import { type Emulator, type EmulatorOptions, startEmulator } from '../../src/em
 export const ARN = 'arn:aws:personalize:us-east-1:123456789012:dataset/demo/USERS';
 export const BUSY_ARN = 'arn:aws:personalize:us-east-1:123456789012:dataset/busy/USERS';
 export const UNKNOWN_ARN = 'arn:aws:personalize:us-east-1:123456789012:dataset/nope/USERS';
-export const KEYS = { accessKeyId: 'AKIDEMULATORTEST1234', secretAccessKey: 'emulator/Secret+Key0123456789abcdefghijk' };
+export const KEYS = {
+  accessKeyId: 'AKIDEMULATORTEST1234',
+  secretAccessKey: 'emulator/Secret+Key0123456789abcdefghijk',
+};
 
 /** `n` users u0, u1, ... with a small properties object each (`first` shifts the numbering). */
 export function makeUsers(n: number, first = 0): User[] {
-  return Array.from({ length: n }, (_, i) => ({ userId: `u${first + i}`, properties: JSON.stringify({ age: String(20 + ((first + i) % 60)), memberTier: 'Gold|Frequent shopper' }) }));
+  return Array.from({ length: n }, (_, i) => ({
+    userId: `u${first + i}`,
+    properties: JSON.stringify({ age: String(20 + ((first + i) % 60)), memberTier: 'Gold|Frequent shopper' }),
+  }));
 }
 
 export function startTestEmulator(extra: Partial<EmulatorOptions> = {}): Promise<Emulator> {
@@ -32,7 +38,15 @@ export async function withAwsEnv<T>(vars: Record<string, string>, fn: (dir: stri
   writeFileSync(path.join(dir, 'config'), '');
   writeFileSync(path.join(dir, 'credentials'), '');
   for (const key of Object.keys(process.env)) if (key.startsWith('AWS_')) delete process.env[key];
-  Object.assign(process.env, { AWS_CONFIG_FILE: path.join(dir, 'config'), AWS_SHARED_CREDENTIALS_FILE: path.join(dir, 'credentials'), AWS_EC2_METADATA_DISABLED: 'true' }, vars);
+  Object.assign(
+    process.env,
+    {
+      AWS_CONFIG_FILE: path.join(dir, 'config'),
+      AWS_SHARED_CREDENTIALS_FILE: path.join(dir, 'credentials'),
+      AWS_EC2_METADATA_DISABLED: 'true',
+    },
+    vars,
+  );
   try {
     return await fn(dir);
   } finally {
@@ -46,12 +60,24 @@ export async function withAwsEnv<T>(vars: Record<string, string>, fn: (dir: stri
 export const userKey = (u: User) => JSON.stringify([u.userId, u.properties ?? null]);
 
 /** The emulator accepted each user at most once, and accepted + notIn is the input exactly. */
-export function assertNothingLostNothingTwice(emulator: Emulator, input: readonly User[], notIn: readonly User[]): void {
+export function assertNothingLostNothingTwice(
+  emulator: Emulator,
+  input: readonly User[],
+  notIn: readonly User[],
+): void {
   const accepted = emulator.acceptedUsers().map(userKey);
   assert.equal(new Set(accepted).size, accepted.length, 'the emulator accepted a user twice');
   const notInKeys = notIn.map(userKey);
-  assert.equal(accepted.filter((k) => notInKeys.includes(k)).length, 0, 'a user is both accepted and in the failed-users list');
-  assert.deepEqual([...accepted, ...notInKeys].sort(), input.map(userKey).sort(), 'accepted + not in must be the input exactly');
+  assert.equal(
+    accepted.filter((k) => notInKeys.includes(k)).length,
+    0,
+    'a user is both accepted and in the failed-users list',
+  );
+  assert.deepEqual(
+    [...accepted, ...notInKeys].sort(),
+    input.map(userKey).sort(),
+    'accepted + not in must be the input exactly',
+  );
 }
 
 /** The most requests the emulator was answering at the same time. */

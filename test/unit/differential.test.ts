@@ -80,7 +80,11 @@ describe('differential corpus (test/fixtures/cli) against the real AWS CLI v2', 
         if (!cli) this.skip();
         const now = live.get(fixture);
         if (now instanceof Error) throw now;
-        assert.deepStrictEqual(now, requireRecording(fixture), `the AWS CLI's answer changed; if that is right, run ${RERECORD}`);
+        assert.deepStrictEqual(
+          now,
+          requireRecording(fixture),
+          `the AWS CLI's answer changed; if that is right, run ${RERECORD}`,
+        );
       });
 
       it("validate() reports exactly the CLI's lines", () => {
@@ -131,7 +135,11 @@ describe('differential corpus: recordings', () => {
       assert.deepStrictEqual(Object.keys(recorded), ['exitCode', 'stdout', 'stderr', 'lines'], name);
       assert.deepStrictEqual(recorded.lines, parseCliLines(recorded.stderr), name);
       assert.ok([0, 252, 255].includes(recorded.exitCode), `${name}: exit ${recorded.exitCode}`);
-      assert.equal(recorded.stdout, '', `${name}: PutUsers has no output, so --generate-cli-skeleton output prints nothing`);
+      assert.equal(
+        recorded.stdout,
+        '',
+        `${name}: PutUsers has no output, so --generate-cli-skeleton output prints nothing`,
+      );
       if (recorded.exitCode === 0) assert.deepStrictEqual(recorded.lines, [], name);
       else assert.ok(recorded.lines.length > 0, `${name}: rejected without a line`);
     }
@@ -151,12 +159,19 @@ describe('differential corpus: recordings', () => {
 
 describe('parseCliLines', () => {
   it('takes the lines after the validation head, the first one included, and splits multi-line values', () => {
-    assert.deepStrictEqual(parseCliLines('\nParameter validation failed:\nMissing required parameter in input: "users"\n'), [
-      'Missing required parameter in input: "users"',
-    ]);
     assert.deepStrictEqual(
-      parseCliLines('\nParameter validation failed:\nInvalid type for parameter users, value: a\n\nb, type: <class \'str\'>, valid types: <class \'list\'>, <class \'tuple\'>\n'),
-      ['Invalid type for parameter users, value: a', '', "b, type: <class 'str'>, valid types: <class 'list'>, <class 'tuple'>"],
+      parseCliLines('\nParameter validation failed:\nMissing required parameter in input: "users"\n'),
+      ['Missing required parameter in input: "users"'],
+    );
+    assert.deepStrictEqual(
+      parseCliLines(
+        "\nParameter validation failed:\nInvalid type for parameter users, value: a\n\nb, type: <class 'str'>, valid types: <class 'list'>, <class 'tuple'>\n",
+      ),
+      [
+        'Invalid type for parameter users, value: a',
+        '',
+        "b, type: <class 'str'>, valid types: <class 'list'>, <class 'tuple'>",
+      ],
     );
   });
 
@@ -168,7 +183,7 @@ describe('parseCliLines', () => {
     assert.deepStrictEqual(parseCliLines('\n\n'), ['']);
     assert.deepStrictEqual(parseCliLines(''), []);
     const warning =
-      "/usr/lib/python3/dist-packages/ruamel/yaml/constructor.py:532: MantissaNoDotYAML1_1Warning: \nIn YAML 1.1 ...\n\n  import warnings\n\n\n  warnings.warn(MantissaNoDotYAML1_1Warning(node, value_so))\n";
+      '/usr/lib/python3/dist-packages/ruamel/yaml/constructor.py:532: MantissaNoDotYAML1_1Warning: \nIn YAML 1.1 ...\n\n  import warnings\n\n\n  warnings.warn(MantissaNoDotYAML1_1Warning(node, value_so))\n';
     assert.deepStrictEqual(parseCliLines(`${warning}\nkeywords must be strings\n`), ['keywords must be strings']);
     assert.deepStrictEqual(parseCliLines(`${warning}\nParameter validation failed:\nX\n`), ['X']);
   });

@@ -81,11 +81,19 @@ class JsonReader {
 
   document(): Node {
     if (this.text.charCodeAt(0) === 0xfeff) {
-      this.fail(0, 1, 'The file starts with a byte-order mark (BOM), which the AWS CLI rejects as invalid JSON. Save it as UTF-8 without BOM.');
+      this.fail(
+        0,
+        1,
+        'The file starts with a byte-order mark (BOM), which the AWS CLI rejects as invalid JSON. Save it as UTF-8 without BOM.',
+      );
     }
     this.skipWhitespace();
     if (this.pos >= this.text.length) {
-      this.fail(0, this.text.length, 'The file is empty: the AWS CLI needs a JSON object with `datasetArn` and `users`.');
+      this.fail(
+        0,
+        this.text.length,
+        'The file is empty: the AWS CLI needs a JSON object with `datasetArn` and `users`.',
+      );
     }
     const root = this.value();
     this.skipWhitespace();
@@ -106,7 +114,11 @@ class JsonReader {
       }
       if (c === C.Slash && (text[this.pos + 1] === '/' || text[this.pos + 1] === '*')) {
         const end = text[this.pos + 1] === '/' ? text.indexOf('\n', this.pos) : text.indexOf('*/', this.pos + 2) + 2;
-        this.fail(this.pos, end > this.pos ? end : text.length, 'Comments are not allowed: the AWS CLI reads strict JSON.');
+        this.fail(
+          this.pos,
+          end > this.pos ? end : text.length,
+          'Comments are not allowed: the AWS CLI reads strict JSON.',
+        );
       } else return;
     }
   }
@@ -132,14 +144,17 @@ class JsonReader {
     if (text.startsWith('null', start)) return literal('null', { type: 'none', start, end: start + 4 });
     // Python's json also reads NaN and Infinity (as floats).
     if (text.startsWith('NaN', start)) return literal('NaN', { type: 'float', value: NaN, start, end: start + 3 });
-    if (text.startsWith('Infinity', start)) return literal('Infinity', { type: 'float', value: Infinity, start, end: start + 8 });
+    if (text.startsWith('Infinity', start))
+      return literal('Infinity', { type: 'float', value: Infinity, start, end: start + 8 });
     if (start >= text.length) return this.fail(start, start, 'The JSON ends too early: a value is missing.');
     const c = text[start]!;
     if (c === "'") return this.failWord('Strings must use double quotes in JSON.');
     if (c === '}' || c === ']') return this.failAt(start, 'A value is expected here (a trailing comma?).');
     if (/[A-Za-z_]/.test(c)) {
       const word = /^[A-Za-z_][\w-]*/.exec(text.slice(start, start + 40))![0];
-      return this.failWord(`\`${word}\` is not a JSON value: strings need double quotes; the literals are true, false and null.`);
+      return this.failWord(
+        `\`${word}\` is not a JSON value: strings need double quotes; the literals are true, false and null.`,
+      );
     }
     return this.failAt(start, `A value is expected here, not \`${c}\`.`);
   }
@@ -155,7 +170,12 @@ class JsonReader {
     let end = STRING_RUN.lastIndex;
     if (text.charCodeAt(end) === C.Quote) {
       this.pos = end + 1;
-      return { type: 'str', value: internedKey(text, start + 1, end) ?? text.slice(start + 1, end), start, end: this.pos };
+      return {
+        type: 'str',
+        value: internedKey(text, start + 1, end) ?? text.slice(start + 1, end),
+        start,
+        end: this.pos,
+      };
     }
     if (text.charCodeAt(end) === C.Backslash) {
       ESCAPED_STRING_RUN.lastIndex = end;
@@ -187,8 +207,12 @@ class JsonReader {
       }
       if (Number.isNaN(c)) this.fail(start, this.pos, 'This string is not closed: a `"` is missing.');
       if (c < 0x20) {
-        const what = c === C.LineFeed || c === C.CarriageReturn ? 'A line break' : c === C.Tab ? 'A tab' : 'A control character';
-        this.failAt(this.pos, `${what} must be escaped inside a JSON string (\\n, \\t, \\u00XX), or the string is not closed.`);
+        const what =
+          c === C.LineFeed || c === C.CarriageReturn ? 'A line break' : c === C.Tab ? 'A tab' : 'A control character';
+        this.failAt(
+          this.pos,
+          `${what} must be escaped inside a JSON string (\\n, \\t, \\u00XX), or the string is not closed.`,
+        );
       }
       this.pos++;
     }
@@ -203,11 +227,17 @@ class JsonReader {
     const kind = this.text[at + 1] ?? '';
     if (kind === 'u') {
       const hex = this.text.slice(at + 2, at + 6);
-      if (!/^[0-9a-fA-F]{4}$/.test(hex)) this.fail(at, at + 2 + hex.length, 'Invalid `\\u` escape: it needs four hexadecimal digits.');
+      if (!/^[0-9a-fA-F]{4}$/.test(hex))
+        this.fail(at, at + 2 + hex.length, 'Invalid `\\u` escape: it needs four hexadecimal digits.');
       this.pos += 6;
       return;
     }
-    if (!SIMPLE_ESCAPES.includes(kind) || kind === '') this.fail(at, at + 2, 'Invalid escape in a string: JSON allows only \\" \\\\ \\/ \\b \\f \\n \\r \\t and \\uXXXX.');
+    if (!SIMPLE_ESCAPES.includes(kind) || kind === '')
+      this.fail(
+        at,
+        at + 2,
+        'Invalid escape in a string: JSON allows only \\" \\\\ \\/ \\b \\f \\n \\r \\t and \\uXXXX.',
+      );
     this.pos += 2;
   }
 
@@ -228,7 +258,8 @@ class JsonReader {
     if (text.charCodeAt(this.pos) === C.Dot) {
       float = true;
       this.pos++;
-      if (!isDigit(text.charCodeAt(this.pos))) this.fail(start, this.pos, 'This number is incomplete: JSON needs digits after `.`.');
+      if (!isDigit(text.charCodeAt(this.pos)))
+        this.fail(start, this.pos, 'This number is incomplete: JSON needs digits after `.`.');
       while (isDigit(text.charCodeAt(this.pos))) this.pos++;
     }
     const e = text.charCodeAt(this.pos);
@@ -237,14 +268,21 @@ class JsonReader {
       this.pos++;
       const sign = text.charCodeAt(this.pos);
       if (sign === C.Plus || sign === C.Minus) this.pos++;
-      if (!isDigit(text.charCodeAt(this.pos))) this.fail(start, this.pos, 'This number is incomplete: JSON needs digits after `e`.');
+      if (!isDigit(text.charCodeAt(this.pos)))
+        this.fail(start, this.pos, 'This number is incomplete: JSON needs digits after `e`.');
       while (isDigit(text.charCodeAt(this.pos))) this.pos++;
     }
     const source = text.slice(start, this.pos);
     if (!float && source.length - (source[0] === '-' ? 1 : 0) > PYTHON_MAX_INT_DIGITS) {
-      this.fail(start, this.pos, `This integer has more than ${PYTHON_MAX_INT_DIGITS} digits, which Python (the AWS CLI's JSON reader) refuses.`);
+      this.fail(
+        start,
+        this.pos,
+        `This integer has more than ${PYTHON_MAX_INT_DIGITS} digits, which Python (the AWS CLI's JSON reader) refuses.`,
+      );
     }
-    return float ? { type: 'float', value: Number(source), start, end: this.pos } : { type: 'int', value: BigInt(source), start, end: this.pos };
+    return float
+      ? { type: 'float', value: Number(source), start, end: this.pos }
+      : { type: 'int', value: BigInt(source), start, end: this.pos };
   }
 
   private enter(kind: 'array' | 'object'): void {
@@ -285,7 +323,8 @@ class JsonReader {
         let at = -1;
         if (index) at = index.get(dictKey(key)) ?? -1;
         else {
-          for (let i = 0; i < entries.length; i++) if ((entries[i]!.key as { value: string }).value === key.value) at = i;
+          for (let i = 0; i < entries.length; i++)
+            if ((entries[i]!.key as { value: string }).value === key.value) at = i;
           if (entries.length >= 16) index = new Map(entries.map((e, i) => [dictKey(e.key), i]));
         }
         if (at < 0) {
@@ -309,7 +348,8 @@ class JsonReader {
     this.skipWhitespace();
     if (text.charCodeAt(this.pos) !== C.CloseBracket) {
       for (;;) {
-        if (text.charCodeAt(this.pos) === C.CloseBracket) this.failAt(this.pos, 'Trailing comma: strict JSON allows no comma before `]`.');
+        if (text.charCodeAt(this.pos) === C.CloseBracket)
+          this.failAt(this.pos, 'Trailing comma: strict JSON allows no comma before `]`.');
         items.push(this.value());
         if (!this.separatorOrClose(C.CloseBracket, ']', 'a list')) break;
       }
@@ -329,7 +369,12 @@ class JsonReader {
       return true;
     }
     if (next === close) return false;
-    if (Number.isNaN(next)) this.fail(this.text.length, this.text.length, `The JSON ends inside ${container}: a \`${closeText}\` is missing.`);
+    if (Number.isNaN(next))
+      this.fail(
+        this.text.length,
+        this.text.length,
+        `The JSON ends inside ${container}: a \`${closeText}\` is missing.`,
+      );
     return this.failAt(this.pos, `A \`,\` or \`${closeText}\` is expected here.`);
   }
 

@@ -13,7 +13,8 @@ const FLOAT_12 =
 const FLOAT_11 =
   /^(?:[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+]?[0-9]+)?|[-+]?(?:[0-9][0-9_]*)(?:[eE][-+]?[0-9]+)|\.[0-9_]+(?:[eE][-+][0-9]+)?|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
 const INT_12 = /^(?:[-+]?0b[0-1_]+|[-+]?0o?[0-7_]+|[-+]?[0-9_]+|[-+]?0x[0-9a-fA-F_]+)$/;
-const INT_11 = /^(?:[-+]?0b[0-1_]+|[-+]?0?[0-7_]+|[-+]?(?:0|[1-9][0-9_]*)|[-+]?0x[0-9a-fA-F_]+|[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+)$/;
+const INT_11 =
+  /^(?:[-+]?0b[0-1_]+|[-+]?0?[0-7_]+|[-+]?(?:0|[1-9][0-9_]*)|[-+]?0x[0-9a-fA-F_]+|[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+)$/;
 const NULL = /^(?:~|null|Null|NULL|)$/;
 const TIMESTAMP =
   /^(?:[0-9]{4}-[0-9]{2}-[0-9]{2}|[0-9]{4}-[0-9][0-9]?-[0-9][0-9]?(?:[Tt]|[ \t]+)[0-9][0-9]?:[0-9]{2}:[0-9]{2}(?:\.[0-9]*)?(?:[ \t]*(?:Z|[-+][0-9][0-9]?(?::[0-9]{2})?))?)$/;
@@ -26,8 +27,10 @@ export const YAML_TAG = 'tag:yaml.org,2002:';
 export function resolvePlain(text: string, version: YamlVersion): string {
   const first = text[0] ?? '';
   const v11 = version === '1.1';
-  if ((v11 ? 'yYnNtTfFoO' : 'tTfF').includes(first) && first !== '' && (v11 ? BOOL_11 : BOOL_12).test(text)) return YAML_TAG + 'bool';
-  if ('-+0123456789.'.includes(first) && first !== '' && (v11 ? FLOAT_11 : FLOAT_12).test(text)) return YAML_TAG + 'float';
+  if ((v11 ? 'yYnNtTfFoO' : 'tTfF').includes(first) && first !== '' && (v11 ? BOOL_11 : BOOL_12).test(text))
+    return YAML_TAG + 'bool';
+  if ('-+0123456789.'.includes(first) && first !== '' && (v11 ? FLOAT_11 : FLOAT_12).test(text))
+    return YAML_TAG + 'float';
   if ('-+0123456789'.includes(first) && first !== '' && (v11 ? INT_11 : INT_12).test(text)) return YAML_TAG + 'int';
   if (text === '<<') return YAML_TAG + 'merge';
   if ('~nN'.includes(first) && NULL.test(text)) return YAML_TAG + 'null';
@@ -43,7 +46,6 @@ export interface Crash {
   why: string;
 }
 const crash = (message: string, why: string): Crash => ({ crash: message, why });
-
 
 /** Builds the value ruamel's SafeConstructor makes for `tag`; a string is why it is invalid YAML. */
 export function constructScalar(tag: string, text: string, version: YamlVersion): ScalarValue | string | Crash {
@@ -79,7 +81,10 @@ function constructInt(text: string, version: YamlVersion): ScalarValue | Crash {
   const sign = s[0] === '-' ? -1n : 1n;
   if (s === '') return crash('string index out of range', 'An empty !!int: the AWS CLI crashes on it.');
   if (s[0] === '-' || s[0] === '+') s = s.slice(1);
-  const notInt = crash(`invalid literal for int() with base 10: '${s}'`, `\`${text}\` is not an integer: the AWS CLI crashes on it.`);
+  const notInt = crash(
+    `invalid literal for int() with base 10: '${s}'`,
+    `\`${text}\` is not an integer: the AWS CLI crashes on it.`,
+  );
   try {
     if (s === '0') return { type: 'int', value: 0n };
     if (s.startsWith('0b')) return { type: 'int', value: sign * BigInt('0b' + s.slice(2)) };
@@ -125,7 +130,14 @@ function constructTimestamp(text: string): ScalarValue | string | Crash {
   if (invalid) return crash(invalid, `\`${text}\` is no real date (${invalid}): the AWS CLI crashes on it.`);
   if (m[4] === undefined) return { type: 'date', value: { year, month, day } };
   const [hour, minute, second] = [Number(m[4]), Number(m[5]), Number(m[6])];
-  const timeError = hour > 23 ? 'hour must be in 0..23' : minute > 59 ? 'minute must be in 0..59' : second > 59 ? 'second must be in 0..59' : undefined;
+  const timeError =
+    hour > 23
+      ? 'hour must be in 0..23'
+      : minute > 59
+        ? 'minute must be in 0..59'
+        : second > 59
+          ? 'second must be in 0..59'
+          : undefined;
   if (timeError) return crash(timeError, `\`${text}\` is no real time (${timeError}): the AWS CLI crashes on it.`);
   let microsecond = 0;
   let carrySeconds = 0;
@@ -181,6 +193,7 @@ function constructBinary(text: string): ScalarValue | string {
   const body = data.replace(/=.*$/, '');
   const padding = data.length - body.length;
   if (body.length % 4 === 1) return 'failed to decode base64 data: invalid number of characters';
-  if (body.length % 4 !== 0 && padding < 4 - (body.length % 4)) return 'failed to decode base64 data: Incorrect padding';
+  if (body.length % 4 !== 0 && padding < 4 - (body.length % 4))
+    return 'failed to decode base64 data: Incorrect padding';
   return { type: 'bytes', value: new Uint8Array(Buffer.from(body, 'base64')) };
 }

@@ -1,7 +1,15 @@
 // YAML as the AWS CLI reads it (ruamel.yaml, safe loader): js-yaml 5's event stream gives the
 // structure and offsets; scalars are resolved with ruamel's rules (yaml-scalars.ts); a second
 // document, a duplicated key, an unknown tag or an unhashable key is "Invalid YAML received".
-import { EVENT_ID, type Event, type MappingEvent, getScalarValue, parseEvents, type ScalarEvent, SCALAR_STYLE } from 'js-yaml';
+import {
+  EVENT_ID,
+  type Event,
+  type MappingEvent,
+  getScalarValue,
+  parseEvents,
+  type ScalarEvent,
+  SCALAR_STYLE,
+} from 'js-yaml';
 import type { Entry, Node, ParseError, ParseResult } from '../tree';
 import { dictKey } from '../tree';
 import { constructScalar, resolvePlain, YAML_TAG, type YamlVersion } from './yaml-scalars';
@@ -73,7 +81,13 @@ class YamlBuilder {
     const [major, minor] = version.split('.').map(Number) as [number, number];
     const at = this.text.indexOf('%YAML');
     if (major !== 1) this.fail(at, at + 5, `YAML ${version}: the AWS CLI reads YAML 1.x only.`);
-    if (minor > 2) throw new YamlError({ start: at, end: at + 5, message: `YAML ${version}: the AWS CLI crashes on a version after 1.2.`, awsCli: `(${major}, ${minor})` });
+    if (minor > 2)
+      throw new YamlError({
+        start: at,
+        end: at + 5,
+        message: `YAML ${version}: the AWS CLI crashes on a version after 1.2.`,
+        awsCli: `(${major}, ${minor})`,
+      });
     if (minor === 1) this.version = '1.1';
   }
 
@@ -143,13 +157,22 @@ class YamlBuilder {
       let key = this.node();
       const value = this.node();
       // ruamel turns a sequence key into a tuple; a mapping (or a list inside one) cannot be a key.
-      if (key.type === 'list' && key.items.every((i) => i.type !== 'dict' && i.type !== 'list')) key = { ...key, tuple: true };
+      if (key.type === 'list' && key.items.every((i) => i.type !== 'dict' && i.type !== 'list'))
+        key = { ...key, tuple: true };
       else if (key.type === 'dict' || key.type === 'list') {
-        this.fail(key.start, key.end, 'A mapping key must be a scalar: the AWS CLI cannot use a mapping or nested list as a key.');
+        this.fail(
+          key.start,
+          key.end,
+          'A mapping key must be a scalar: the AWS CLI cannot use a mapping or nested list as a key.',
+        );
       }
       const k = dictKey(key);
       if (seen.has(k)) {
-        this.fail(key.start, key.end, `Duplicate key \`${this.text.slice(key.start, key.end)}\`: the AWS CLI rejects a YAML mapping with a repeated key.`);
+        this.fail(
+          key.start,
+          key.end,
+          `Duplicate key \`${this.text.slice(key.start, key.end)}\`: the AWS CLI rejects a YAML mapping with a repeated key.`,
+        );
       }
       seen.add(k);
       explicit.push({ key, value });
@@ -185,7 +208,8 @@ class YamlBuilder {
     const out: Entry[] = [];
     const seen = new Set<string>();
     for (const source of sources) {
-      if (source.type !== 'dict') this.fail(source.start, source.end, 'A merge key `<<` needs a mapping or a list of mappings.');
+      if (source.type !== 'dict')
+        this.fail(source.start, source.end, 'A merge key `<<` needs a mapping or a list of mappings.');
       for (const entry of source.entries) {
         const k = dictKey(entry.key);
         if (!seen.has(k)) {
@@ -204,7 +228,11 @@ class YamlBuilder {
     if (tag === '!') return allowed[0]!;
     const name = tag.startsWith(YAML_TAG) ? tag.slice(YAML_TAG.length) : '';
     if (!allowed.includes(name)) {
-      this.fail(e.tagStart, e.tagEnd, `The YAML tag \`${this.text.slice(e.tagStart, e.tagEnd)}\` has no meaning to the AWS CLI's YAML loader here.`);
+      this.fail(
+        e.tagStart,
+        e.tagEnd,
+        `The YAML tag \`${this.text.slice(e.tagStart, e.tagEnd)}\` has no meaning to the AWS CLI's YAML loader here.`,
+      );
     }
     return name;
   }
@@ -213,18 +241,30 @@ class YamlBuilder {
   private orderedPairs(list: Extract<Node, { type: 'list' }>, tag: string): Node {
     const pairs: { key: Node; value: Node }[] = [];
     for (const item of list.items) {
-      if (item.type !== 'dict' || item.entries.length !== 1) this.fail(item.start, item.end, `Each item of a !!${tag} must be a mapping with a single entry.`);
+      if (item.type !== 'dict' || item.entries.length !== 1)
+        this.fail(item.start, item.end, `Each item of a !!${tag} must be a mapping with a single entry.`);
       pairs.push(item.entries[0]!);
     }
     if (tag === 'pairs') {
-      const items = pairs.map(({ key, value }): Node => ({ type: 'list', tuple: true, items: [key, value], start: key.start, end: value.end }));
+      const items = pairs.map(({ key, value }): Node => ({
+        type: 'list',
+        tuple: true,
+        items: [key, value],
+        start: key.start,
+        end: value.end,
+      }));
       return { type: 'list', items, start: list.start, end: list.end };
     }
     const seen = new Set<string>();
     for (const { key } of pairs) {
       // ruamel asserts an !!omap has no repeated key (the CLI crashes on it).
       if (seen.has(dictKey(key))) {
-        throw new YamlError({ start: key.start, end: key.end, message: 'Duplicate key in an !!omap: the AWS CLI crashes on it (with an empty message).', awsCli: '' });
+        throw new YamlError({
+          start: key.start,
+          end: key.end,
+          message: 'Duplicate key in an !!omap: the AWS CLI crashes on it (with an empty message).',
+          awsCli: '',
+        });
       }
       seen.add(dictKey(key));
     }
@@ -250,7 +290,11 @@ class YamlBuilder {
       if (this.tabSafeSpans.some(([start, end]) => tab >= start && tab < end)) continue;
       const lineStart = text.lastIndexOf('\n', tab - 1) + 1;
       if (this.commentStartsBefore(lineStart, tab)) continue;
-      this.fail(tab, tab + 1, 'A tab here: the AWS CLI\'s YAML reader accepts only spaces between tokens (tabs only inside quotes or comments).');
+      this.fail(
+        tab,
+        tab + 1,
+        "A tab here: the AWS CLI's YAML reader accepts only spaces between tokens (tabs only inside quotes or comments).",
+      );
     }
   }
 
@@ -265,7 +309,8 @@ class YamlBuilder {
   private scalar(e: ScalarEvent): Node {
     let value = getScalarValue(this.text, e);
     // ruamel treats NEL (U+0085) as a line break and folds it to a space in flow scalars; js-yaml keeps it.
-    if (e.style !== SCALAR_STYLE.LITERAL_BLOCK && e.style !== SCALAR_STYLE.FOLDED_BLOCK && value.includes('\x85')) value = value.replace(/[ \t]*\x85[ \t]*/g, ' ');
+    if (e.style !== SCALAR_STYLE.LITERAL_BLOCK && e.style !== SCALAR_STYLE.FOLDED_BLOCK && value.includes('\x85'))
+      value = value.replace(/[ \t]*\x85[ \t]*/g, ' ');
     const quoted = e.style === SCALAR_STYLE.SINGLE_QUOTED || e.style === SCALAR_STYLE.DOUBLE_QUOTED;
     // Spans cover the quotes too, so a finding underlines what the user wrote.
     const start = quoted ? e.valueStart - 1 : e.valueStart;
@@ -283,7 +328,12 @@ class YamlBuilder {
       this.fail(e.tagStart >= 0 ? e.tagStart : start, Math.max(end, start + 1), constructed);
     }
     if ('crash' in constructed) {
-      throw new YamlError({ start: e.tagStart >= 0 ? e.tagStart : start, end: Math.max(end, start + 1), message: constructed.why, awsCli: constructed.crash });
+      throw new YamlError({
+        start: e.tagStart >= 0 ? e.tagStart : start,
+        end: Math.max(end, start + 1),
+        message: constructed.why,
+        awsCli: constructed.crash,
+      });
     }
     // The constructed value becomes the node itself (no copy: this runs for every scalar).
     const node = constructed as Node;

@@ -33,14 +33,16 @@ class ParamValidator {
 
   private name(): string {
     let name = '';
-    for (const segment of this.path) name += typeof segment === 'number' ? `[${segment}]` : name ? `.${segment}` : segment;
+    for (const segment of this.path)
+      name += typeof segment === 'number' ? `[${segment}]` : name ? `.${segment}` : segment;
     return name || 'input';
   }
 
   validate(node: Node, shape: Shape, key: Node | undefined): void {
     const valid = VALID_TYPES[shape.kind];
     // A set is no dict to botocore; ruamel's ordereddict (!!omap) is one.
-    if (node.type !== valid.nodeType || (node.type === 'dict' && node.pythonType === 'set')) return this.invalidType(node, shape, key);
+    if (node.type !== valid.nodeType || (node.type === 'dict' && node.pythonType === 'set'))
+      return this.invalidType(node, shape, key);
     switch (shape.kind) {
       case 'structure':
         return this.structure(node as DictNode, shape);

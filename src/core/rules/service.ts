@@ -57,7 +57,8 @@ export function serviceFindings(root: DictNode, text: string): RawFinding[] {
 }
 
 /** botocore's name for a member: `datasetArn`, or `users[3].userId` for a user's (built only for a finding). */
-const paramName = (m: Member, userIndex?: number) => (userIndex === undefined ? m.name : `users[${userIndex}].${m.name}`);
+const paramName = (m: Member, userIndex?: number) =>
+  userIndex === undefined ? m.name : `users[${userIndex}].${m.name}`;
 
 function checkString(node: StrNode, m: Member, userIndex: number | undefined, out: RawFinding[]): void {
   const shape = m.shape as StringShape;
@@ -129,7 +130,9 @@ function checkProperties(entry: Entry, userIndex: number, text: string, out: Raw
         ...at(keyNode.offset, keyNode.offset + keyNode.length),
         severity: 'warning',
         code: 'service/properties-key-case',
-        message: `Property key "${key}" is not camelCase: the service matches keys to the schema's fields in camelCase` + (camelCase(key) !== key ? ` (did you mean "${camelCase(key)}"?).` : '.'),
+        message:
+          `Property key "${key}" is not camelCase: the service matches keys to the schema's fields in camelCase` +
+          (camelCase(key) !== key ? ` (did you mean "${camelCase(key)}"?).` : '.'),
       });
     }
     checkPropertyValue(valueNode, key, at, out);
@@ -145,11 +148,18 @@ const CAMEL_CASE = /^[a-z][a-zA-Z0-9]*$/;
  */
 const WS = '[ \\t\\n\\r]*';
 const SCALAR = `(?:"[^"\\\\\\x00-\\x1f]{0,${MAX_CATEGORICAL_VALUE_LENGTH}}"|-?(?:0|[1-9]\\d*)(?:\\.\\d+)?(?:[eE][+-]?\\d+)?|true|false|null)`;
-const PLAINLY_FINE_PROPERTIES = new RegExp(`^\\{${WS}(?:"[a-z][a-zA-Z0-9]*"${WS}:${WS}${SCALAR}${WS}(?:,${WS}(?!\\})|(?=\\})))*\\}${WS}$`);
+const PLAINLY_FINE_PROPERTIES = new RegExp(
+  `^\\{${WS}(?:"[a-z][a-zA-Z0-9]*"${WS}:${WS}${SCALAR}${WS}(?:,${WS}(?!\\})|(?=\\})))*\\}${WS}$`,
+);
 const isNested = (value: unknown) => value !== null && typeof value === 'object';
 const isLongCategorical = (value: unknown) => typeof value === 'string' && value.length > MAX_CATEGORICAL_VALUE_LENGTH;
 
-function checkPropertyValue(value: JsonNode, key: string, at: (from: number, to: number) => { start: number; end: number }, out: RawFinding[]): void {
+function checkPropertyValue(
+  value: JsonNode,
+  key: string,
+  at: (from: number, to: number) => { start: number; end: number },
+  out: RawFinding[],
+): void {
   if (value.type === 'array' || value.type === 'object') {
     out.push({
       ...at(value.offset, value.offset + value.length),

@@ -7,7 +7,8 @@ export function decodedToSource(text: string, node: StrNode, from: number, to: n
   const quoted = open === '"' || open === "'";
   const rawStart = quoted ? node.start + 1 : node.start;
   const raw = text.slice(rawStart, quoted ? node.end - 1 : node.end);
-  const map = raw === node.value ? null : open === '"' ? escapeMap(raw) : open === "'" ? singleQuoteMap(raw) : undefined;
+  const map =
+    raw === node.value ? null : open === '"' ? escapeMap(raw) : open === "'" ? singleQuoteMap(raw) : undefined;
   if (map === undefined) return { start: node.start, end: node.end }; // folded or block scalar: the whole value
   const toSource = (d: number) => rawStart + (map ? (map[Math.min(d, map.length - 1)] ?? raw.length) : d);
   return { start: toSource(from), end: Math.max(toSource(to), toSource(from) + 1) };
@@ -17,7 +18,7 @@ export function decodedToSource(text: string, node: StrNode, from: number, to: n
 function escapeMap(raw: string): number[] | undefined {
   if (/[\r\n]/.test(raw)) return undefined;
   const map: number[] = [];
-  for (let s = 0; s < raw.length; ) {
+  for (let s = 0; s < raw.length;) {
     if (raw[s] !== '\\') {
       map.push(s++);
       continue;

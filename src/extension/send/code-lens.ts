@@ -39,13 +39,15 @@ export function sendCodeLensProvider(target: TargetStatus): vscode.CodeLensProvi
       const where = target.last;
       if (where) {
         const arnRegion = arn?.value.type === 'str' ? regionElsewhere(arn.value.value, where) : undefined;
-        lenses.push(new vscode.CodeLens(at, {
-          title: `${arnRegion ? '$(warning) ' : ''}${where.profile} · ${where.region ?? 'no region'}${where.endpoint ? ` · ${where.endpoint}` : ''}${arnRegion ? ` (the dataset is in ${arnRegion})` : ''}`,
-          tooltip: arnRegion
-            ? `The dataset ARN names ${arnRegion}: sent to ${where.region}, its users would get ResourceNotFoundException. Click to choose another profile, or set putUsers.region.`
-            : 'The AWS profile and region to send with: click to choose another profile',
-          command: 'putUsers.chooseProfile',
-        }));
+        lenses.push(
+          new vscode.CodeLens(at, {
+            title: `${arnRegion ? '$(warning) ' : ''}${where.profile} · ${where.region ?? 'no region'}${where.endpoint ? ` · ${where.endpoint}` : ''}${arnRegion ? ` (the dataset is in ${arnRegion})` : ''}`,
+            tooltip: arnRegion
+              ? `The dataset ARN names ${arnRegion}: sent to ${where.region}, its users would get ResourceNotFoundException. Click to choose another profile, or set putUsers.region.`
+              : 'The AWS profile and region to send with: click to choose another profile',
+            command: 'putUsers.chooseProfile',
+          }),
+        );
       } else void target.refresh();
       return lenses;
     },

@@ -6,13 +6,20 @@ import { sendCodeLensProvider } from './code-lens';
 import { cancelSending, type SendFileOptions, sendFile } from './send-file';
 import { createTargetStatus } from './target-status';
 
-export function registerSending(context: vscode.ExtensionContext, log: vscode.LogOutputChannel, activeInput: ActiveInput, selector: vscode.DocumentSelector): void {
+export function registerSending(
+  context: vscode.ExtensionContext,
+  log: vscode.LogOutputChannel,
+  activeInput: ActiveInput,
+  selector: vscode.DocumentSelector,
+): void {
   const target = createTargetStatus(context, activeInput);
   const lenses = sendCodeLensProvider(target);
   context.subscriptions.push(
     lenses,
     vscode.languages.registerCodeLensProvider(selector, lenses),
-    vscode.commands.registerCommand('putUsers.sendFile', (resource?: unknown, options?: SendFileOptions) => sendFile(log, target, resource, options)),
+    vscode.commands.registerCommand('putUsers.sendFile', (resource?: unknown, options?: SendFileOptions) =>
+      sendFile(log, target, resource, options),
+    ),
     vscode.commands.registerCommand('putUsers.cancelSending', () => cancelSending()),
   );
 }

@@ -18,7 +18,12 @@ export interface UsersNotInFile {
 }
 
 /** Writes the users not in beside `document` (never over an existing file); an untitled editor when that cannot be done. */
-export async function writeUsersNotIn(document: vscode.TextDocument, request: PutUsersRequest, report: SendReport, log: vscode.LogOutputChannel): Promise<UsersNotInFile | undefined> {
+export async function writeUsersNotIn(
+  document: vscode.TextDocument,
+  request: PutUsersRequest,
+  report: SendReport,
+  log: vscode.LogOutputChannel,
+): Promise<UsersNotInFile | undefined> {
   const rest = notInRequest(request, report);
   if (!rest) return undefined;
   const format = formatOf(document);
@@ -34,21 +39,35 @@ export async function writeUsersNotIn(document: vscode.TextDocument, request: Pu
         return { uri, label: vscode.workspace.asRelativePath(uri), saved: true };
       }
     } catch (e) {
-      log.warn(`could not write the users not in beside ${vscode.workspace.asRelativePath(document.uri)}: ${(e as Error).message}; they are in an unsaved editor instead`);
+      log.warn(
+        `could not write the users not in beside ${vscode.workspace.asRelativePath(document.uri)}: ${(e as Error).message}; they are in an unsaved editor instead`,
+      );
     }
   }
-  const untitled = await vscode.workspace.openTextDocument({ language: format === 'yaml' ? 'yaml' : 'json', content: text });
+  const untitled = await vscode.workspace.openTextDocument({
+    language: format === 'yaml' ? 'yaml' : 'json',
+    content: text,
+  });
   await vscode.window.showTextDocument(untitled, { preview: false, preserveFocus: true });
   return { uri: untitled.uri, label: 'an unsaved editor (save it to keep them)', saved: false };
 }
 
 /** One message: how many got in, why not all, where the rest are; buttons for the next step. */
-export function presentReport(name: string, report: SendReport, reportLines: readonly string[], notInFile: UsersNotInFile | undefined): void {
+export function presentReport(
+  name: string,
+  report: SendReport,
+  reportLines: readonly string[],
+  notInFile: UsersNotInFile | undefined,
+): void {
   const notIn = report.total - report.accepted;
   const actions = new Map<string, () => unknown>();
   if (notInFile?.saved) actions.set('Open Users Not In', () => vscode.window.showTextDocument(notInFile.uri));
   for (const [label, run] of fixesFor(report)) actions.set(label, run);
-  actions.set('Show Report', () => vscode.workspace.openTextDocument({ language: 'log', content: reportLines.join('\n') + '\n' }).then((d) => vscode.window.showTextDocument(d)));
+  actions.set('Show Report', () =>
+    vscode.workspace
+      .openTextDocument({ language: 'log', content: reportLines.join('\n') + '\n' })
+      .then((d) => vscode.window.showTextDocument(d)),
+  );
 
   let message: string;
   if (notIn === 0) {
@@ -58,11 +77,17 @@ export function presentReport(name: string, report: SendReport, reportLines: rea
     if (report.fatal) parts.push(report.fatal.message);
     else if (report.cancelled) parts.push('Cancelled: nothing more was sent.');
     const rejected = report.notIn.find((u) => u.status === 'rejected');
-    if (rejected) parts.push(`${report.rejected} rejected by the service, e.g. users[${rejected.index}]: ${rejected.message}`);
+    if (rejected)
+      parts.push(`${report.rejected} rejected by the service, e.g. users[${rejected.index}]: ${rejected.message}`);
     if (notInFile) parts.push(`The ${notIn} not in are in ${notInFile.label}, ready to send again.`);
     message = parts.join(' ');
   }
-  const show = notIn === 0 ? vscode.window.showInformationMessage : report.accepted === 0 ? vscode.window.showErrorMessage : vscode.window.showWarningMessage;
+  const show =
+    notIn === 0
+      ? vscode.window.showInformationMessage
+      : report.accepted === 0
+        ? vscode.window.showErrorMessage
+        : vscode.window.showWarningMessage;
   void show(message, ...actions.keys()).then((choice) => choice && actions.get(choice)?.());
 }
 

@@ -37,18 +37,31 @@ function setSending(key: string, controller: AbortController | undefined): void 
   void vscode.commands.executeCommand('setContext', 'putUsers.sending', sending.size > 0);
 }
 
-export async function sendFile(log: vscode.LogOutputChannel, target: TargetStatus, resource?: unknown, options: SendFileOptions = {}): Promise<SendFileResult> {
+export async function sendFile(
+  log: vscode.LogOutputChannel,
+  target: TargetStatus,
+  resource?: unknown,
+  options: SendFileOptions = {},
+): Promise<SendFileResult> {
   if (!vscode.workspace.isTrusted) {
     void vscode.window
-      .showErrorMessage('PutUsers: sending is disabled in Restricted Mode. Trust this workspace to send its files to AWS.', 'Manage Workspace Trust')
+      .showErrorMessage(
+        'PutUsers: sending is disabled in Restricted Mode. Trust this workspace to send its files to AWS.',
+        'Manage Workspace Trust',
+      )
       .then((choice) => choice && vscode.commands.executeCommand('workbench.trust.manage'));
     return { status: 'untrusted' };
   }
   let document: vscode.TextDocument | undefined;
   try {
-    document = resource instanceof vscode.Uri ? await vscode.workspace.openTextDocument(resource) : vscode.window.activeTextEditor?.document;
+    document =
+      resource instanceof vscode.Uri
+        ? await vscode.workspace.openTextDocument(resource)
+        : vscode.window.activeTextEditor?.document;
   } catch (e) {
-    void vscode.window.showErrorMessage(`PutUsers: cannot open ${vscode.workspace.asRelativePath(resource as vscode.Uri)}: ${(e as Error).message}`);
+    void vscode.window.showErrorMessage(
+      `PutUsers: cannot open ${vscode.workspace.asRelativePath(resource as vscode.Uri)}: ${(e as Error).message}`,
+    );
     return { status: 'no-document' };
   }
   if (!document) {
@@ -72,11 +85,25 @@ export async function sendFile(log: vscode.LogOutputChannel, target: TargetStatu
   }
 }
 
-async function validateAndSend(document: vscode.TextDocument, name: string, controller: AbortController, log: vscode.LogOutputChannel, target: TargetStatus, options: SendFileOptions): Promise<SendFileResult> {
-  const { request, findings: shown, errors } = readRequestToSend(document.getText(), formatOf(document), parsedDocument(document));
+async function validateAndSend(
+  document: vscode.TextDocument,
+  name: string,
+  controller: AbortController,
+  log: vscode.LogOutputChannel,
+  target: TargetStatus,
+  options: SendFileOptions,
+): Promise<SendFileResult> {
+  const {
+    request,
+    findings: shown,
+    errors,
+  } = readRequestToSend(document.getText(), formatOf(document), parsedDocument(document));
   if (!request) {
     void vscode.window
-      .showErrorMessage(`PutUsers: ${name} has ${plural(errors.length, 'error')}: nothing was sent. ${firstProblem(errors)}`, 'Show Problems')
+      .showErrorMessage(
+        `PutUsers: ${name} has ${plural(errors.length, 'error')}: nothing was sent. ${firstProblem(errors)}`,
+        'Show Problems',
+      )
       .then((choice) => choice && vscode.commands.executeCommand('workbench.actions.view.problems'));
     return { status: 'invalid', errors: errors.length };
   }
@@ -86,9 +113,25 @@ async function validateAndSend(document: vscode.TextDocument, name: string, cont
     return { status: 'empty' };
   }
   if (!options.confirmed) {
-    if (shown.length > 0 && !(await confirm(`${name} has ${plural(shown.length, 'warning')}. ${firstProblem(shown)}`, 'The service may reject the users concerned; the others still get in.', 'Send Anyway'))) return { status: 'declined' };
+    if (
+      shown.length > 0 &&
+      !(await confirm(
+        `${name} has ${plural(shown.length, 'warning')}. ${firstProblem(shown)}`,
+        'The service may reject the users concerned; the others still get in.',
+        'Send Anyway',
+      ))
+    )
+      return { status: 'declined' };
     const requests = Math.ceil(total / MAX_USERS);
-    if (total > MAX_USERS && !(await confirm(`${name} has ${total} users; one PutUsers request takes at most ${MAX_USERS} (the AWS CLI refuses this file).`, `Send them as ${requests} consecutive requests of at most ${MAX_USERS} users, in file order, ${settings.concurrency()} at a time?`, `Send ${requests} Requests`))) return { status: 'declined' };
+    if (
+      total > MAX_USERS &&
+      !(await confirm(
+        `${name} has ${total} users; one PutUsers request takes at most ${MAX_USERS} (the AWS CLI refuses this file).`,
+        `Send them as ${requests} consecutive requests of at most ${MAX_USERS} users, in file order, ${settings.concurrency()} at a time?`,
+        `Send ${requests} Requests`,
+      ))
+    )
+      return { status: 'declined' };
   }
 
   const where = await target.refresh();
@@ -135,7 +178,10 @@ async function regionToSendTo(name: string, datasetArn: string, where: SendTarge
   const toArn = `Send to ${arnRegion}`;
   const choice = await vscode.window.showWarningMessage(
     `PutUsers: the dataset of ${name} is in ${arnRegion}, but PutUsers would send to ${where.region} (${REGION_FROM[where.regionFrom!]}).`,
-    { modal: true, detail: `The service would answer ResourceNotFoundException in ${where.region}. Set putUsers.region to send there always.` },
+    {
+      modal: true,
+      detail: `The service would answer ResourceNotFoundException in ${where.region}. Set putUsers.region to send there always.`,
+    },
     toArn,
     `Send to ${where.region}`,
   );

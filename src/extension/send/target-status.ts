@@ -40,7 +40,8 @@ export function createTargetStatus(context: vscode.ExtensionContext, activeInput
     }
     item.text = `${last.profileMissing ? '$(warning)' : '$(cloud-upload)'} ${last.profile} · ${last.region ?? 'no region'}`;
     item.tooltip = describeTarget(last);
-    item.backgroundColor = last.profileMissing || !last.region ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
+    item.backgroundColor =
+      last.profileMissing || !last.region ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
     item.show();
   };
 
@@ -48,10 +49,14 @@ export function createTargetStatus(context: vscode.ExtensionContext, activeInput
     item,
     changed,
     activeInput.onDidChange((document) => (document ? void refresh() : render())),
-    vscode.workspace.onDidChangeConfiguration((e) => TARGET_SETTINGS.some((s) => e.affectsConfiguration(s)) && void refresh()),
+    vscode.workspace.onDidChangeConfiguration(
+      (e) => TARGET_SETTINGS.some((s) => e.affectsConfiguration(s)) && void refresh(),
+    ),
     vscode.window.onDidChangeWindowState((state) => state.focused && activeInput.document && void refresh()),
     vscode.workspace.onDidGrantWorkspaceTrust(() => void refresh()),
-    vscode.commands.registerCommand('putUsers.chooseProfile', (profile?: unknown) => chooseProfile(refresh, typeof profile === 'string' ? profile : undefined)),
+    vscode.commands.registerCommand('putUsers.chooseProfile', (profile?: unknown) =>
+      chooseProfile(refresh, typeof profile === 'string' ? profile : undefined),
+    ),
   );
   if (activeInput.document) void refresh();
   return {
@@ -72,8 +77,12 @@ export function describeTarget(target: SendTarget): vscode.MarkdownString {
   }[target.profileFrom];
   const lines = [
     `**PutUsers sends as profile \`${target.profile}\`** (from ${from})${target.profileMissing ? ': no such profile in the AWS config or credentials file' : ''}.`,
-    target.region ? `Region \`${target.region}\` (from ${REGION_FROM[target.regionFrom!]}).` : 'No region: set `putUsers.region`, `AWS_REGION`, or a `region` for this profile.',
-    target.endpoint ? `Endpoint \`${target.endpoint}\` (the \`putUsers.endpoint\` setting).` : 'Endpoint: the region\'s own (`https://personalize-events.REGION.amazonaws.com`).',
+    target.region
+      ? `Region \`${target.region}\` (from ${REGION_FROM[target.regionFrom!]}).`
+      : 'No region: set `putUsers.region`, `AWS_REGION`, or a `region` for this profile.',
+    target.endpoint
+      ? `Endpoint \`${target.endpoint}\` (the \`putUsers.endpoint\` setting).`
+      : "Endpoint: the region's own (`https://personalize-events.REGION.amazonaws.com`).",
     'Click to choose another profile.',
   ];
   return new vscode.MarkdownString(lines.join('\n\n'));
@@ -88,11 +97,14 @@ async function chooseProfile(refresh: () => Promise<SendTarget>, profile?: strin
   const chosen = profile ?? (await pickProfile(target));
   if (chosen === undefined) return undefined;
   if (chosen !== '' && !target.profiles.includes(chosen)) {
-    void vscode.window.showErrorMessage(`PutUsers: there is no profile "${chosen}" in the AWS config or credentials file (profiles: ${target.profiles.join(', ') || 'none'}).`);
+    void vscode.window.showErrorMessage(
+      `PutUsers: there is no profile "${chosen}" in the AWS config or credentials file (profiles: ${target.profiles.join(', ') || 'none'}).`,
+    );
     return undefined;
   }
   const inspected = vscode.workspace.getConfiguration(SECTION).inspect<string>('profile');
-  const scope = inspected?.workspaceValue !== undefined ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
+  const scope =
+    inspected?.workspaceValue !== undefined ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
   await vscode.workspace.getConfiguration(SECTION).update('profile', chosen || undefined, scope);
   await refresh();
   return chosen;
@@ -100,12 +112,26 @@ async function chooseProfile(refresh: () => Promise<SendTarget>, profile?: strin
 
 async function pickProfile(target: SendTarget): Promise<string | undefined> {
   type Item = vscode.QuickPickItem & { profile: string };
-  const items: Item[] = target.profiles.map((profile) => ({ label: profile, profile, ...(profile === target.profile ? { description: 'current' } : {}) }));
-  if (settings.target().profile) items.push({ label: '$(discard) Clear putUsers.profile', description: 'use AWS_PROFILE or "default", as the AWS CLI does', profile: '' });
+  const items: Item[] = target.profiles.map((profile) => ({
+    label: profile,
+    profile,
+    ...(profile === target.profile ? { description: 'current' } : {}),
+  }));
+  if (settings.target().profile)
+    items.push({
+      label: '$(discard) Clear putUsers.profile',
+      description: 'use AWS_PROFILE or "default", as the AWS CLI does',
+      profile: '',
+    });
   if (target.profiles.length === 0) {
-    void vscode.window.showWarningMessage('PutUsers: there are no profiles in ~/.aws/config or ~/.aws/credentials (or the files AWS_CONFIG_FILE / AWS_SHARED_CREDENTIALS_FILE name). Run `aws configure` or `aws configure sso` to add one.');
+    void vscode.window.showWarningMessage(
+      'PutUsers: there are no profiles in ~/.aws/config or ~/.aws/credentials (or the files AWS_CONFIG_FILE / AWS_SHARED_CREDENTIALS_FILE name). Run `aws configure` or `aws configure sso` to add one.',
+    );
     if (items.length === 0) return undefined;
   }
-  const picked = await vscode.window.showQuickPick(items, { title: 'PutUsers: Choose AWS Profile', placeHolder: `Profile to send with (now: ${target.profile})` });
+  const picked = await vscode.window.showQuickPick(items, {
+    title: 'PutUsers: Choose AWS Profile',
+    placeHolder: `Profile to send with (now: ${target.profile})`,
+  });
   return picked?.profile;
 }

@@ -13,7 +13,10 @@ const ARN = 'arn:aws:personalize:us-east-1:123456789012:dataset/g/USERS';
 async function run(...argv: string[]) {
   let stdout = '';
   let stderr = '';
-  const code = await main(argv, { stdout: { write: (t: string) => (stdout += t) }, stderr: { write: (t: string) => (stderr += t) } });
+  const code = await main(argv, {
+    stdout: { write: (t: string) => (stdout += t) },
+    stderr: { write: (t: string) => (stderr += t) },
+  });
   return { code, stdout, stderr };
 }
 
@@ -32,13 +35,19 @@ describe('putusers validate', () => {
   it('prints FILE:LINE:COL lines and exits 1 on errors', async () => {
     const r = await run('validate', good, bad);
     assert.equal(r.code, 1);
-    assert.equal(r.stdout, `${bad}:3:24: error: users[0].userId must be a string, not the number 42 (quote it). [cli/invalid-type]\n`);
+    assert.equal(
+      r.stdout,
+      `${bad}:3:24: error: users[0].userId must be a string, not the number 42 (quote it). [cli/invalid-type]\n`,
+    );
   });
 
   it('exits 0 with only warnings, and reads .yaml/.yml as YAML', async () => {
     const r = await run('validate', warn);
     assert.equal(r.code, 0);
-    assert.match(r.stdout, /warn\.yaml:4:17: warning: Property key "AGE" is not camelCase.*\[service\/properties-key-case\]/);
+    assert.match(
+      r.stdout,
+      /warn\.yaml:4:17: warning: Property key "AGE" is not camelCase.*\[service\/properties-key-case\]/,
+    );
     const y = await run('validate', yamlBad);
     assert.equal(y.code, 1);
     assert.match(y.stdout, /bad\.yml:1:1: error: Missing required member "datasetArn"/);
@@ -56,14 +65,21 @@ describe('putusers validate', () => {
         severity: 'error',
         code: 'cli/invalid-type',
         message: 'users[0].userId must be a string, not the number 42 (quote it).',
-        awsCli: "Invalid type for parameter users[0].userId, value: 42, type: <class 'int'>, valid types: <class 'str'>",
+        awsCli:
+          "Invalid type for parameter users[0].userId, value: 42, type: <class 'int'>, valid types: <class 'str'>",
       },
     ]);
     assert.deepEqual(JSON.parse((await run('validate', '--format=json', good)).stdout), []);
   });
 
   it('exits 2 on usage errors and unreadable files, with a clear message', async () => {
-    for (const argv of [['validate'], ['validate', '--format', 'xml', good], ['validate', '--nope', good], ['frobnicate'], []]) {
+    for (const argv of [
+      ['validate'],
+      ['validate', '--format', 'xml', good],
+      ['validate', '--nope', good],
+      ['frobnicate'],
+      [],
+    ]) {
       const r = await run(...argv);
       assert.equal(r.code, 2, argv.join(' '));
       assert.match(r.stderr, /^putusers: .+\n\nUsage:/);
@@ -101,7 +117,10 @@ describe('dist bundles', () => {
   it("require('./dist/core.js') works in plain Node and exports validate and skeleton", () => {
     const out = execFileSync(
       process.execPath,
-      ['-e', "const c = require('./dist/core.js'); process.stdout.write(JSON.stringify([typeof c.validate, typeof c.skeleton, c.validate('[]', 'json')[0].code, c.skeleton('input').length]))"],
+      [
+        '-e',
+        "const c = require('./dist/core.js'); process.stdout.write(JSON.stringify([typeof c.validate, typeof c.skeleton, c.validate('[]', 'json')[0].code, c.skeleton('input').length]))",
+      ],
       { cwd: root, encoding: 'utf8' },
     );
     assert.deepEqual(JSON.parse(out), ['function', 'function', 'cli/not-a-map', skeleton('input').length]);

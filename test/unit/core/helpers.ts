@@ -6,12 +6,14 @@ export function findings(text: string, format: Format = 'json'): Finding[] {
   return validate(text, format);
 }
 
-export const at = (f: Finding) => `${f.range.start.line}:${f.range.start.character}-${f.range.end.line}:${f.range.end.character}`;
+export const at = (f: Finding) =>
+  `${f.range.start.line}:${f.range.start.character}-${f.range.end.line}:${f.range.end.character}`;
 
 /** The text a finding's range covers. */
 export function covered(text: string, f: Finding): string {
   const lines = text.split(/\r\n|\r|\n/);
-  if (f.range.start.line === f.range.end.line) return lines[f.range.start.line]!.slice(f.range.start.character, f.range.end.character);
+  if (f.range.start.line === f.range.end.line)
+    return lines[f.range.start.line]!.slice(f.range.start.character, f.range.end.character);
   return lines[f.range.start.line]!.slice(f.range.start.character) + '\n…';
 }
 
@@ -23,4 +25,5 @@ export const awsLines = (text: string, format: Format = 'json') =>
 export const ARN = 'arn:aws:personalize:us-east-1:123456789012:dataset/g/USERS';
 
 /** A JSON input with the given users (each a JSON text). */
-export const jsonInput = (...users: string[]) => `{\n  "datasetArn": "${ARN}",\n  "users": [\n    ${users.join(',\n    ')}\n  ]\n}\n`;
+export const jsonInput = (...users: string[]) =>
+  `{\n  "datasetArn": "${ARN}",\n  "users": [\n    ${users.join(',\n    ')}\n  ]\n}\n`;

@@ -48,7 +48,8 @@ describe('jsonCursor with a memo (resuming while typing)', () => {
     assert.ok(memo.checkpoints.length > 2);
     // Typing near the end keeps the checkpoints before it; an edit at the start invalidates them all.
     text = text.slice(0, text.length - 60) + '"x": 1, ' + text.slice(text.length - 60);
-    for (const p of [text.length - 50, text.length >> 1]) assert.deepEqual(jsonCursor(text, p, memo), jsonCursor(text, p));
+    for (const p of [text.length - 50, text.length >> 1])
+      assert.deepEqual(jsonCursor(text, p, memo), jsonCursor(text, p));
     text = '{"users": [' + text.slice(1);
     for (const p of [text.length - 50, 30]) assert.deepEqual(jsonCursor(text, p, memo), jsonCursor(text, p));
   });

@@ -38,15 +38,37 @@ describe('JSON as the AWS CLI reads it', () => {
   });
 
   it('rejects what Python json rejects', () => {
-    for (const bad of ["{'a': 1}", '{a: 1}', '{"a": 01}', '{"a": .5}', '{"a": +1}', '{"a": "x\ty"}', '{"a": "\\x"}', '{"a": tru}', '{"a": 1} {}', '{"a": 1', '{"a" 1}', '[1 2]', '{"a": 1}\u00a0', '{"a": - Infinity}', '{"a": 1.}']) {
+    for (const bad of [
+      "{'a': 1}",
+      '{a: 1}',
+      '{"a": 01}',
+      '{"a": .5}',
+      '{"a": +1}',
+      '{"a": "x\ty"}',
+      '{"a": "\\x"}',
+      '{"a": tru}',
+      '{"a": 1} {}',
+      '{"a": 1',
+      '{"a" 1}',
+      '[1 2]',
+      '{"a": 1}\u00a0',
+      '{"a": - Infinity}',
+      '{"a": 1.}',
+    ]) {
       parseError(bad);
     }
   });
 
   it('reads NaN, Infinity, big ints and floats as Python does', () => {
-    const parsed = parseDocument('{"a": NaN, "b": -Infinity, "c": 123456789012345678901234567890, "d": 1.0, "e": 1e2, "f": -0.0, "g": 1E400}', 'json');
+    const parsed = parseDocument(
+      '{"a": NaN, "b": -Infinity, "c": 123456789012345678901234567890, "d": 1.0, "e": 1e2, "f": -0.0, "g": 1E400}',
+      'json',
+    );
     assert.ok(parsed.root);
-    assert.equal(pyStr(parsed.root), "{'a': nan, 'b': -inf, 'c': 123456789012345678901234567890, 'd': 1.0, 'e': 100.0, 'f': -0.0, 'g': inf}");
+    assert.equal(
+      pyStr(parsed.root),
+      "{'a': nan, 'b': -inf, 'c': 123456789012345678901234567890, 'd': 1.0, 'e': 100.0, 'f': -0.0, 'g': inf}",
+    );
   });
 
   it("stops where Python's json does: 978 containers deep, integers over 4300 digits", () => {
@@ -70,11 +92,21 @@ describe('JSON as the AWS CLI reads it', () => {
   });
 
   it('says where the top level is not an object', () => {
-    for (const [text, type] of [['[1]', 'list'], ['"s"', 'str'], ['1', 'int'], ['null', 'NoneType'], ['1.5', 'float'], ['true', 'bool']]) {
+    for (const [text, type] of [
+      ['[1]', 'list'],
+      ['"s"', 'str'],
+      ['1', 'int'],
+      ['null', 'NoneType'],
+      ['1.5', 'float'],
+      ['true', 'bool'],
+    ]) {
       const all = findings(text!);
       assert.equal(all.length, 1);
       assert.equal(all[0]!.code, 'cli/not-a-map');
-      assert.equal(all[0]!.awsCli, `Error parsing parameter '--cli-input-json': Invalid type: expecting map, received <class '${type}'>`);
+      assert.equal(
+        all[0]!.awsCli,
+        `Error parsing parameter '--cli-input-json': Invalid type: expecting map, received <class '${type}'>`,
+      );
       assert.equal(all[0]!.range.start.character, 0);
     }
   });

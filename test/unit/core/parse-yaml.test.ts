@@ -58,8 +58,14 @@ describe('YAML as the AWS CLI reads it (ruamel.yaml, YAML 1.2)', () => {
   });
 
   it('resolves anchors, aliases and merge keys', () => {
-    const parsed = parseDocument('base: &b {userId: u1, properties: p}\nuser:\n  <<: *b\n  userId: u2\nids: [&x a, *x]\n', 'yaml');
-    assert.equal(pyStr(parsed.root!), "{'base': {'userId': 'u1', 'properties': 'p'}, 'user': {'userId': 'u2', 'properties': 'p'}, 'ids': ['a', 'a']}");
+    const parsed = parseDocument(
+      'base: &b {userId: u1, properties: p}\nuser:\n  <<: *b\n  userId: u2\nids: [&x a, *x]\n',
+      'yaml',
+    );
+    assert.equal(
+      pyStr(parsed.root!),
+      "{'base': {'userId': 'u1', 'properties': 'p'}, 'user': {'userId': 'u2', 'properties': 'p'}, 'ids': ['a', 'a']}",
+    );
   });
 
   it('rejects what ruamel rejects, located', () => {
@@ -83,14 +89,21 @@ describe('YAML as the AWS CLI reads it (ruamel.yaml, YAML 1.2)', () => {
     invalid('a: "unclosed\n');
     invalid('a: [1, 2\n');
     invalid('? {a: 1}\n: x\n');
-    for (const tabbed of ['users:\tx\n', 'a: b\t# c\n', 'a: u\t1\n', 'a: b\t\n']) assert.match(invalid(tabbed).message, /tab/, JSON.stringify(tabbed));
-    assert.deepEqual(findings('a: "x\ty"  # a\ttab\nb: |\n  c\td\n', 'yaml').map((f) => f.code), ['cli/missing-member', 'cli/missing-member', 'cli/unknown-member', 'cli/unknown-member']);
+    for (const tabbed of ['users:\tx\n', 'a: b\t# c\n', 'a: u\t1\n', 'a: b\t\n'])
+      assert.match(invalid(tabbed).message, /tab/, JSON.stringify(tabbed));
+    assert.deepEqual(
+      findings('a: "x\ty"  # a\ttab\nb: |\n  c\td\n', 'yaml').map((f) => f.code),
+      ['cli/missing-member', 'cli/missing-member', 'cli/unknown-member', 'cli/unknown-member'],
+    );
   });
 
   it("builds ruamel's Python types: tuples, sets, ordereddicts, pairs, lenient base64, %TAG handles", () => {
     assert.equal(read('{? [a, b] : 1}'), "<class 'dict'> {('a', 'b'): 1}");
     assert.equal(read('!!set {a, b}'), "<class 'set'> {'a', 'b'}");
-    assert.equal(read('!!omap [a: 1, b: 2]'), "<class 'ruamel.yaml.compat.ordereddict'> ordereddict([('a', 1), ('b', 2)])");
+    assert.equal(
+      read('!!omap [a: 1, b: 2]'),
+      "<class 'ruamel.yaml.compat.ordereddict'> ordereddict([('a', 1), ('b', 2)])",
+    );
     assert.equal(read('!!pairs [a: 1, a: 2]'), "<class 'list'> [('a', 1), ('a', 2)]");
     assert.equal(read("!!binary '!!!'"), "<class 'bytes'> b''");
     assert.equal(read('!!binary wOk='), "<class 'bytes'> b'\\xc0\\xe9'");
@@ -109,8 +122,14 @@ describe('YAML as the AWS CLI reads it (ruamel.yaml, YAML 1.2)', () => {
     for (const text of ['', '# only a comment\n', '---\n']) {
       const all = findings(text, 'yaml');
       assert.equal(all.length, 1);
-      assert.equal(all[0]!.awsCli, "Error parsing parameter '--cli-input-yaml': Invalid type: expecting map, received <class 'NoneType'>");
+      assert.equal(
+        all[0]!.awsCli,
+        "Error parsing parameter '--cli-input-yaml': Invalid type: expecting map, received <class 'NoneType'>",
+      );
     }
-    assert.equal(findings('- a\n', 'yaml')[0]!.awsCli, "Error parsing parameter '--cli-input-yaml': Invalid type: expecting map, received <class 'list'>");
+    assert.equal(
+      findings('- a\n', 'yaml')[0]!.awsCli,
+      "Error parsing parameter '--cli-input-yaml': Invalid type: expecting map, received <class 'list'>",
+    );
   });
 });

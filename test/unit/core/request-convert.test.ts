@@ -1,18 +1,55 @@
 import * as assert from 'node:assert/strict';
-import { convertDocument, parseDocument, pyStr, readRequest, readRequestToSend, validate, writeInput } from '../../../src/core';
+import {
+  convertDocument,
+  parseDocument,
+  pyStr,
+  readRequest,
+  readRequestToSend,
+  validate,
+  writeInput,
+} from '../../../src/core';
 import { ARN, jsonInput } from './helpers';
 
-const tricky = ['yes', 'no', 'true', '2024-01-02', '1_000', '0x1F', '1e3', '~', 'null', '', "it's", 'say "hi"', 'line\nbreak', 'tab\t', '#x', '- a', 'a: b', '@x', '日本 😀', '.inf', '=', '<<'];
+const tricky = [
+  'yes',
+  'no',
+  'true',
+  '2024-01-02',
+  '1_000',
+  '0x1F',
+  '1e3',
+  '~',
+  'null',
+  '',
+  "it's",
+  'say "hi"',
+  'line\nbreak',
+  'tab\t',
+  '#x',
+  '- a',
+  'a: b',
+  '@x',
+  '日本 😀',
+  '.inf',
+  '=',
+  '<<',
+];
 
 describe('readRequest / writeInput', () => {
   it('reads the users of a CLI-valid file in order, any number of them', () => {
-    const users = Array.from({ length: 12 }, (_, i) => `{"userId": "u${i}"${i % 2 ? ', "properties": "{\\"a\\": 1}"' : ''}}`);
+    const users = Array.from(
+      { length: 12 },
+      (_, i) => `{"userId": "u${i}"${i % 2 ? ', "properties": "{\\"a\\": 1}"' : ''}}`,
+    );
     const { request, findings } = readRequest(jsonInput(...users), 'json');
     assert.equal(request?.users.length, 12);
     assert.equal(request?.datasetArn, ARN);
     assert.deepEqual(request?.users[1], { userId: 'u1', properties: '{"a": 1}' });
     assert.deepEqual(request?.users[0], { userId: 'u0' });
-    assert.deepEqual(findings.map((f) => f.code), ['service/too-many-users']);
+    assert.deepEqual(
+      findings.map((f) => f.code),
+      ['service/too-many-users'],
+    );
   });
 
   it('gives no request when the CLI would refuse the file', () => {
@@ -29,7 +66,10 @@ describe('readRequest / writeInput', () => {
     assert.deepEqual([camel.findings.map((f) => f.severity), camel.errors], [['warning'], []]);
     const longId = readRequestToSend(jsonInput(`{"userId": "${'x'.repeat(300)}"}`), 'json');
     assert.equal(longId.request, undefined);
-    assert.deepEqual(longId.errors.map((f) => f.code), longId.findings.filter((f) => f.severity === 'error').map((f) => f.code));
+    assert.deepEqual(
+      longId.errors.map((f) => f.code),
+      longId.findings.filter((f) => f.severity === 'error').map((f) => f.code),
+    );
     assert.ok(longId.errors.length > 0 && longId.errors.every((f) => f.code.startsWith('service/')));
     assert.equal(readRequestToSend('{', 'json').request, undefined);
     assert.equal(readRequestToSend('{', 'json').errors[0]?.code.startsWith('cli/'), true);
@@ -37,9 +77,15 @@ describe('readRequest / writeInput', () => {
 
   for (const format of ['json', 'yaml'] as const) {
     it(`writes ${format} the CLI reads back to the same strings`, () => {
-      const request = { datasetArn: ARN, users: tricky.filter((s) => s !== '').map((s, i) => ({ userId: s, properties: JSON.stringify({ v: s, i }) })) };
+      const request = {
+        datasetArn: ARN,
+        users: tricky.filter((s) => s !== '').map((s, i) => ({ userId: s, properties: JSON.stringify({ v: s, i }) })),
+      };
       const text = writeInput(request, format);
-      assert.deepEqual(validate(text, format).filter((f) => f.code.startsWith('cli/')), []);
+      assert.deepEqual(
+        validate(text, format).filter((f) => f.code.startsWith('cli/')),
+        [],
+      );
       assert.deepEqual(readRequest(text, format).request, request);
     });
   }
@@ -47,7 +93,8 @@ describe('readRequest / writeInput', () => {
 
 describe('convertDocument', () => {
   it('keeps every value meaning the same from YAML to JSON and back', () => {
-    const yaml = 'datasetArn: x\nusers:\n- userId: 42\n  properties: {a: 1.0, b: [true, null, .inf, -.inf], c: "yes", d: 1e16}\n- userId: "007"\n  extra: 0x10\nempty: {}\nlist: []\n';
+    const yaml =
+      'datasetArn: x\nusers:\n- userId: 42\n  properties: {a: 1.0, b: [true, null, .inf, -.inf], c: "yes", d: 1e16}\n- userId: "007"\n  extra: 0x10\nempty: {}\nlist: []\n';
     const original = pyStr(parseDocument(yaml, 'yaml').root!);
     const json = convertDocument(yaml, 'yaml', 'json');
     assert.ok('text' in json);

@@ -33,7 +33,13 @@ describe('service rules (service/...)', () => {
       const f = only(findings(`{"datasetArn": "${bad}", "users": [{"userId": "u"}]}`), 'service/arn-pattern');
       assert.equal(f.length, 1, bad);
     }
-    assert.equal(only(findings(`{"datasetArn": "arn:aws-cn:personalize:cn-north-1:1:dataset/g/USERS", "users": [{"userId": "u"}]}`), 'service/arn-pattern').length, 0);
+    assert.equal(
+      only(
+        findings(`{"datasetArn": "arn:aws-cn:personalize:cn-north-1:1:dataset/g/USERS", "users": [{"userId": "u"}]}`),
+        'service/arn-pattern',
+      ).length,
+      0,
+    );
   });
 
   it('requires properties to hold a JSON object, located inside the string', () => {
@@ -41,7 +47,12 @@ describe('service rules (service/...)', () => {
     const [f] = findings(text);
     assert.equal(f!.code, 'service/properties-not-json');
     assert.equal(covered(text, f!), '}');
-    for (const [props, what] of [['[1]', 'an array'], ['42', 'a number'], ['\\"s\\"', 'a string'], ['null', 'null']]) {
+    for (const [props, what] of [
+      ['[1]', 'an array'],
+      ['42', 'a number'],
+      ['\\"s\\"', 'a string'],
+      ['null', 'null'],
+    ]) {
       const [g] = findings(jsonInput(`{"userId": "u1", "properties": "${props}"}`));
       assert.equal(g!.code, 'service/properties-not-object');
       assert.match(g!.message, new RegExp(`not ${what}`));
@@ -49,7 +60,9 @@ describe('service rules (service/...)', () => {
   });
 
   it('warns on nested values, non-camelCase keys and long categorical values, on the exact spot', () => {
-    const text = jsonInput(`{"userId": "u1", "properties": "{\\"AGE_GROUP\\": \\"a\\", \\"tags\\": [\\"x\\"], \\"bio\\": \\"${'b'.repeat(1001)}\\"}"}`);
+    const text = jsonInput(
+      `{"userId": "u1", "properties": "{\\"AGE_GROUP\\": \\"a\\", \\"tags\\": [\\"x\\"], \\"bio\\": \\"${'b'.repeat(1001)}\\"}"}`,
+    );
     const all = findings(text);
     assert.deepEqual(
       all.map((f) => [f.code, f.severity, covered(text, f).slice(0, 20)]),

@@ -15,9 +15,16 @@ describe('skeletons', () => {
   it('parses back to the CLI errors an unfilled skeleton has', () => {
     assert.deepEqual(
       validate(skeleton('input'), 'json').map((f) => f.awsCli ?? f.code),
-      ['Invalid length for parameter users[0].userId, value: 0, valid min length: 1', 'Invalid length for parameter users[0].properties, value: 0, valid min length: 1', 'service/arn-pattern'],
+      [
+        'Invalid length for parameter users[0].userId, value: 0, valid min length: 1',
+        'Invalid length for parameter users[0].properties, value: 0, valid min length: 1',
+        'service/arn-pattern',
+      ],
     );
-    assert.deepEqual(validate(skeleton('yaml-input'), 'yaml').map((f) => f.awsCli ?? f.code), validate(skeleton('input'), 'json').map((f) => f.awsCli ?? f.code));
+    assert.deepEqual(
+      validate(skeleton('yaml-input'), 'yaml').map((f) => f.awsCli ?? f.code),
+      validate(skeleton('input'), 'json').map((f) => f.awsCli ?? f.code),
+    );
   });
 });
 
@@ -45,8 +52,15 @@ describe('JSON Schema', () => {
     assert.equal(schema.properties.users.maxItems, 10);
     assert.equal(schema.properties.users.minItems, 1);
     assert.equal(schema.properties.users.items.additionalProperties, false);
-    assert.equal(schema.properties.users.items.properties.properties.maxLength, USER.members[1]!.shape.kind === 'string' ? USER.members[1]!.shape.max : -1);
+    assert.equal(
+      schema.properties.users.items.properties.properties.maxLength,
+      USER.members[1]!.shape.kind === 'string' ? USER.members[1]!.shape.max : -1,
+    );
     assert.equal(schema.properties.datasetArn.description, PUT_USERS_REQUEST.members[0]!.doc);
-    assert.ok(new RegExp(schema.properties.datasetArn.pattern ?? '(no pattern)').test('arn:aws:personalize:us-east-1:1:dataset/g/USERS'));
+    assert.ok(
+      new RegExp(schema.properties.datasetArn.pattern ?? '(no pattern)').test(
+        'arn:aws:personalize:us-east-1:1:dataset/g/USERS',
+      ),
+    );
   });
 });

@@ -35,7 +35,11 @@ describe('emulator and sender vs the real AWS CLI', function () {
     if (!cli) this.skip(); // the AWS CLI v2 is not installed at /usr/bin/aws: nothing to compare with
   });
   beforeEach(async () => {
-    emulator = await startEmulator({ credentials: [keys], datasets: [{ arn: ARN }, { arn: BUSY_ARN, busy: true }], region });
+    emulator = await startEmulator({
+      credentials: [keys],
+      datasets: [{ arn: ARN }, { arn: BUSY_ARN, busy: true }],
+      region,
+    });
     dir = mkdtempSync(path.join(tmpdir(), 'putusers-cli-diff-'));
   });
   afterEach(async () => {
@@ -51,16 +55,28 @@ describe('emulator and sender vs the real AWS CLI', function () {
   function aws(input: string, extraEnv: Record<string, string> = {}): Promise<CliRun> {
     const flag = /\.ya?ml$/.test(input) ? '--cli-input-yaml' : '--cli-input-json';
     return new Promise((resolve) => {
-      execFile(cli!, ['personalize-events', 'put-users', flag, `file://${input}`, '--endpoint-url', emulator.url], { env: { ...env, ...extraEnv }, encoding: 'utf8', timeout: 60_000 }, (error, stdout, stderr) => {
-        resolve({ code: error ? Number((error as { code?: unknown }).code) : 0, stdout, stderr });
-      });
+      execFile(
+        cli!,
+        ['personalize-events', 'put-users', flag, `file://${input}`, '--endpoint-url', emulator.url],
+        { env: { ...env, ...extraEnv }, encoding: 'utf8', timeout: 60_000 },
+        (error, stdout, stderr) => {
+          resolve({ code: error ? Number((error as { code?: unknown }).code) : 0, stdout, stderr });
+        },
+      );
     });
   }
   const ours = (input: string) => {
     const { request } = readRequest(readFileSync(input, 'utf8'), /\.ya?ml$/.test(input) ? 'yaml' : 'json');
-    return sendUsers(request!, { endpoint: emulator.url, region, credentials: keys, retryDelayScale: 0.01, concurrency: 1 });
+    return sendUsers(request!, {
+      endpoint: emulator.url,
+      region,
+      credentials: keys,
+      retryDelayScale: 0.01,
+      concurrency: 1,
+    });
   };
-  const byUserAgent = (cliSide: boolean) => (r: ReceivedRequest) => String(r.headers['user-agent']).startsWith('aws-cli/') === cliSide;
+  const byUserAgent = (cliSide: boolean) => (r: ReceivedRequest) =>
+    String(r.headers['user-agent']).startsWith('aws-cli/') === cliSide;
 
   it('records the same JSON bodies and signing scope from the CLI and from us; the CLI passes the signature check', async () => {
     const users: User[] = [
@@ -76,14 +92,21 @@ describe('emulator and sender vs the real AWS CLI', function () {
     assert.deepEqual([fromYaml.code, fromYaml.stderr], [0, '']);
     const cliRequests = emulator.requests.filter(byUserAgent(true));
     assert.equal(cliRequests.length, 2);
-    assert.ok(cliRequests.every((r) => r.status === 200), 'the CLI\'s signatures pass the emulator\'s check');
+    assert.ok(
+      cliRequests.every((r) => r.status === 200),
+      "the CLI's signatures pass the emulator's check",
+    );
     const report = await ours(json);
     assert.equal(report.accepted, 4);
     const ourRequests = emulator.requests.filter(byUserAgent(false));
     assert.equal(ourRequests.length, 1);
     for (const r of cliRequests) {
       assert.deepEqual(JSON.parse(r.body), JSON.parse(ourRequests[0]!.body), 'same body (parsed)');
-      assert.deepEqual([r.scope?.region, r.scope?.service], [ourRequests[0]!.scope?.region, ourRequests[0]!.scope?.service], 'same signing scope');
+      assert.deepEqual(
+        [r.scope?.region, r.scope?.service],
+        [ourRequests[0]!.scope?.region, ourRequests[0]!.scope?.service],
+        'same signing scope',
+      );
       assert.deepEqual([r.scope?.region, r.scope?.service], ['us-east-1', 'personalize']);
     }
     assert.deepEqual(JSON.parse(ourRequests[0]!.body), { datasetArn: ARN, users });
@@ -93,29 +116,44 @@ describe('emulator and sender vs the real AWS CLI', function () {
     );
   });
 
-  it('the CLI\'s signature check is real: its recorded request fails once a byte changes, and a wrong secret is refused', async () => {
+  it("the CLI's signature check is real: its recorded request fails once a byte changes, and a wrong secret is refused", async () => {
     const input = file('one.putusers.json', makeUsers(2));
     assert.equal((await aws(input)).code, 0);
     const recorded = emulator.requests[0]!;
     const replay = (body: string) =>
       new Promise<number>((resolve, reject) => {
-        const headers = Object.fromEntries(Object.entries(recorded.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(',') : String(v)]));
-        const req = httpRequest(emulator.url + '/users', { method: 'POST', headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) } }, (res) => {
-          res.resume();
-          resolve(res.statusCode!);
-        });
+        const headers = Object.fromEntries(
+          Object.entries(recorded.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(',') : String(v)]),
+        );
+        const req = httpRequest(
+          emulator.url + '/users',
+          { method: 'POST', headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) } },
+          (res) => {
+            res.resume();
+            resolve(res.statusCode!);
+          },
+        );
         req.on('error', reject);
         req.end(body);
       });
-    assert.equal(await replay(recorded.body), 200, 'the CLI\'s request as it was');
+    assert.equal(await replay(recorded.body), 200, "the CLI's request as it was");
     assert.equal(await replay(recorded.body.replace('"u1"', '"u2"')), 403, 'one byte of the body changed');
-    const [wrong, wrongRegion] = await Promise.all([aws(input, { AWS_SECRET_ACCESS_KEY: 'not-the-secret' }), aws(input, { AWS_DEFAULT_REGION: 'eu-west-1' })]);
+    const [wrong, wrongRegion] = await Promise.all([
+      aws(input, { AWS_SECRET_ACCESS_KEY: 'not-the-secret' }),
+      aws(input, { AWS_DEFAULT_REGION: 'eu-west-1' }),
+    ]);
     assert.equal(wrong.code, 254);
-    assert.match(wrong.stderr, /An error occurred \(InvalidSignatureException\) when calling the PutUsers operation: The request signature we calculated does not match the signature you provided/);
-    assert.match(wrongRegion.stderr, /\(InvalidSignatureException\) when calling the PutUsers operation: Credential should be scoped to a valid region, not 'eu-west-1'/);
+    assert.match(
+      wrong.stderr,
+      /An error occurred \(InvalidSignatureException\) when calling the PutUsers operation: The request signature we calculated does not match the signature you provided/,
+    );
+    assert.match(
+      wrongRegion.stderr,
+      /\(InvalidSignatureException\) when calling the PutUsers operation: Credential should be scoped to a valid region, not 'eu-west-1'/,
+    );
   });
 
-  it('botocore and the SDK read the emulator\'s errors alike: InvalidInputException, ResourceNotFoundException, ResourceInUseException', async () => {
+  it("botocore and the SDK read the emulator's errors alike: InvalidInputException, ResourceNotFoundException, ResourceInUseException", async () => {
     emulator.setFaults([{ fault: { kind: 'reject-user', userIds: ['u1'], message: 'Invalid value for field age.' } }]);
     const cases = [
       { name: 'rejected.putusers.json', arn: ARN, users: makeUsers(1, 1), code: 'InvalidInputException' },
@@ -133,7 +171,8 @@ describe('emulator and sender vs the real AWS CLI', function () {
       const report = await ours(files[i]!);
       const seen = report.fatal ?? report.requests[0]!.error!;
       assert.equal(seen.code, c.code, c.name);
-      const serviceMessage = report.notIn[0]?.status === 'rejected' ? report.notIn[0].message : report.requests[0]!.error!.message;
+      const serviceMessage =
+        report.notIn[0]?.status === 'rejected' ? report.notIn[0].message : report.requests[0]!.error!.message;
       assert.equal(serviceMessage, m[2], `${c.name}: the same message`);
     }
   });
@@ -141,7 +180,10 @@ describe('emulator and sender vs the real AWS CLI', function () {
   it('11 users: the CLI sends them as one request and the service refuses it; we send 10 + 1 and all get in', async () => {
     const input = file('eleven.putusers.json', makeUsers(11));
     const run = await aws(input);
-    assert.match(run.stderr, /\(InvalidInputException\) when calling the PutUsers operation: 1 validation error detected: Value at 'users' failed to satisfy constraint: Member must have length less than or equal to 10/);
+    assert.match(
+      run.stderr,
+      /\(InvalidInputException\) when calling the PutUsers operation: 1 validation error detected: Value at 'users' failed to satisfy constraint: Member must have length less than or equal to 10/,
+    );
     const report = await ours(input);
     assert.equal(report.accepted, 11);
     assert.deepEqual(

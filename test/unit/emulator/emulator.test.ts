@@ -12,7 +12,12 @@ describe('emulator: POST /users', () => {
   let client: PersonalizeEventsClient;
   beforeEach(async () => {
     emulator = await startTestEmulator();
-    client = new PersonalizeEventsClient({ endpoint: emulator.url, region: 'us-east-1', credentials: KEYS, maxAttempts: 1 });
+    client = new PersonalizeEventsClient({
+      endpoint: emulator.url,
+      region: 'us-east-1',
+      credentials: KEYS,
+      maxAttempts: 1,
+    });
   });
   afterEach(async () => {
     client.destroy();
@@ -26,7 +31,13 @@ describe('emulator: POST /users', () => {
       await promise;
     } catch (e) {
       const err = e as Error & { $metadata?: { httpStatusCode?: number; requestId?: string }; $fault?: string };
-      return { name: err.name, message: err.message, status: err.$metadata?.httpStatusCode, requestId: err.$metadata?.requestId, fault: err.$fault };
+      return {
+        name: err.name,
+        message: err.message,
+        status: err.$metadata?.httpStatusCode,
+        requestId: err.$metadata?.requestId,
+        fault: err.$fault,
+      };
     }
     assert.fail('the request was accepted');
   }
@@ -45,24 +56,34 @@ describe('emulator: POST /users', () => {
     assert.deepEqual(JSON.parse(received!.body), { datasetArn: ARN, users });
   });
 
-  it('answers InvalidInputException (400) in the service\'s words, as the SDK surfaces it', async () => {
+  it("answers InvalidInputException (400) in the service's words, as the SDK surfaces it", async () => {
     const long = { userId: 'x'.repeat(257) };
     assert.deepEqual(await failure(put([long])), {
       name: 'InvalidInputException',
-      message: "1 validation error detected: Value at 'users.1.member.userId' failed to satisfy constraint: Member must have length less than or equal to 256",
+      message:
+        "1 validation error detected: Value at 'users.1.member.userId' failed to satisfy constraint: Member must have length less than or equal to 256",
       status: 400,
       requestId: emulator.requests[0]!.requestId,
       fault: 'client',
     });
     const eleven = await failure(put(makeUsers(11)));
-    assert.equal(eleven.message, "1 validation error detected: Value at 'users' failed to satisfy constraint: Member must have length less than or equal to 10");
+    assert.equal(
+      eleven.message,
+      "1 validation error detected: Value at 'users' failed to satisfy constraint: Member must have length less than or equal to 10",
+    );
     const badArn = await failure(put(makeUsers(1), 'not-an-arn'));
-    assert.equal(badArn.message, "1 validation error detected: Value 'not-an-arn' at 'datasetArn' failed to satisfy constraint: Member must satisfy regular expression pattern: arn:([a-z\\d-]+):personalize:.*:.*:.+");
+    assert.equal(
+      badArn.message,
+      "1 validation error detected: Value 'not-an-arn' at 'datasetArn' failed to satisfy constraint: Member must satisfy regular expression pattern: arn:([a-z\\d-]+):personalize:.*:.*:.+",
+    );
     const notJson = await failure(put([{ userId: 'u1', properties: '{"age": 3' }]));
     assert.deepEqual([notJson.name, notJson.message], ['InvalidInputException', 'Error parsing properties json']);
     const array = await failure(put([{ userId: 'u1', properties: '[1, 2]' }]));
     assert.equal(array.message, 'Error parsing properties json');
-    assert.deepEqual(await failure(put([{ userId: '' }])).then((f) => f.message), "1 validation error detected: Value at 'users.1.member.userId' failed to satisfy constraint: Member must have length greater than or equal to 1");
+    assert.deepEqual(
+      await failure(put([{ userId: '' }])).then((f) => f.message),
+      "1 validation error detected: Value at 'users.1.member.userId' failed to satisfy constraint: Member must have length greater than or equal to 1",
+    );
     assert.equal(emulator.accepted.length, 0);
   });
 
@@ -84,10 +105,18 @@ describe('emulator: POST /users', () => {
 
   it('with anyDataset, accepts a dataset it was not told of (npm start in a folder of your own), and still validates the body', async () => {
     const open = await startTestEmulator({ anyDataset: true });
-    const c = new PersonalizeEventsClient({ endpoint: open.url, region: 'us-east-1', credentials: KEYS, maxAttempts: 1 });
+    const c = new PersonalizeEventsClient({
+      endpoint: open.url,
+      region: 'us-east-1',
+      credentials: KEYS,
+      maxAttempts: 1,
+    });
     try {
       await put(makeUsers(2), UNKNOWN_ARN, c);
-      assert.deepEqual(open.accepted.map((a) => a.datasetArn), [UNKNOWN_ARN]);
+      assert.deepEqual(
+        open.accepted.map((a) => a.datasetArn),
+        [UNKNOWN_ARN],
+      );
       const bad = await failure(put([{ userId: '' }], UNKNOWN_ARN, c));
       assert.equal(bad.name, 'InvalidInputException');
       assert.equal(open.accepted.length, 1);
@@ -98,14 +127,27 @@ describe('emulator: POST /users', () => {
   });
 
   it('refuses a wrong secret (403 InvalidSignatureException) and an unknown key (403 UnrecognizedClientException)', async () => {
-    const wrongSecret = new PersonalizeEventsClient({ endpoint: emulator.url, region: 'us-east-1', credentials: { ...KEYS, secretAccessKey: 'wrong' }, maxAttempts: 1 });
-    const unknownKey = new PersonalizeEventsClient({ endpoint: emulator.url, region: 'us-east-1', credentials: { accessKeyId: 'AKIDUNKNOWN', secretAccessKey: 'x' }, maxAttempts: 1 });
+    const wrongSecret = new PersonalizeEventsClient({
+      endpoint: emulator.url,
+      region: 'us-east-1',
+      credentials: { ...KEYS, secretAccessKey: 'wrong' },
+      maxAttempts: 1,
+    });
+    const unknownKey = new PersonalizeEventsClient({
+      endpoint: emulator.url,
+      region: 'us-east-1',
+      credentials: { accessKeyId: 'AKIDUNKNOWN', secretAccessKey: 'x' },
+      maxAttempts: 1,
+    });
     try {
       const bad = await failure(put(makeUsers(1), ARN, wrongSecret));
       assert.deepEqual([bad.name, bad.status], ['InvalidSignatureException', 403]);
       assert.match(bad.message, /^The request signature we calculated does not match the signature you provided/);
       const unknown = await failure(put(makeUsers(1), ARN, unknownKey));
-      assert.deepEqual([unknown.name, unknown.status, unknown.message], ['UnrecognizedClientException', 403, 'The security token included in the request is invalid.']);
+      assert.deepEqual(
+        [unknown.name, unknown.status, unknown.message],
+        ['UnrecognizedClientException', 403, 'The security token included in the request is invalid.'],
+      );
     } finally {
       wrongSecret.destroy();
       unknownKey.destroy();
@@ -117,16 +159,27 @@ describe('emulator: POST /users', () => {
     // Capture a request as the SDK signed it, then replay it by hand: as is, then tampered with.
     await put(makeUsers(2));
     const signed = emulator.requests[0]!;
-    const headers = Object.fromEntries(Object.entries(signed.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(',') : String(v)]));
+    const headers = Object.fromEntries(
+      Object.entries(signed.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(',') : String(v)]),
+    );
     const replay = (body: string, extra: Record<string, string> = {}) =>
       new Promise<{ status: number; type: string; message: string; requestId: string }>((resolve, reject) => {
-        const req = httpRequest(emulator.url + '/users', { method: 'POST', headers: { ...headers, ...extra, 'content-length': String(Buffer.byteLength(body)) } }, (res) => {
-          let text = '';
-          res.on('data', (c) => (text += c));
-          res.on('end', () =>
-            resolve({ status: res.statusCode!, type: String(res.headers['x-amzn-errortype'] ?? '').split(':')[0]!, message: text ? (JSON.parse(text) as { message: string }).message : '', requestId: String(res.headers['x-amzn-requestid']) }),
-          );
-        });
+        const req = httpRequest(
+          emulator.url + '/users',
+          { method: 'POST', headers: { ...headers, ...extra, 'content-length': String(Buffer.byteLength(body)) } },
+          (res) => {
+            let text = '';
+            res.on('data', (c) => (text += c));
+            res.on('end', () =>
+              resolve({
+                status: res.statusCode!,
+                type: String(res.headers['x-amzn-errortype'] ?? '').split(':')[0]!,
+                message: text ? (JSON.parse(text) as { message: string }).message : '',
+                requestId: String(res.headers['x-amzn-requestid']),
+              }),
+            );
+          },
+        );
         req.on('error', reject);
         req.end(body);
       });
@@ -136,8 +189,12 @@ describe('emulator: POST /users', () => {
     const header = await replay(signed.body, { 'content-type': 'application/x-amz-json-1.1' });
     assert.deepEqual([header.status, header.type], [403, 'InvalidSignatureException']);
     const unsigned = await replay(signed.body, { authorization: '' });
-    assert.deepEqual([unsigned.status, unsigned.type, unsigned.message], [403, 'MissingAuthenticationTokenException', 'Missing Authentication Token']);
-    for (const r of [body, header, unsigned]) assert.match(r.requestId, /^[0-9a-f-]{36}$/, 'x-amzn-RequestId on every answer');
+    assert.deepEqual(
+      [unsigned.status, unsigned.type, unsigned.message],
+      [403, 'MissingAuthenticationTokenException', 'Missing Authentication Token'],
+    );
+    for (const r of [body, header, unsigned])
+      assert.match(r.requestId, /^[0-9a-f-]{36}$/, 'x-amzn-RequestId on every answer');
     assert.equal(emulator.accepted.length, 2, 'the original and its untouched replay only');
   });
 
@@ -189,9 +246,16 @@ describe('emulator: POST /users', () => {
     const first = await failure(put(makeUsers(10)));
     assert.deepEqual([first.name, first.status], ['InternalFailure', 502], 'u7 is in it: the 502 comes first');
     const second = await failure(put(makeUsers(10)));
-    assert.deepEqual([second.name, second.status, second.message], ['InvalidInputException', 400, 'Invalid value for field memberTier.'], 'the 502 is spent; u3 is still rejected');
+    assert.deepEqual(
+      [second.name, second.status, second.message],
+      ['InvalidInputException', 400, 'Invalid value for field memberTier.'],
+      'the 502 is spent; u3 is still rejected',
+    );
     await put(makeUsers(3, 4));
-    assert.deepEqual(emulator.acceptedUsers().map((u) => u.userId), ['u4', 'u5', 'u6']);
+    assert.deepEqual(
+      emulator.acceptedUsers().map((u) => u.userId),
+      ['u4', 'u5', 'u6'],
+    );
   });
 
   it('answers 404 UnknownOperationException elsewhere than POST /users', async () => {

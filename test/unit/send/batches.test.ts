@@ -24,7 +24,10 @@ describe('send: batches', () => {
     ]);
     const many = toBatches(10_001);
     assert.equal(many.length, 1001);
-    assert.equal(many.reduce((n, b) => n + b.count, 0), 10_001);
+    assert.equal(
+      many.reduce((n, b) => n + b.count, 0),
+      10_001,
+    );
     assert.throws(() => toBatches(3, 0), RangeError);
   });
 

@@ -18,7 +18,8 @@ function fakeService(bad: Set<number>) {
   return { send, sent, accepted, acceptedBy };
 }
 
-const covered = (settled: Settled<string>[]) => settled.flatMap((s) => Array.from({ length: s.batch.count }, (_, i) => s.batch.first + i));
+const covered = (settled: Settled<string>[]) =>
+  settled.flatMap((s) => Array.from({ length: s.batch.count }, (_, i) => s.batch.first + i));
 
 describe('send: bisecting a rejected request', () => {
   it('sends a clean batch once', async () => {
@@ -33,15 +34,32 @@ describe('send: bisecting a rejected request', () => {
       const service = fakeService(new Set(bad.map((b) => b + 20)));
       const settled = await sendBisecting({ first: 20, count: 10 }, service.send);
       const rejected = settled.filter((s) => s.outcome === 'rejected');
-      assert.deepEqual(covered(rejected), bad.map((b) => b + 20), `bad ${bad}`);
-      assert.ok(rejected.every((s) => s.batch.count === 1), 'each rejected user alone');
-      assert.deepEqual(covered(settled), Array.from({ length: 10 }, (_, i) => 20 + i), 'the parts cover the batch, in order');
-      assert.deepEqual(service.accepted.sort((a, b) => a - b), covered(settled.filter((s) => s.outcome === 'accepted')));
+      assert.deepEqual(
+        covered(rejected),
+        bad.map((b) => b + 20),
+        `bad ${bad}`,
+      );
+      assert.ok(
+        rejected.every((s) => s.batch.count === 1),
+        'each rejected user alone',
+      );
+      assert.deepEqual(
+        covered(settled),
+        Array.from({ length: 10 }, (_, i) => 20 + i),
+        'the parts cover the batch, in order',
+      );
+      assert.deepEqual(
+        service.accepted.sort((a, b) => a - b),
+        covered(settled.filter((s) => s.outcome === 'accepted')),
+      );
       assert.equal(new Set(service.accepted).size, service.accepted.length, 'no user accepted twice');
       service.sent.forEach((b, j) => {
         for (let i = b.first; i < b.first + b.count; i++) {
           const acceptedBy = service.acceptedBy.get(i);
-          assert.ok(acceptedBy === undefined || acceptedBy >= j, `users[${i}] sent again after request ${acceptedBy} accepted it`);
+          assert.ok(
+            acceptedBy === undefined || acceptedBy >= j,
+            `users[${i}] sent again after request ${acceptedBy} accepted it`,
+          );
         }
       });
     }
@@ -56,14 +74,21 @@ describe('send: bisecting a rejected request', () => {
   });
 
   it('keeps a failure (not a rejection) as it is: no splitting', async () => {
-    const settled = await sendBisecting({ first: 0, count: 10 }, async () => ({ outcome: 'failed', failure: 'HTTP 500' }));
+    const settled = await sendBisecting({ first: 0, count: 10 }, async () => ({
+      outcome: 'failed',
+      failure: 'HTTP 500',
+    }));
     assert.deepEqual(settled, [{ batch: { first: 0, count: 10 }, outcome: 'failed', failure: 'HTTP 500' }]);
   });
 
   it('leaves the rest unsent when told to stop (Cancel) in the middle', async () => {
     const service = fakeService(new Set([1]));
     let requests = 0;
-    const settled = await sendBisecting({ first: 0, count: 10 }, (b) => (requests++, service.send(b)), () => requests < 2);
+    const settled = await sendBisecting(
+      { first: 0, count: 10 },
+      (b) => (requests++, service.send(b)),
+      () => requests < 2,
+    );
     // Sent: the 10 (rejected), then the first half (rejected); then stopped.
     assert.deepEqual(
       settled.map((s) => [s.batch.first, s.batch.count, s.outcome]),
@@ -73,6 +98,9 @@ describe('send: bisecting a rejected request', () => {
         [5, 5, 'unsent'],
       ],
     );
-    assert.deepEqual(covered(settled), Array.from({ length: 10 }, (_, i) => i));
+    assert.deepEqual(
+      covered(settled),
+      Array.from({ length: 10 }, (_, i) => i),
+    );
   });
 });

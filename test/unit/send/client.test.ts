@@ -6,7 +6,10 @@ describe('send: retries (abortableStandardRetries)', () => {
   const retryAfter = (ms: number) => ({ errorType: 'THROTTLING' as const, retryAfterHint: new Date(Date.now() + ms) });
   const timed = async (run: () => Promise<unknown>) => {
     const started = Date.now();
-    const outcome = await run().then(() => 'retry', (e: Error) => e.message);
+    const outcome = await run().then(
+      () => 'retry',
+      (e: Error) => e.message,
+    );
     return { outcome, ms: Date.now() - started };
   };
 
@@ -32,6 +35,9 @@ describe('send: retries (abortableStandardRetries)', () => {
     const retries = abortableStandardRetries(2, 0, new AbortController().signal);
     const first = (await retries.acquireInitialRetryToken('personalize')) as StandardRetryToken;
     const second = (await retries.refreshRetryTokenForRetry(first, { errorType: 'TRANSIENT' })) as StandardRetryToken;
-    await assert.rejects(Promise.resolve(retries.refreshRetryTokenForRetry(second, { errorType: 'TRANSIENT' })), /No retry token available/);
+    await assert.rejects(
+      Promise.resolve(retries.refreshRetryTokenForRetry(second, { errorType: 'TRANSIENT' })),
+      /No retry token available/,
+    );
   });
 });

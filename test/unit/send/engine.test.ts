@@ -8,7 +8,17 @@ import { createServer } from 'node:net';
 import type { PutUsersRequest, User } from '../../../src/core';
 import type { Emulator } from '../../../src/emulator';
 import { notInRequest, type SendOptions, type SendReport, sendUsers } from '../../../src/send';
-import { ARN, assertNothingLostNothingTwice, BUSY_ARN, KEYS, makeUsers, maxInFlight, startTestEmulator, UNKNOWN_ARN, withAwsEnv } from '../../support/emulator-harness';
+import {
+  ARN,
+  assertNothingLostNothingTwice,
+  BUSY_ARN,
+  KEYS,
+  makeUsers,
+  maxInFlight,
+  startTestEmulator,
+  UNKNOWN_ARN,
+  withAwsEnv,
+} from '../../support/emulator-harness';
 
 describe('send: sendUsers() to the emulator', () => {
   let emulator: Emulator;
@@ -17,8 +27,15 @@ describe('send: sendUsers() to the emulator', () => {
   });
   afterEach(() => emulator.close());
 
-  const options = (extra: Partial<SendOptions> = {}): SendOptions => ({ endpoint: emulator.url, region: 'us-east-1', credentials: KEYS, retryDelayScale: 0.01, ...extra });
-  const send = (users: User[], extra: Partial<SendOptions> = {}, datasetArn = ARN) => sendUsers({ datasetArn, users }, options(extra));
+  const options = (extra: Partial<SendOptions> = {}): SendOptions => ({
+    endpoint: emulator.url,
+    region: 'us-east-1',
+    credentials: KEYS,
+    retryDelayScale: 0.01,
+    ...extra,
+  });
+  const send = (users: User[], extra: Partial<SendOptions> = {}, datasetArn = ARN) =>
+    sendUsers({ datasetArn, users }, options(extra));
   /** Whatever happened: the emulator has each user at most once, and accepted + not in = the input. */
   const check = (input: User[], report: SendReport, datasetArn = ARN) => {
     const notIn = notInRequest({ datasetArn, users: input }, report)?.users ?? [];
@@ -40,7 +57,10 @@ describe('send: sendUsers() to the emulator', () => {
     );
     assert.equal(report.requests[0]!.requestId, emulator.accepted[0]!.requestId);
     assert.deepEqual(emulator.acceptedUsers(), input);
-    assert.deepEqual([emulator.requests[0]!.scope?.service, emulator.requests[0]!.scope?.region], ['personalize', 'us-east-1']);
+    assert.deepEqual(
+      [emulator.requests[0]!.scope?.service, emulator.requests[0]!.scope?.region],
+      ['personalize', 'us-east-1'],
+    );
     assert.deepEqual([report.region, report.endpoint], ['us-east-1', emulator.url]);
   });
 
@@ -68,17 +88,26 @@ describe('send: sendUsers() to the emulator', () => {
     emulator.setFaults([{ fault: { kind: 'delay', ms: 30 } }]);
     const progress: number[] = [];
     const input = makeUsers(120);
-    const report = await send(input, { concurrency: 3, onProgress: (done, total) => (assert.equal(total, 120), progress.push(done)) });
+    const report = await send(input, {
+      concurrency: 3,
+      onProgress: (done, total) => (assert.equal(total, 120), progress.push(done)),
+    });
     assert.equal(report.accepted, 120);
     assert.ok(maxInFlight(emulator) <= 3, `at most 3 at once, saw ${maxInFlight(emulator)}`);
     assert.ok(maxInFlight(emulator) >= 2, 'and more than one');
     assert.equal(progress.length, 12);
-    assert.deepEqual([...progress].sort((a, b) => a - b), progress, 'progress only grows');
+    assert.deepEqual(
+      [...progress].sort((a, b) => a - b),
+      progress,
+      'progress only grows',
+    );
     assert.equal(progress.at(-1), 120);
   });
 
   it('finds exactly the users the service rejects (bisection), gets every other user in, and sends none twice', async () => {
-    emulator.setFaults([{ fault: { kind: 'reject-user', userIds: ['u3', 'u17', 'u18', 'u29'], message: 'Invalid value for field age.' } }]);
+    emulator.setFaults([
+      { fault: { kind: 'reject-user', userIds: ['u3', 'u17', 'u18', 'u29'], message: 'Invalid value for field age.' } },
+    ]);
     const input = makeUsers(30);
     const report = await send(input, { concurrency: 2 });
     assert.deepEqual(
@@ -87,8 +116,16 @@ describe('send: sendUsers() to the emulator', () => {
     );
     assert.equal(report.accepted, 26);
     assert.equal(report.rejected, 4);
-    assert.ok(report.requests.some((r) => r.split), 'rejected requests were split');
-    assert.ok(report.notIn.every((n) => n.requestId && emulator.requests.some((r) => r.requestId === n.requestId && r.status === 400)), 'each rejection names its request');
+    assert.ok(
+      report.requests.some((r) => r.split),
+      'rejected requests were split',
+    );
+    assert.ok(
+      report.notIn.every(
+        (n) => n.requestId && emulator.requests.some((r) => r.requestId === n.requestId && r.status === 400),
+      ),
+      'each rejection names its request',
+    );
     assert.equal(report.fatal, undefined);
     check(input, report);
   });
@@ -160,7 +197,10 @@ describe('send: sendUsers() to the emulator', () => {
     assert.equal(report.accepted, 0);
     assert.equal(report.failed, 50);
     assert.equal(report.unsent, 50);
-    assert.match(report.fatal!.message, /^5 requests in a row failed for good; stopped\. Last: The service failed \(HTTP 503 ServiceUnavailableException/);
+    assert.match(
+      report.fatal!.message,
+      /^5 requests in a row failed for good; stopped\. Last: The service failed \(HTTP 503 ServiceUnavailableException/,
+    );
     assert.equal(emulator.requests.length, 10);
     check(input, report);
   });
@@ -180,21 +220,30 @@ describe('send: sendUsers() to the emulator', () => {
     const report = await send(input, { concurrency: 1 }, UNKNOWN_ARN);
     assert.equal(report.fatal?.kind, 'not-found');
     assert.equal(report.fatal?.httpStatus, 404);
-    assert.match(report.fatal!.message, /The service found no dataset .*nope\/USERS in us-east-1 .*Check the dataset ARN/);
+    assert.match(
+      report.fatal!.message,
+      /The service found no dataset .*nope\/USERS in us-east-1 .*Check the dataset ARN/,
+    );
     assert.deepEqual([report.accepted, report.failed, report.unsent], [0, 10, 25]);
     assert.equal(emulator.requests.length, 1, 'no further request');
     check(input, report, UNKNOWN_ARN);
   });
 
-  it('says the ARN\'s region when it is not the region requests went to', async () => {
+  it("says the ARN's region when it is not the region requests went to", async () => {
     const report = await send(makeUsers(2), { region: 'eu-west-1' }, UNKNOWN_ARN);
-    assert.match(report.fatal!.message, /The ARN names region us-east-1 but the requests went to eu-west-1: send with --region us-east-1/);
+    assert.match(
+      report.fatal!.message,
+      /The ARN names region us-east-1 but the requests went to eu-west-1: send with --region us-east-1/,
+    );
   });
 
   it('stops on a busy dataset (409)', async () => {
     const input = makeUsers(12);
     const report = await send(input, { concurrency: 1 }, BUSY_ARN);
-    assert.deepEqual([report.fatal?.kind, report.fatal?.code, report.fatal?.httpStatus], ['in-use', 'ResourceInUseException', 409]);
+    assert.deepEqual(
+      [report.fatal?.kind, report.fatal?.code, report.fatal?.httpStatus],
+      ['in-use', 'ResourceInUseException', 409],
+    );
     assert.match(report.fatal!.message, /wait until its import or update has finished/);
     assert.deepEqual([report.failed, report.unsent], [10, 2]);
     check(input, report, BUSY_ARN);
@@ -203,26 +252,42 @@ describe('send: sendUsers() to the emulator', () => {
   it('stops with a clear message when the emulator refuses the signature (wrong secret) or the key', async () => {
     const input = makeUsers(12);
     const wrongSecret = await send(input, { credentials: { ...KEYS, secretAccessKey: 'not-the-secret' } });
-    assert.deepEqual([wrongSecret.fatal?.kind, wrongSecret.fatal?.code, wrongSecret.fatal?.httpStatus], ['credentials-refused', 'InvalidSignatureException', 403]);
-    assert.match(wrongSecret.fatal!.message, /^The service refused the credentials: InvalidSignatureException: The request signature we calculated does not match .* Check the access key and secret/);
+    assert.deepEqual(
+      [wrongSecret.fatal?.kind, wrongSecret.fatal?.code, wrongSecret.fatal?.httpStatus],
+      ['credentials-refused', 'InvalidSignatureException', 403],
+    );
+    assert.match(
+      wrongSecret.fatal!.message,
+      /^The service refused the credentials: InvalidSignatureException: The request signature we calculated does not match .* Check the access key and secret/,
+    );
     assert.doesNotMatch(JSON.stringify(wrongSecret), /not-the-secret|emulator\/Secret/, 'no secret in the report');
     const unknownKey = await send(input, { credentials: { accessKeyId: 'AKIDNOBODY', secretAccessKey: 'x' } });
-    assert.deepEqual([unknownKey.fatal?.code, unknownKey.fatal?.kind], ['UnrecognizedClientException', 'credentials-refused']);
+    assert.deepEqual(
+      [unknownKey.fatal?.code, unknownKey.fatal?.kind],
+      ['UnrecognizedClientException', 'credentials-refused'],
+    );
     assert.equal(emulator.accepted.length, 0);
     check(input, unknownKey);
   });
 
   it('finds credentials and the region in the environment, and a profile in the shared files', async () => {
     const input = makeUsers(4);
-    const fromEnv = await withAwsEnv({ AWS_ACCESS_KEY_ID: KEYS.accessKeyId, AWS_SECRET_ACCESS_KEY: KEYS.secretAccessKey, AWS_REGION: 'us-east-1' }, () =>
-      sendUsers({ datasetArn: ARN, users: input }, { endpoint: emulator.url, retryDelayScale: 0.01 }),
+    const fromEnv = await withAwsEnv(
+      { AWS_ACCESS_KEY_ID: KEYS.accessKeyId, AWS_SECRET_ACCESS_KEY: KEYS.secretAccessKey, AWS_REGION: 'us-east-1' },
+      () => sendUsers({ datasetArn: ARN, users: input }, { endpoint: emulator.url, retryDelayScale: 0.01 }),
     );
     assert.equal(fromEnv.accepted, 4);
     assert.equal(fromEnv.region, 'us-east-1');
     const fromProfile = await withAwsEnv({}, async (dir) => {
       writeFileSync(`${dir}/config`, '[profile demo]\nregion = eu-central-1\n');
-      writeFileSync(`${dir}/credentials`, `[demo]\naws_access_key_id = ${KEYS.accessKeyId}\naws_secret_access_key = ${KEYS.secretAccessKey}\n`);
-      return sendUsers({ datasetArn: ARN, users: input }, { profile: 'demo', endpoint: emulator.url, retryDelayScale: 0.01 });
+      writeFileSync(
+        `${dir}/credentials`,
+        `[demo]\naws_access_key_id = ${KEYS.accessKeyId}\naws_secret_access_key = ${KEYS.secretAccessKey}\n`,
+      );
+      return sendUsers(
+        { datasetArn: ARN, users: input },
+        { profile: 'demo', endpoint: emulator.url, retryDelayScale: 0.01 },
+      );
     });
     assert.equal(fromProfile.accepted, 4, JSON.stringify(fromProfile.fatal));
     assert.equal(fromProfile.region, 'eu-central-1', "the profile's region");
@@ -230,8 +295,14 @@ describe('send: sendUsers() to the emulator', () => {
     // AWS_DEFAULT_REGION, which the AWS CLI reads and the SDK alone ignores, beats the profile's region.
     const fromDefaultRegion = await withAwsEnv({ AWS_DEFAULT_REGION: 'ap-south-1' }, async (dir) => {
       writeFileSync(`${dir}/config`, '[profile demo]\nregion = eu-central-1\n');
-      writeFileSync(`${dir}/credentials`, `[demo]\naws_access_key_id = ${KEYS.accessKeyId}\naws_secret_access_key = ${KEYS.secretAccessKey}\n`);
-      return sendUsers({ datasetArn: ARN, users: input }, { profile: 'demo', endpoint: emulator.url, retryDelayScale: 0.01 });
+      writeFileSync(
+        `${dir}/credentials`,
+        `[demo]\naws_access_key_id = ${KEYS.accessKeyId}\naws_secret_access_key = ${KEYS.secretAccessKey}\n`,
+      );
+      return sendUsers(
+        { datasetArn: ARN, users: input },
+        { profile: 'demo', endpoint: emulator.url, retryDelayScale: 0.01 },
+      );
     });
     assert.equal(fromDefaultRegion.region, 'ap-south-1');
     assert.equal(emulator.requests.at(-1)!.scope?.region, 'ap-south-1');
@@ -239,20 +310,30 @@ describe('send: sendUsers() to the emulator', () => {
 
   it('sends nothing without credentials, and says why', async () => {
     const input = makeUsers(3);
-    const none = await withAwsEnv({ AWS_REGION: 'us-east-1' }, () => sendUsers({ datasetArn: ARN, users: input }, { endpoint: emulator.url }));
+    const none = await withAwsEnv({ AWS_REGION: 'us-east-1' }, () =>
+      sendUsers({ datasetArn: ARN, users: input }, { endpoint: emulator.url }),
+    );
     assert.equal(none.fatal?.kind, 'no-credentials');
     assert.match(none.fatal!.message, /^No AWS credentials found .* There is no \[default\] profile/);
     assert.deepEqual([none.unsent, none.requests.length, emulator.requests.length], [3, 0, 0]);
-    const missingProfile = await withAwsEnv({ AWS_REGION: 'us-east-1' }, () => sendUsers({ datasetArn: ARN, users: input }, { profile: 'ghost', endpoint: emulator.url }));
+    const missingProfile = await withAwsEnv({ AWS_REGION: 'us-east-1' }, () =>
+      sendUsers({ datasetArn: ARN, users: input }, { profile: 'ghost', endpoint: emulator.url }),
+    );
     assert.match(missingProfile.fatal!.message, /The profile "ghost" is in neither/);
     check(input, none);
   });
 
-  it('uses a profile\'s credential_process, as the AWS CLI does', async () => {
+  it("uses a profile's credential_process, as the AWS CLI does", async () => {
     const report = await withAwsEnv({}, async (dir) => {
       const script = `${dir}/creds.js`;
-      writeFileSync(script, `process.stdout.write(JSON.stringify({ Version: 1, AccessKeyId: ${JSON.stringify(KEYS.accessKeyId)}, SecretAccessKey: ${JSON.stringify(KEYS.secretAccessKey)} }))`);
-      writeFileSync(`${dir}/config`, `[profile proc]\nregion = us-east-1\ncredential_process = ${process.execPath} ${script}\n`);
+      writeFileSync(
+        script,
+        `process.stdout.write(JSON.stringify({ Version: 1, AccessKeyId: ${JSON.stringify(KEYS.accessKeyId)}, SecretAccessKey: ${JSON.stringify(KEYS.secretAccessKey)} }))`,
+      );
+      writeFileSync(
+        `${dir}/config`,
+        `[profile proc]\nregion = us-east-1\ncredential_process = ${process.execPath} ${script}\n`,
+      );
       return sendUsers({ datasetArn: ARN, users: makeUsers(3) }, { profile: 'proc', endpoint: emulator.url });
     });
     assert.equal(report.accepted, 3, JSON.stringify(report.fatal));
@@ -270,18 +351,31 @@ describe('send: sendUsers() to the emulator', () => {
         writeFileSync(`${dir}/config`, config);
         mkdirSync(`${dir}/.aws/sso/cache`, { recursive: true });
         const key = style === 'legacy' ? start : 'corp';
-        writeFileSync(`${dir}/.aws/sso/cache/${createHash('sha1').update(key).digest('hex')}.json`, JSON.stringify({ accessToken: 'expired', expiresAt: '2020-01-01T00:00:00Z', region: 'us-east-1', startUrl: start }));
+        writeFileSync(
+          `${dir}/.aws/sso/cache/${createHash('sha1').update(key).digest('hex')}.json`,
+          JSON.stringify({
+            accessToken: 'expired',
+            expiresAt: '2020-01-01T00:00:00Z',
+            region: 'us-east-1',
+            startUrl: start,
+          }),
+        );
         return sendUsers({ datasetArn: ARN, users: makeUsers(3) }, { profile: 'work', endpoint: emulator.url });
       });
       assert.equal(report.fatal?.kind, 'sso-expired', `${style}: ${report.fatal?.message}`);
-      assert.match(report.fatal!.message, /^The SSO session of profile "work" has expired or was never started: run `aws sso login --profile work`, then send again\./);
+      assert.match(
+        report.fatal!.message,
+        /^The SSO session of profile "work" has expired or was never started: run `aws sso login --profile work`, then send again\./,
+      );
       assert.equal(report.unsent, 3);
     }
     assert.equal(emulator.requests.length, 0);
   });
 
-  it('sends nothing without a region, and names the ARN\'s', async () => {
-    const report = await withAwsEnv({}, () => sendUsers({ datasetArn: ARN, users: makeUsers(3) }, { endpoint: emulator.url, credentials: KEYS }));
+  it("sends nothing without a region, and names the ARN's", async () => {
+    const report = await withAwsEnv({}, () =>
+      sendUsers({ datasetArn: ARN, users: makeUsers(3) }, { endpoint: emulator.url, credentials: KEYS }),
+    );
     assert.equal(report.fatal?.kind, 'no-region');
     assert.match(report.fatal!.message, /^No region: pass --region us-east-1 \(the region the dataset ARN names\)/);
     assert.equal(emulator.requests.length, 0);
@@ -296,15 +390,24 @@ describe('send: sendUsers() to the emulator', () => {
       });
     });
     const input = makeUsers(25);
-    const report = await sendUsers({ datasetArn: ARN, users: input }, { ...options({ endpoint: `http://127.0.0.1:${port}`, concurrency: 1, maxAttempts: 2 }) });
+    const report = await sendUsers(
+      { datasetArn: ARN, users: input },
+      { ...options({ endpoint: `http://127.0.0.1:${port}`, concurrency: 1, maxAttempts: 2 }) },
+    );
     assert.equal(report.fatal?.kind, 'unreachable');
-    assert.match(report.fatal!.message, new RegExp(`^Cannot reach http://127\\.0\\.0\\.1:${port} \\(connect ECONNREFUSED`));
+    assert.match(
+      report.fatal!.message,
+      new RegExp(`^Cannot reach http://127\\.0\\.0\\.1:${port} \\(connect ECONNREFUSED`),
+    );
     assert.deepEqual([report.failed, report.unsent], [10, 15]);
     assert.equal(report.requests[0]!.attempts, 2);
   });
 
   it('refuses plain http to another host before sending anything', async () => {
-    const report = await sendUsers({ datasetArn: ARN, users: makeUsers(2) }, { endpoint: 'http://192.0.2.1:4566', region: 'us-east-1', credentials: KEYS });
+    const report = await sendUsers(
+      { datasetArn: ARN, users: makeUsers(2) },
+      { endpoint: 'http://192.0.2.1:4566', region: 'us-east-1', credentials: KEYS },
+    );
     assert.equal(report.fatal?.kind, 'insecure-endpoint');
     assert.equal(report.unsent, 2);
     assert.equal(report.requests.length, 0);
@@ -314,7 +417,11 @@ describe('send: sendUsers() to the emulator', () => {
     emulator.setFaults([{ fault: { kind: 'delay', ms: 5 } }]);
     const controller = new AbortController();
     const input = makeUsers(200);
-    const report = await send(input, { concurrency: 3, signal: controller.signal, onProgress: (done) => done >= 50 && controller.abort() });
+    const report = await send(input, {
+      concurrency: 3,
+      signal: controller.signal,
+      onProgress: (done) => done >= 50 && controller.abort(),
+    });
     assert.equal(report.cancelled, true);
     assert.ok(report.accepted >= 50 && report.accepted <= 80, `requests in flight finish: ${report.accepted}`);
     assert.equal(report.unsent, 200 - report.accepted);
@@ -330,7 +437,12 @@ describe('send: sendUsers() to the emulator', () => {
     setTimeout(() => controller.abort(), 100);
     const t0 = Date.now();
     // Throttling waits are the SDK's own (scale 1: up to seconds); Cancel must cut them short.
-    const report = await send(input, { concurrency: 2, maxAttempts: 10, retryDelayScale: 1, signal: controller.signal });
+    const report = await send(input, {
+      concurrency: 2,
+      maxAttempts: 10,
+      retryDelayScale: 1,
+      signal: controller.signal,
+    });
     assert.ok(Date.now() - t0 < 1500, `cancel cut the waits short (${Date.now() - t0} ms)`);
     assert.equal(report.cancelled, true);
     assert.deepEqual([report.accepted, report.failed, report.unsent], [0, 20, 10]);
@@ -339,17 +451,25 @@ describe('send: sendUsers() to the emulator', () => {
 
   it('holds no user data in its report and logs none at any level', async () => {
     emulator.setFaults([{ fault: { kind: 'reject-user', userIds: ['secret-user-7'] } }]);
-    const input: User[] = makeUsers(12).map((_, i) => ({ userId: `secret-user-${i}`, properties: '{"favouriteColour": "ultramarine"}' }));
+    const input: User[] = makeUsers(12).map((_, i) => ({
+      userId: `secret-user-${i}`,
+      properties: '{"favouriteColour": "ultramarine"}',
+    }));
     const lines: string[] = [];
     const log = (level: string) => (m: string) => lines.push(`${level} ${m}`);
-    const report = await send(input, { logger: { trace: log('trace'), debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error') } });
+    const report = await send(input, {
+      logger: { trace: log('trace'), debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error') },
+    });
     assert.equal(report.rejected, 1);
     assert.ok(lines.length > 5);
     const text = JSON.stringify(report) + lines.join('\n');
     assert.doesNotMatch(text, /secret-user|ultramarine|favouriteColour/);
     assert.doesNotMatch(text, new RegExp(KEYS.secretAccessKey.replace(/[+/]/g, '\\$&')));
     const properties = input[7]!.properties!.length;
-    assert.ok(lines.includes(`debug rejected: users[7] (userId: 13 characters, properties: ${properties} characters)`), lines.join('\n'));
+    assert.ok(
+      lines.includes(`debug rejected: users[7] (userId: 13 characters, properties: ${properties} characters)`),
+      lines.join('\n'),
+    );
   });
 
   it('sends nothing for an empty list, and refuses a silly concurrency', async () => {
@@ -360,7 +480,7 @@ describe('send: sendUsers() to the emulator', () => {
 
   it('keeps the invariant under a random mix of faults', async () => {
     let seed = 42;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     for (let round = 0; round < 4; round++) {
       emulator.clear();
       const input = makeUsers(97, round * 1000);
@@ -372,12 +492,19 @@ describe('send: sendUsers() to the emulator', () => {
         { fault: { kind: 'reject-user', userIds: rejected } },
       ]);
       const request: PutUsersRequest = { datasetArn: ARN, users: input };
-      const report = await sendUsers(request, options({ concurrency: 4, maxAttempts: 3, maxConsecutiveFailures: 1000 }));
+      const report = await sendUsers(
+        request,
+        options({ concurrency: 4, maxAttempts: 3, maxConsecutiveFailures: 1000 }),
+      );
       check(input, report);
-      for (const n of report.notIn.filter((n) => n.status === 'rejected')) assert.ok(rejected.includes(input[n.index]!.userId), `users[${n.index}] was rejected by the service`);
+      for (const n of report.notIn.filter((n) => n.status === 'rejected'))
+        assert.ok(rejected.includes(input[n.index]!.userId), `users[${n.index}] was rejected by the service`);
       for (const id of rejected) {
         assert.ok(!emulator.acceptedUsers().some((u) => u.userId === id), `${id} must not get in`);
-        assert.ok(report.notIn.some((n) => input[n.index]!.userId === id), `${id} is in the failed-users list`);
+        assert.ok(
+          report.notIn.some((n) => input[n.index]!.userId === id),
+          `${id} is in the failed-users list`,
+        );
       }
     }
   });

@@ -4,9 +4,18 @@ import * as assert from 'node:assert/strict';
 import { describeError, regionOfArn } from '../../../src/send/errors';
 
 const ARN = 'arn:aws:personalize:us-east-1:123456789012:dataset/demo/USERS';
-const context = { datasetArn: ARN, region: 'eu-west-1', endpoint: 'https://personalize-events.eu-west-1.amazonaws.com', profile: 'dev' };
+const context = {
+  datasetArn: ARN,
+  region: 'eu-west-1',
+  endpoint: 'https://personalize-events.eu-west-1.amazonaws.com',
+  profile: 'dev',
+};
 const sdkError = (name: string, message: string, status?: number, extra: object = {}) =>
-  Object.assign(new Error(message), { name, ...(status ? { $metadata: { httpStatusCode: status, requestId: 'rid-1', attempts: 1 } } : {}), ...extra });
+  Object.assign(new Error(message), {
+    name,
+    ...(status ? { $metadata: { httpStatusCode: status, requestId: 'rid-1', attempts: 1 } } : {}),
+    ...extra,
+  });
 
 describe('send: error messages', () => {
   it('reads the region of a dataset ARN', () => {
@@ -17,21 +26,89 @@ describe('send: error messages', () => {
 
   it('says what to do for each kind of failure', () => {
     const cases: [unknown, string, boolean, RegExp][] = [
-      [sdkError('CredentialsProviderError', 'Could not load credentials from any providers'), 'no-credentials', true, /No AWS credentials found .*--profile/],
-      [sdkError('CredentialsProviderError', "The SSO session associated with this profile has expired. To refresh this SSO session run aws sso login with the corresponding profile."), 'sso-expired', true, /run `aws sso login --profile dev`/],
-      [sdkError('Error', 'Region is missing'), 'no-region', true, /No region: pass --region us-east-1 \(the region the dataset ARN names\)/],
-      [sdkError('ResourceNotFoundException', 'Could not find resource', 404), 'not-found', true, /The ARN names region us-east-1 but the requests went to eu-west-1: send with --region us-east-1/],
-      [sdkError('ResourceInUseException', 'in use', 409), 'in-use', true, /wait until its import or update has finished/],
-      [sdkError('InvalidInputException', 'Error parsing properties json', 400), 'invalid-input', false, /^The service rejected the input: Error parsing properties json$/],
+      [
+        sdkError('CredentialsProviderError', 'Could not load credentials from any providers'),
+        'no-credentials',
+        true,
+        /No AWS credentials found .*--profile/,
+      ],
+      [
+        sdkError(
+          'CredentialsProviderError',
+          'The SSO session associated with this profile has expired. To refresh this SSO session run aws sso login with the corresponding profile.',
+        ),
+        'sso-expired',
+        true,
+        /run `aws sso login --profile dev`/,
+      ],
+      [
+        sdkError('Error', 'Region is missing'),
+        'no-region',
+        true,
+        /No region: pass --region us-east-1 \(the region the dataset ARN names\)/,
+      ],
+      [
+        sdkError('ResourceNotFoundException', 'Could not find resource', 404),
+        'not-found',
+        true,
+        /The ARN names region us-east-1 but the requests went to eu-west-1: send with --region us-east-1/,
+      ],
+      [
+        sdkError('ResourceInUseException', 'in use', 409),
+        'in-use',
+        true,
+        /wait until its import or update has finished/,
+      ],
+      [
+        sdkError('InvalidInputException', 'Error parsing properties json', 400),
+        'invalid-input',
+        false,
+        /^The service rejected the input: Error parsing properties json$/,
+      ],
       [sdkError('ThrottlingException', 'Rate exceeded', 400), 'throttled', false, /lower the concurrency/],
       [sdkError('TooManyRequestsException', 'Too Many Requests', 429), 'throttled', false, /Throttled/],
-      [sdkError('InvalidSignatureException', 'The request signature we calculated does not match', 403), 'credentials-refused', true, /refused the credentials.*profile "dev"/],
-      [sdkError('UnrecognizedClientException', 'The security token included in the request is invalid.', 403), 'credentials-refused', true, /access key and secret/],
-      [sdkError('ExpiredTokenException', 'The security token included in the request is expired', 403), 'credentials-refused', true, /expired/],
-      [sdkError('Error', 'connect ECONNREFUSED 127.0.0.1:1', undefined, { code: 'ECONNREFUSED' }), 'unreachable', true, /^Cannot reach https:\/\/personalize-events\.eu-west-1\.amazonaws\.com/],
-      [sdkError('Error', 'getaddrinfo ENOTFOUND nowhere.invalid', undefined, { code: 'ENOTFOUND' }), 'unreachable', true, /Check the endpoint URL, the network and any proxy/],
-      [sdkError('Error', 'socket hang up', undefined, { code: 'ECONNRESET' }), 'connection', false, /broke even after the retries/],
-      [sdkError('InternalFailure', 'We encountered an internal error.', 500), 'server', false, /HTTP 500.*send the users not in again later/],
+      [
+        sdkError('InvalidSignatureException', 'The request signature we calculated does not match', 403),
+        'credentials-refused',
+        true,
+        /refused the credentials.*profile "dev"/,
+      ],
+      [
+        sdkError('UnrecognizedClientException', 'The security token included in the request is invalid.', 403),
+        'credentials-refused',
+        true,
+        /access key and secret/,
+      ],
+      [
+        sdkError('ExpiredTokenException', 'The security token included in the request is expired', 403),
+        'credentials-refused',
+        true,
+        /expired/,
+      ],
+      [
+        sdkError('Error', 'connect ECONNREFUSED 127.0.0.1:1', undefined, { code: 'ECONNREFUSED' }),
+        'unreachable',
+        true,
+        /^Cannot reach https:\/\/personalize-events\.eu-west-1\.amazonaws\.com/,
+      ],
+      [
+        sdkError('Error', 'getaddrinfo ENOTFOUND nowhere.invalid', undefined, { code: 'ENOTFOUND' }),
+        'unreachable',
+        true,
+        /Check the endpoint URL, the network and any proxy/,
+      ],
+      [
+        sdkError('Error', 'socket hang up', undefined, { code: 'ECONNRESET' }),
+        'connection',
+        false,
+        /broke even after the retries/,
+      ],
+      [
+        sdkError('InternalFailure', 'We encountered an internal error.', 500),
+        'server',
+        false,
+        /HTTP 500.*send the users not in again later/,
+      ],
       [sdkError('Weird', 'something'), 'other', false, /^Weird: something$/],
     ];
     for (const [error, kind, fatal, message] of cases) {
@@ -42,14 +119,24 @@ describe('send: error messages', () => {
     }
   });
 
-  it('keeps the service\'s message, HTTP status and request id', () => {
+  it("keeps the service's message, HTTP status and request id", () => {
     const failure = describeError(sdkError('InvalidInputException', 'Error parsing properties json', 400), context);
-    assert.deepEqual([failure.serviceMessage, failure.httpStatus, failure.requestId, failure.code], ['Error parsing properties json', 400, 'rid-1', 'InvalidInputException']);
-    assert.equal(describeError(sdkError('Error', 'Region is missing'), context).serviceMessage, undefined, 'not the service: no service message');
+    assert.deepEqual(
+      [failure.serviceMessage, failure.httpStatus, failure.requestId, failure.code],
+      ['Error parsing properties json', 400, 'rid-1', 'InvalidInputException'],
+    );
+    assert.equal(
+      describeError(sdkError('Error', 'Region is missing'), context).serviceMessage,
+      undefined,
+      'not the service: no service message',
+    );
   });
 
-  it('suggests checking the ARN when the region is the ARN\'s own', () => {
-    const failure = describeError(sdkError('ResourceNotFoundException', 'nope', 404), { ...context, region: 'us-east-1' });
+  it("suggests checking the ARN when the region is the ARN's own", () => {
+    const failure = describeError(sdkError('ResourceNotFoundException', 'nope', 404), {
+      ...context,
+      region: 'us-east-1',
+    });
     assert.match(failure.message, /Check the dataset ARN \(it must be a Users dataset that exists\) and the region/);
   });
 });

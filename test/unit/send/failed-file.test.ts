@@ -15,14 +15,26 @@ describe('send: the failed-users file', () => {
     assert.equal(failedFileName('users.json', AT), 'users.failed-20261128T171500Z.putusers.json');
     assert.equal(failedFileName('dir/users.yml', AT), path.join('dir', 'users.failed-20261128T171500Z.putusers.yml'));
     assert.equal(failedFileName('dir/users', AT), path.join('dir', 'users.failed-20261128T171500Z.putusers.json'));
-    assert.equal(failedFileName('/d/users.failed-20261101T000000Z.putusers.json', AT), '/d/users.failed-20261128T171500Z.putusers.json', 'a resend does not stack names');
+    assert.equal(
+      failedFileName('/d/users.failed-20261101T000000Z.putusers.json', AT),
+      '/d/users.failed-20261128T171500Z.putusers.json',
+      'a resend does not stack names',
+    );
     assert.equal(failedFileName('/d/users.putusers.json', AT, 3), '/d/users.failed-20261128T171500Z-3.putusers.json');
   });
 
-  it('holds the users not in, in file order, in the original\'s format; never overwrites', () => {
+  it("holds the users not in, in file order, in the original's format; never overwrites", () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'putusers-failed-'));
-    const request = { datasetArn: ARN, users: [{ userId: 'a', properties: '{"x": "1"}' }, { userId: 'b' }, { userId: 'c' }, { userId: 'd' }] };
-    const report = { notIn: [{ index: 1, status: 'rejected' as const }, { index: 3, status: 'unsent' as const }] };
+    const request = {
+      datasetArn: ARN,
+      users: [{ userId: 'a', properties: '{"x": "1"}' }, { userId: 'b' }, { userId: 'c' }, { userId: 'd' }],
+    };
+    const report = {
+      notIn: [
+        { index: 1, status: 'rejected' as const },
+        { index: 3, status: 'unsent' as const },
+      ],
+    };
     assert.deepEqual(notInRequest(request, report), { datasetArn: ARN, users: [{ userId: 'b' }, { userId: 'd' }] });
     assert.equal(notInRequest(request, { notIn: [] }), undefined);
     for (const ext of ['json', 'yaml']) {

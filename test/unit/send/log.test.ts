@@ -4,7 +4,10 @@ import { describeUser, lineLogger, SENSITIVE_USER_MEMBERS } from '../../../src/s
 
 describe('send: logging without user data', () => {
   it('takes the sensitive members from the model', () => {
-    assert.deepEqual(SENSITIVE_USER_MEMBERS, USER.members.filter((m) => m.shape.kind === 'string' && m.shape.sensitive).map((m) => m.name));
+    assert.deepEqual(
+      SENSITIVE_USER_MEMBERS,
+      USER.members.filter((m) => m.shape.kind === 'string' && m.shape.sensitive).map((m) => m.name),
+    );
     assert.deepEqual([...SENSITIVE_USER_MEMBERS].sort(), ['properties', 'userId']);
   });
 

@@ -10,12 +10,37 @@ describe('send: the report as text', () => {
   });
 
   it('lists requests, users not in, totals and why it stopped', () => {
-    const report = { ...emptyReport(ARN, 25), region: 'us-east-1', endpoint: 'http://127.0.0.1:1', accepted: 14, rejected: 1, failed: 0, unsent: 10, attempts: 4, ms: 1234, cancelled: true };
+    const report = {
+      ...emptyReport(ARN, 25),
+      region: 'us-east-1',
+      endpoint: 'http://127.0.0.1:1',
+      accepted: 14,
+      rejected: 1,
+      failed: 0,
+      unsent: 10,
+      attempts: 4,
+      ms: 1234,
+      cancelled: true,
+    };
     report.requests.push(
-      { n: 1, first: 0, users: 10, outcome: 'rejected', split: true, httpStatus: 400, requestId: 'r1', attempts: 1, ms: 10, error: { kind: 'invalid-input', code: 'InvalidInputException', message: 'Error parsing properties json' } },
+      {
+        n: 1,
+        first: 0,
+        users: 10,
+        outcome: 'rejected',
+        split: true,
+        httpStatus: 400,
+        requestId: 'r1',
+        attempts: 1,
+        ms: 10,
+        error: { kind: 'invalid-input', code: 'InvalidInputException', message: 'Error parsing properties json' },
+      },
       { n: 2, first: 0, users: 5, outcome: 'accepted', httpStatus: 200, requestId: 'r2', attempts: 2, ms: 12 },
     );
-    report.notIn.push({ index: 7, status: 'rejected', message: 'Error parsing properties json', requestId: 'r4' }, ...Array.from({ length: 10 }, (_, i) => ({ index: 15 + i, status: 'unsent' as const })));
+    report.notIn.push(
+      { index: 7, status: 'rejected', message: 'Error parsing properties json', requestId: 'r4' },
+      ...Array.from({ length: 10 }, (_, i) => ({ index: 15 + i, status: 'unsent' as const })),
+    );
     const text = formatReport(report).join('\n');
     assert.equal(
       text,
@@ -34,7 +59,15 @@ describe('send: the report as text', () => {
 
   it('summarises many plain accepted requests', () => {
     const report = { ...emptyReport(ARN, 300), accepted: 300, attempts: 31 };
-    for (let n = 1; n <= 30; n++) report.requests.push({ n, first: (n - 1) * 10, users: 10, outcome: 'accepted', attempts: n === 7 ? 2 : 1, ms: 5 });
+    for (let n = 1; n <= 30; n++)
+      report.requests.push({
+        n,
+        first: (n - 1) * 10,
+        users: 10,
+        outcome: 'accepted',
+        attempts: n === 7 ? 2 : 1,
+        ms: 5,
+      });
     const lines = formatReport(report);
     assert.equal(lines.filter((l) => l.startsWith('  request')).length, 1, 'only the retried one');
     assert.ok(lines.includes('  ... and 29 more requests accepted at the first attempt'));
@@ -44,7 +77,13 @@ describe('send: the report as text', () => {
   it('says where the users not in went, when the caller wrote them', () => {
     const report = { ...emptyReport(ARN, 3), accepted: 1, rejected: 1, unsent: 1 };
     report.notIn.push({ index: 0, status: 'rejected' }, { index: 2, status: 'unsent' });
-    assert.equal(failedFileLine(report, '/d/u.failed-20261128T171500Z.putusers.json'), '2 users not in: written to /d/u.failed-20261128T171500Z.putusers.json (fix the rejected ones first), ready to send again.');
-    assert.equal(formatReport(report, { failedFile: 'f.json' }).at(-1), '2 users not in: written to f.json (fix the rejected ones first), ready to send again.');
+    assert.equal(
+      failedFileLine(report, '/d/u.failed-20261128T171500Z.putusers.json'),
+      '2 users not in: written to /d/u.failed-20261128T171500Z.putusers.json (fix the rejected ones first), ready to send again.',
+    );
+    assert.equal(
+      formatReport(report, { failedFile: 'f.json' }).at(-1),
+      '2 users not in: written to f.json (fix the rejected ones first), ready to send again.',
+    );
   });
 });

@@ -8,7 +8,15 @@ import * as path from 'node:path';
 import { runSend } from '../../../src/cli/send-command';
 import { readRequest, type User, writeInput } from '../../../src/core';
 import type { Emulator } from '../../../src/emulator';
-import { ARN, assertNothingLostNothingTwice, KEYS, makeUsers, startTestEmulator, UNKNOWN_ARN, withAwsEnv } from '../../support/emulator-harness';
+import {
+  ARN,
+  assertNothingLostNothingTwice,
+  KEYS,
+  makeUsers,
+  startTestEmulator,
+  UNKNOWN_ARN,
+  withAwsEnv,
+} from '../../support/emulator-harness';
 
 describe('send: putusers send FILE', () => {
   let emulator: Emulator;
@@ -39,59 +47,118 @@ describe('send: putusers send FILE', () => {
 
   it('sends every user: exit 0, the report, no failed file', async () => {
     const file = inputFile(makeUsers(23));
-    const { code, stdout, stderr } = await run([file, '--endpoint-url', emulator.url, '--region', 'us-east-1', '--concurrency', '2']);
+    const { code, stdout, stderr } = await run([
+      file,
+      '--endpoint-url',
+      emulator.url,
+      '--region',
+      'us-east-1',
+      '--concurrency',
+      '2',
+    ]);
     assert.equal(code, 0, stderr);
-    assert.match(stdout, new RegExp(`^PutUsers to ${ARN.replace(/[/]/g, '\\/')} \\(region us-east-1, endpoint ${emulator.url}\\):\\n`));
-    assert.match(stdout, /request 3: users\[20\.\.22\], 3 users: accepted \[HTTP 200, request id [0-9a-f-]{36}, 1 attempt, \d+ ms\]/);
-    assert.match(stdout, /\n23 of 23 users in \(23 accepted, 0 rejected, 0 failed, 0 unsent\); 3 requests, 3 HTTP attempts, [\d.]+ s\.\n$/);
+    assert.match(
+      stdout,
+      new RegExp(`^PutUsers to ${ARN.replace(/[/]/g, '\\/')} \\(region us-east-1, endpoint ${emulator.url}\\):\\n`),
+    );
+    assert.match(
+      stdout,
+      /request 3: users\[20\.\.22\], 3 users: accepted \[HTTP 200, request id [0-9a-f-]{36}, 1 attempt, \d+ ms\]/,
+    );
+    assert.match(
+      stdout,
+      /\n23 of 23 users in \(23 accepted, 0 rejected, 0 failed, 0 unsent\); 3 requests, 3 HTTP attempts, [\d.]+ s\.\n$/,
+    );
     assert.equal(stderr, '');
     assert.deepEqual(failedFiles(), []);
     assert.equal(emulator.acceptedUsers().length, 23);
   });
 
   it('writes the users not in beside FILE (in its format), prints no user data, exits 1', async () => {
-    emulator.setFaults([{ fault: { kind: 'reject-user', userIds: ['u4', 'u13'], message: 'Invalid value for field age.' } }]);
+    emulator.setFaults([
+      { fault: { kind: 'reject-user', userIds: ['u4', 'u13'], message: 'Invalid value for field age.' } },
+    ]);
     const input = makeUsers(15);
     const file = inputFile(input, 'users.putusers.yaml');
     const { code, stdout, stderr } = await run([file, `--endpoint-url=${emulator.url}`, '--region=us-east-1']);
     assert.equal(code, 1);
-    assert.match(stdout, / {2}users\[4\]: rejected: Invalid value for field age\. \[request id [0-9a-f-]{36}\]\n {2}users\[13\]: rejected: Invalid value for field age\./);
+    assert.match(
+      stdout,
+      / {2}users\[4\]: rejected: Invalid value for field age\. \[request id [0-9a-f-]{36}\]\n {2}users\[13\]: rejected: Invalid value for field age\./,
+    );
     assert.match(stdout, /13 of 15 users in \(13 accepted, 2 rejected, 0 failed, 0 unsent\)/);
     const [failed] = failedFiles();
     assert.match(failed!, /^users\.failed-\d{8}T\d{6}Z\.putusers\.yaml$/);
-    assert.ok(stdout.endsWith(`\n2 users not in: written to ${path.join(dir, failed!)} (fix the rejected ones first), ready to send again.\nSend them with: putusers send ${path.join(dir, failed!)}\n`), stdout);
+    assert.ok(
+      stdout.endsWith(
+        `\n2 users not in: written to ${path.join(dir, failed!)} (fix the rejected ones first), ready to send again.\nSend them with: putusers send ${path.join(dir, failed!)}\n`,
+      ),
+      stdout,
+    );
     const back = readRequest(readFileSync(path.join(dir, failed!), 'utf8'), 'yaml');
     assert.deepEqual(back.request, { datasetArn: ARN, users: [input[4], input[13]] });
-    assert.doesNotMatch(stdout + stderr, /memberTier|Frequent shopper|\bu4\b|\bu13\b|AKIDEMULATORTEST|emulator\/Secret/, 'no properties, user ids or secrets');
+    assert.doesNotMatch(
+      stdout + stderr,
+      /memberTier|Frequent shopper|\bu4\b|\bu13\b|AKIDEMULATORTEST|emulator\/Secret/,
+      'no properties, user ids or secrets',
+    );
     assertNothingLostNothingTwice(emulator, input, back.request!.users);
   });
 
   it('stops on errors in FILE with located findings, sends nothing, exits 1; prints warnings and sends', async () => {
     const bad = path.join(dir, 'bad.putusers.json');
-    writeFileSync(bad, `{\n    "datasetArn": "${ARN}",\n    "users": [\n        {"userId": "u1", "properties": "{\\"age\\": 3"}\n    ]\n}\n`);
+    writeFileSync(
+      bad,
+      `{\n    "datasetArn": "${ARN}",\n    "users": [\n        {"userId": "u1", "properties": "{\\"age\\": 3"}\n    ]\n}\n`,
+    );
     const stopped = await run([bad, '--endpoint-url', emulator.url, '--region', 'us-east-1']);
     assert.equal(stopped.code, 1);
-    assert.match(stopped.stderr, new RegExp(`^${bad.replace(/[/.]/g, '\\$&')}:4:\\d+: error: users\\[0\\]\\.properties is not valid JSON .*\\[service/properties-not-json\\]\\n`));
+    assert.match(
+      stopped.stderr,
+      new RegExp(
+        `^${bad.replace(/[/.]/g, '\\$&')}:4:\\d+: error: users\\[0\\]\\.properties is not valid JSON .*\\[service/properties-not-json\\]\\n`,
+      ),
+    );
     assert.match(stopped.stderr, /1 error: nothing was sent\.\n$/);
     assert.equal(emulator.requests.length, 0);
 
     const warned = path.join(dir, 'warned.putusers.json');
-    writeFileSync(warned, writeInput({ datasetArn: ARN, users: [{ userId: 'u1', properties: '{"NUMBER_OF_VIDEOS": "4"}' }, ...makeUsers(11, 2)] }, 'json'));
+    writeFileSync(
+      warned,
+      writeInput(
+        { datasetArn: ARN, users: [{ userId: 'u1', properties: '{"NUMBER_OF_VIDEOS": "4"}' }, ...makeUsers(11, 2)] },
+        'json',
+      ),
+    );
     const sent = await run([warned, '--endpoint-url', emulator.url, '--region', 'us-east-1']);
     assert.equal(sent.code, 0, sent.stderr);
-    assert.match(sent.stderr, /warning: Property key "NUMBER_OF_VIDEOS" is not camelCase.*\[service\/properties-key-case\]/);
+    assert.match(
+      sent.stderr,
+      /warning: Property key "NUMBER_OF_VIDEOS" is not camelCase.*\[service\/properties-key-case\]/,
+    );
     assert.doesNotMatch(sent.stderr, /too-many-users/, 'more than 10 users is what send is for');
     assert.equal(emulator.acceptedUsers().length, 12);
   });
 
   it('exits 2 on usage errors and unreadable files', async () => {
-    for (const args of [[], ['a.json', 'b.json'], ['--region'], ['x.json', '--concurrency', '0'], ['x.json', '--concurrency', 'many'], ['x.json', '--concurrency', '65'], ['x.json', '--bogus']]) {
+    for (const args of [
+      [],
+      ['a.json', 'b.json'],
+      ['--region'],
+      ['x.json', '--concurrency', '0'],
+      ['x.json', '--concurrency', 'many'],
+      ['x.json', '--concurrency', '65'],
+      ['x.json', '--bogus'],
+    ]) {
       const { code, stderr } = await run(args);
       assert.equal(code, 2, args.join(' '));
       assert.match(stderr, /Usage: putusers send FILE/);
     }
     const missing = await run([path.join(dir, 'nope.json')]);
-    assert.deepEqual([missing.code, missing.stderr], [2, `putusers: cannot read ${path.join(dir, 'nope.json')}: no such file\n`]);
+    assert.deepEqual(
+      [missing.code, missing.stderr],
+      [2, `putusers: cannot read ${path.join(dir, 'nope.json')}: no such file\n`],
+    );
     const binary = path.join(dir, 'bin.json');
     writeFileSync(binary, Buffer.from([0xff, 0xfe, 0x00]));
     assert.equal((await run([binary])).code, 2);
@@ -100,22 +167,39 @@ describe('send: putusers send FILE', () => {
   it('explains a fatal stop and keeps every user for the resend (wrong ARN)', async () => {
     const input = makeUsers(12);
     const file = inputFile(input, 'users.json', UNKNOWN_ARN);
-    const { code, stdout } = await run([file, '--endpoint-url', emulator.url, '--region', 'us-east-1', '--concurrency', '1']);
+    const { code, stdout } = await run([
+      file,
+      '--endpoint-url',
+      emulator.url,
+      '--region',
+      'us-east-1',
+      '--concurrency',
+      '1',
+    ]);
     assert.equal(code, 1);
     assert.match(stdout, /Stopped: The service found no dataset .*nope\/USERS in us-east-1/);
-    assert.match(stdout, /\n12 users not in: written to .*users\.failed-\d{8}T\d{6}Z\.putusers\.json, ready to send again\.\nSend them with: putusers send /);
+    assert.match(
+      stdout,
+      /\n12 users not in: written to .*users\.failed-\d{8}T\d{6}Z\.putusers\.json, ready to send again\.\nSend them with: putusers send /,
+    );
     const back = readRequest(readFileSync(path.join(dir, failedFiles()[0]!), 'utf8'), 'json');
     assert.deepEqual(back.request?.users, input);
   });
 
   it('reports missing credentials and a refused http endpoint', async () => {
     const file = inputFile(makeUsers(2));
-    const noCreds = await run([file, '--endpoint-url', emulator.url, '--region', 'us-east-1', '--profile', 'ghost'], {});
+    const noCreds = await run(
+      [file, '--endpoint-url', emulator.url, '--region', 'us-east-1', '--profile', 'ghost'],
+      {},
+    );
     assert.equal(noCreds.code, 1);
     assert.match(noCreds.stdout, /Stopped: No such AWS profile: The profile "ghost" is in neither/);
     const insecure = await run([file, '--endpoint-url', 'http://198.51.100.7:4566', '--region', 'us-east-1']);
     assert.equal(insecure.code, 1);
-    assert.match(insecure.stdout, /Stopped: The endpoint http:\/\/198\.51\.100\.7:4566 is plain http:\/\/ to another machine/);
+    assert.match(
+      insecure.stdout,
+      /Stopped: The endpoint http:\/\/198\.51\.100\.7:4566 is plain http:\/\/ to another machine/,
+    );
     assert.equal(emulator.requests.length, 0);
   });
 
@@ -125,9 +209,20 @@ describe('send: putusers send FILE', () => {
     const input = makeUsers(400);
     const file = inputFile(input);
     const script = `require(${JSON.stringify(path.resolve(__dirname, '../../../src/cli/send-command.js'))}).runSend(process.argv.slice(1), { stdout: process.stdout, stderr: process.stderr }).then((c) => (process.exitCode = c))`;
-    const child = spawn(process.execPath, ['-e', script, file, '--endpoint-url', emulator.url, '--region', 'us-east-1', '--concurrency', '2'], {
-      env: { PATH: process.env['PATH'] ?? '', HOME: dir, ...env, AWS_CONFIG_FILE: path.join(dir, 'none'), AWS_SHARED_CREDENTIALS_FILE: path.join(dir, 'none'), AWS_EC2_METADATA_DISABLED: 'true' },
-    });
+    const child = spawn(
+      process.execPath,
+      ['-e', script, file, '--endpoint-url', emulator.url, '--region', 'us-east-1', '--concurrency', '2'],
+      {
+        env: {
+          PATH: process.env['PATH'] ?? '',
+          HOME: dir,
+          ...env,
+          AWS_CONFIG_FILE: path.join(dir, 'none'),
+          AWS_SHARED_CREDENTIALS_FILE: path.join(dir, 'none'),
+          AWS_EC2_METADATA_DISABLED: 'true',
+        },
+      },
+    );
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (c) => (stdout += c));
@@ -144,7 +239,10 @@ describe('send: putusers send FILE', () => {
     assert.match(stderr, /interrupted: sending nothing more/);
     assert.match(stdout, /never sent \(cancelled\)/);
     const back = readRequest(readFileSync(path.join(dir, failedFiles()[0]!), 'utf8'), 'json').request!;
-    assert.ok(emulator.acceptedUsers().length >= 50 && back.users.length >= 200, `${emulator.acceptedUsers().length} in, ${back.users.length} not`);
+    assert.ok(
+      emulator.acceptedUsers().length >= 50 && back.users.length >= 200,
+      `${emulator.acceptedUsers().length} in, ${back.users.length} not`,
+    );
     assertNothingLostNothingTwice(emulator, input, back.users);
     assert.match(stdout, new RegExp(`${emulator.acceptedUsers().length} of 400 users in`));
   });

@@ -4,8 +4,10 @@ import { profileNames, readSendTarget, regionFromEnvironment } from '../../../sr
 import { withAwsEnv } from '../../support/emulator-harness';
 
 describe('send: where requests go (target.ts, without the SDK)', () => {
-  const CONFIG = '[default]\nregion = eu-west-1\n[profile dev]\nregion = us-east-1\nsso_session = corp\n[sso-session corp]\nsso_region = us-east-1\n[services local]\nx = 1\n[profile noregion]\noutput = json\n';
-  const CREDENTIALS = '[default]\naws_access_key_id = A\naws_secret_access_key = B\n[ci]\naws_access_key_id = C\naws_secret_access_key = D\n';
+  const CONFIG =
+    '[default]\nregion = eu-west-1\n[profile dev]\nregion = us-east-1\nsso_session = corp\n[sso-session corp]\nsso_region = us-east-1\n[services local]\nx = 1\n[profile noregion]\noutput = json\n';
+  const CREDENTIALS =
+    '[default]\naws_access_key_id = A\naws_secret_access_key = B\n[ci]\naws_access_key_id = C\naws_secret_access_key = D\n';
   const withFiles = <T>(vars: Record<string, string>, fn: () => Promise<T>) =>
     withAwsEnv(vars, async (dir) => {
       writeFileSync(`${dir}/config`, CONFIG);
@@ -20,16 +22,40 @@ describe('send: where requests go (target.ts, without the SDK)', () => {
   });
 
   it('profile: the setting, else AWS_PROFILE, else default', async () => {
-    assert.deepEqual(await withFiles({ AWS_PROFILE: 'ci' }, async () => { const t = await readSendTarget({ profile: 'dev' }); return [t.profile, t.profileFrom]; }), ['dev', 'setting']);
-    assert.deepEqual(await withFiles({ AWS_PROFILE: 'ci' }, async () => { const t = await readSendTarget({}); return [t.profile, t.profileFrom]; }), ['ci', 'AWS_PROFILE']);
-    assert.deepEqual(await withFiles({}, async () => { const t = await readSendTarget({}); return [t.profile, t.profileFrom]; }), ['default', 'default']);
+    assert.deepEqual(
+      await withFiles({ AWS_PROFILE: 'ci' }, async () => {
+        const t = await readSendTarget({ profile: 'dev' });
+        return [t.profile, t.profileFrom];
+      }),
+      ['dev', 'setting'],
+    );
+    assert.deepEqual(
+      await withFiles({ AWS_PROFILE: 'ci' }, async () => {
+        const t = await readSendTarget({});
+        return [t.profile, t.profileFrom];
+      }),
+      ['ci', 'AWS_PROFILE'],
+    );
+    assert.deepEqual(
+      await withFiles({}, async () => {
+        const t = await readSendTarget({});
+        return [t.profile, t.profileFrom];
+      }),
+      ['default', 'default'],
+    );
   });
 
   it('region as the AWS CLI finds it: setting, AWS_REGION, AWS_DEFAULT_REGION, then the profile', async () => {
     const region = (settings: { profile?: string; region?: string }, env: Record<string, string>) =>
-      withFiles(env, async () => { const t = await readSendTarget(settings); return [t.region, t.regionFrom]; });
+      withFiles(env, async () => {
+        const t = await readSendTarget(settings);
+        return [t.region, t.regionFrom];
+      });
     assert.deepEqual(await region({ region: 'ap-south-1' }, { AWS_REGION: 'us-west-2' }), ['ap-south-1', 'setting']);
-    assert.deepEqual(await region({}, { AWS_REGION: 'us-west-2', AWS_DEFAULT_REGION: 'eu-north-1' }), ['us-west-2', 'AWS_REGION']);
+    assert.deepEqual(await region({}, { AWS_REGION: 'us-west-2', AWS_DEFAULT_REGION: 'eu-north-1' }), [
+      'us-west-2',
+      'AWS_REGION',
+    ]);
     assert.deepEqual(await region({}, { AWS_DEFAULT_REGION: 'eu-north-1' }), ['eu-north-1', 'AWS_DEFAULT_REGION']);
     assert.deepEqual(await region({ profile: 'dev' }, {}), ['us-east-1', 'profile']);
     assert.deepEqual(await region({}, {}), ['eu-west-1', 'profile'], "the default profile's region");
@@ -39,7 +65,10 @@ describe('send: where requests go (target.ts, without the SDK)', () => {
 
   it('says when the chosen profile is in neither file', async () => {
     assert.equal(await withFiles({}, async () => (await readSendTarget({ profile: 'ghost' })).profileMissing), true);
-    assert.equal(await withFiles({ AWS_PROFILE: 'ghost' }, async () => (await readSendTarget({})).profileMissing), true);
+    assert.equal(
+      await withFiles({ AWS_PROFILE: 'ghost' }, async () => (await readSendTarget({})).profileMissing),
+      true,
+    );
     assert.equal(await withFiles({}, async () => (await readSendTarget({ profile: 'ci' })).profileMissing), false);
     // "default" may stand for environment credentials: not missing even when no file has it.
     assert.equal(await withAwsEnv({}, async () => (await readSendTarget({})).profileMissing), false);
