@@ -6,49 +6,27 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { startDemo } from '../../scripts/demo-workbench.mjs';
-import { launchBrowser, repo } from '../../scripts/vscode-server/server.mjs';
-import { openFile, screenshots, toast, waitForWorkbench } from './workbench.mjs';
-
-const { version } = JSON.parse(fs.readFileSync(path.join(repo, 'package.json'), 'utf8'));
-const VSIX = path.join(repo, `putusers-${version}.vsix`);
+import { repo } from '../../scripts/vscode-server/server.mjs';
+import { openFile, screenshots, toast, workbenchSession } from './workbench.mjs';
 
 describe('npm start with a workspace folder of your own', function () {
   this.timeout(120_000);
-  let demo;
-  let browser;
-  let page;
-  let folder;
   const shot = screenshots(path.join(repo, 'test-results', 'e2e-own-folder'));
-
-  before(async function () {
-    this.timeout(180_000);
+  let folder;
+  const session = workbenchSession(() => {
     folder = fs.mkdtempSync(path.join(os.tmpdir(), 'putusers-own-'));
     const arn = 'arn:aws:personalize:eu-west-1:999999999999:dataset/mine/USERS';
+    const users = [{ userId: 'a1' }, { userId: 'a2' }];
     fs.writeFileSync(
       path.join(folder, 'mine.putusers.json'),
-      `${JSON.stringify({ datasetArn: arn, users: [{ userId: 'a1' }, { userId: 'a2' }] }, null, 4)}\n`,
+      `${JSON.stringify({ datasetArn: arn, users }, null, 4)}\n`,
     );
-    demo = await startDemo({ vsix: VSIX, folder });
-    let context;
-    ({ browser, context } = await launchBrowser(demo.server.url));
-    page = await context.newPage();
-    page.setDefaultTimeout(30_000);
-    await page.goto(demo.url);
-    await waitForWorkbench(page);
-  });
-
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed' && page) await shot(page, 'failed');
-  });
-
-  after(async () => {
-    await browser?.close();
-    await demo?.stop();
-    if (folder) fs.rmSync(folder, { recursive: true, force: true });
-  });
+    return { folder };
+  }, shot);
+  after(() => folder && fs.rmSync(folder, { recursive: true, force: true }));
 
   it('opens in Restricted Mode, and sends once the folder is trusted, leaving the folder as it was', async () => {
+    const { demo, page } = session;
     await page.locator('.statusbar-item', { hasText: 'Restricted Mode' }).waitFor();
     await page.locator('.banner a', { hasText: 'Manage' }).click();
     await page

@@ -2,6 +2,8 @@
 // screen. Every wait is on UI state (a locator appearing, text changing), never a fixed sleep.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { startDemo } from '../../scripts/demo-workbench.mjs';
+import { launchBrowser, repo } from '../../scripts/vscode-server/server.mjs';
 
 export const TIMEOUT_MS = 30_000;
 
@@ -125,4 +127,37 @@ export function screenshots(artifactsDir, readmeDir) {
 
 function escapeRegExp(s) {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * Mocha hooks for a suite that drives what `npm start` serves: before all, the demo (emulator and
+ * VS Code with the packaged .vsix; `demoOptions` as startDemo takes them) and a page on its
+ * workbench; a screenshot of each failing test; everything stopped after all. The returned
+ * object's `demo` and `page` are set once `before` has run.
+ */
+export function workbenchSession(demoOptions, shot) {
+  const session = { demo: undefined, page: undefined, browser: undefined };
+  before(async function () {
+    this.timeout(180_000);
+    const { version } = JSON.parse(fs.readFileSync(path.join(repo, 'package.json'), 'utf8'));
+    const vsix = path.join(repo, `putusers-${version}.vsix`);
+    if (!fs.existsSync(vsix)) throw new Error(`${path.basename(vsix)} is missing: run \`npm run package\` first`);
+    session.demo = await startDemo({ vsix, ...demoOptions() });
+    const { browser, context } = await launchBrowser(session.demo.server.url);
+    session.browser = browser;
+    session.page = await context.newPage();
+    session.page.setDefaultTimeout(TIMEOUT_MS);
+    await session.page.goto(session.demo.url);
+    await waitForWorkbench(session.page);
+  });
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed' && session.page) {
+      await shot(session.page, `failed-${this.currentTest.title.replace(/\W+/g, '-').slice(0, 40)}`);
+    }
+  });
+  after(async () => {
+    await session.browser?.close();
+    await session.demo?.stop();
+  });
+  return session;
 }

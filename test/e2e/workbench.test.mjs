@@ -8,8 +8,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
-import { startDemo } from '../../scripts/demo-workbench.mjs';
-import { launchBrowser, repo } from '../../scripts/vscode-server/server.mjs';
+import { repo } from '../../scripts/vscode-server/server.mjs';
 import {
   activeTab,
   editorText,
@@ -22,35 +21,25 @@ import {
   screenshots,
   showProblems,
   toast,
-  waitForWorkbench,
+  workbenchSession,
 } from './workbench.mjs';
 
 const require = createRequire(import.meta.url);
 const core = require('../../dist/core.js');
-const { version } = JSON.parse(fs.readFileSync(path.join(repo, 'package.json'), 'utf8'));
-const VSIX = path.join(repo, `putusers-${version}.vsix`);
 
 describe('PutUsers in the browser workbench that npm start serves', function () {
   this.timeout(120_000);
-  let demo;
-  let browser;
-  let page;
   const shot = screenshots(
     path.join(repo, 'test-results', 'e2e'),
     process.env.PUTUSERS_README_IMAGES ? path.join(repo, 'docs', 'images') : undefined,
   );
+  const session = workbenchSession(() => ({}), shot);
+  let demo;
+  let page;
   const readWorkspaceFile = (name) => fs.readFileSync(path.join(demo.workspace, name), 'utf8');
 
-  before(async function () {
-    this.timeout(180_000);
-    assert.ok(fs.existsSync(VSIX), `${path.basename(VSIX)} exists (npm run package)`);
-    demo = await startDemo({ vsix: VSIX });
-    let context;
-    ({ browser, context } = await launchBrowser(demo.server.url));
-    page = await context.newPage();
-    page.setDefaultTimeout(30_000);
-    await page.goto(demo.url);
-    await waitForWorkbench(page);
+  before(async () => {
+    ({ demo, page } = session);
     // The sample opens its README (workbench.startupEditor): wait for it, so it does not take the focus from a later step.
     await activeTab(page, 'README.md');
     await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'README.md' }).click(); // the focus out of the preview's webview
@@ -59,16 +48,6 @@ describe('PutUsers in the browser workbench that npm start serves', function () 
     // The chat view takes a third of the window: close it, as most users of this extension would.
     await runCommand(page, 'View: Hide Secondary Side Bar');
     await page.locator('.part.auxiliarybar').waitFor({ state: 'hidden' });
-  });
-
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed' && page)
-      await shot(page, `failed-${this.currentTest.title.replace(/\W+/g, '-').slice(0, 40)}`);
-  });
-
-  after(async () => {
-    await browser?.close();
-    await demo?.stop();
   });
 
   it('shows the mistakes of an input file in the Problems panel, in the AWS CLI’s words, located', async () => {
