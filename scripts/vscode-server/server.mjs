@@ -81,6 +81,14 @@ export function serverDirs(root) {
   return dirs;
 }
 
+/** The arguments every server run takes: the license, and where its data and extensions live. */
+function dirArgs(dirs) {
+  return [
+    '--accept-server-license-terms',
+    ...['--user-data-dir', dirs.userData, '--server-data-dir', dirs.serverData, '--extensions-dir', dirs.extensions],
+  ];
+}
+
 /** The server's environment: the caller's `env` over ours, with the machine's Node options left out (they are for Node 20). */
 function serverEnv(env) {
   return { ...process.env, ...env, NODE_OPTIONS: '' };
@@ -90,19 +98,7 @@ function serverEnv(env) {
 export function installExtension(vsix, dirs, env = {}) {
   const out = execFileSync(
     nodeBin,
-    [
-      serverMain,
-      '--install-extension',
-      path.resolve(vsix),
-      '--force',
-      '--accept-server-license-terms',
-      '--user-data-dir',
-      dirs.userData,
-      '--server-data-dir',
-      dirs.serverData,
-      '--extensions-dir',
-      dirs.extensions,
-    ],
+    [serverMain, '--install-extension', path.resolve(vsix), '--force', ...dirArgs(dirs)],
     { env: serverEnv(env), encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
   );
   if (!/successfully installed/i.test(out))
@@ -135,14 +131,8 @@ export async function startServer({
     // tests), and hides notification toasts: on for run-tests, off where a person (or the
     // end-to-end tests, as one) looks at the workbench.
     ...(testDriver ? ['--enable-smoke-test-driver'] : []),
-    '--accept-server-license-terms',
     ...(trust ? [] : ['--disable-workspace-trust']),
-    '--user-data-dir',
-    dirs.userData,
-    '--server-data-dir',
-    dirs.serverData,
-    '--extensions-dir',
-    dirs.extensions,
+    ...dirArgs(dirs),
   ];
   const child = spawn(nodeBin, args, {
     cwd: path.dirname(dirs.userData),
