@@ -1,5 +1,6 @@
 // The VS Code-free core: what `require('./dist/core.js')` exports. Loads in plain Node.
 export * from './types';
+export { FINDING_CODES, type FindingCode } from './finding-codes';
 export * from './model';
 export { validate, findingsOf } from './validate';
 export { readRequest, readRequestToSend, writeInput, formatOfPath } from './request';

@@ -1,4 +1,5 @@
 // Shared shapes of the core's public interface. Positions are 0-based, as in the VS Code API.
+import type { FindingCode } from './finding-codes';
 
 export type Format = 'json' | 'yaml';
 
@@ -18,7 +19,7 @@ export type Severity = 'error' | 'warning';
 export interface Finding {
   range: Range;
   severity: Severity;
-  code: string;
+  code: FindingCode;
   message: string;
   /** The exact line the AWS CLI v2 prints for this problem (only on `cli/...` findings). */
   awsCli?: string;

@@ -5,6 +5,7 @@
 // no JSON object. Sensitive members are named, never quoted (as AWS does for sensitive values).
 import {
   type Finding,
+  type FindingCode,
   fullPattern,
   plural,
   type ListShape,
@@ -15,7 +16,7 @@ import {
 } from '../core';
 
 /** Findings the service does not act on: an unknown member is ignored by AWS's JSON services. */
-const IGNORED_BY_THE_SERVICE = new Set(['cli/unknown-member']);
+const IGNORED_BY_THE_SERVICE = new Set<FindingCode>(['cli/unknown-member']);
 
 /** The error findings the service would reject this body for (empty: it accepts it). */
 export function serviceErrors(body: string): Finding[] {

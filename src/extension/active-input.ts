@@ -2,10 +2,11 @@
 // key (the editor-title Send button's `when`) and an event for the status bar. Classification
 // is the cheap one of documents.ts (a glob, or a regex over the first 200 lines): no parse.
 import * as vscode from 'vscode';
+import { CONTEXT_KEY } from './command-ids';
 import { isPutUsersDocument } from './documents';
 import { RECLASSIFY_ON } from './settings';
 
-export const ACTIVE_INPUT_CONTEXT_KEY = 'putUsers.activeEditorIsInput';
+export const ACTIVE_INPUT_CONTEXT_KEY = CONTEXT_KEY.activeEditorIsInput;
 
 export interface ActiveInput {
   /** The active editor's document when it is an input. */

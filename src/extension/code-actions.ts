@@ -2,8 +2,10 @@
 // string the CLI needs; a near-miss key is renamed; an unknown member is removed; a scalar of the
 // wrong type is quoted; a file of more than 10 users is split into valid files.
 import * as vscode from 'vscode';
+import { COMMAND } from './command-ids';
 import {
   type DictNode,
+  type FindingCode,
   locate,
   MAX_USERS_PER_REQUEST,
   type Node,
@@ -62,7 +64,8 @@ function fixesFor(document: vscode.TextDocument, diagnostic: vscode.Diagnostic):
     return edit;
   };
 
-  switch (diagnostic.code) {
+  // Our diagnostics carry the finding's code (diagnostics.ts); the codes of others match no case.
+  switch (diagnostic.code as FindingCode) {
     case 'cli/invalid-type': {
       if (!last?.entry) return [];
       const value = last.entry.value;
@@ -154,7 +157,7 @@ function splitAction(document: vscode.TextDocument, diagnostic: vscode.Diagnosti
     `Split into ${Math.ceil(users.items.length / max)} files of at most ${max} users`,
     vscode.CodeActionKind.QuickFix,
   );
-  action.command = { command: 'putUsers.splitFile', title: action.title, arguments: [document.uri] };
+  action.command = { command: COMMAND.splitFile, title: action.title, arguments: [document.uri] };
   action.diagnostics = [diagnostic];
   return [action];
 }

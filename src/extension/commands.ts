@@ -1,5 +1,6 @@
 // The commands (category "PutUsers" in the manifest), one small function each.
 import * as vscode from 'vscode';
+import { COMMAND } from './command-ids';
 import { convertDocument, SKELETON_KINDS, type SkeletonKind, skeleton } from '../core';
 import { splitFile } from './code-actions';
 import { formatOf } from './documents';
@@ -10,12 +11,12 @@ type Command = (...args: unknown[]) => unknown;
 
 export function commandTable(log: vscode.LogOutputChannel): Record<string, Command> {
   return {
-    'putUsers.generateSkeleton': (kind?: unknown) => generateSkeleton(kind as SkeletonKind | undefined),
-    'putUsers.convert': () => convertActiveDocument(log),
-    'putUsers.markAsInput': (uri?: unknown) =>
+    [COMMAND.generateSkeleton]: (kind?: unknown) => generateSkeleton(kind as SkeletonKind | undefined),
+    [COMMAND.convert]: () => convertActiveDocument(log),
+    [COMMAND.markAsInput]: (uri?: unknown) =>
       markAsInput(uri instanceof vscode.Uri ? uri : vscode.window.activeTextEditor?.document.uri),
-    'putUsers.editProperties': () => editPropertiesAtCursor(),
-    'putUsers.splitFile': async (uri?: unknown) => {
+    [COMMAND.editProperties]: () => editPropertiesAtCursor(),
+    [COMMAND.splitFile]: async (uri?: unknown) => {
       const target = uri instanceof vscode.Uri ? uri : vscode.window.activeTextEditor?.document.uri;
       if (!target) return [];
       try {

@@ -222,6 +222,15 @@ describe('PutUsers quick fixes', () => {
 describe('PutUsers commands', () => {
   afterEach(closeAllEditors);
 
+  it('registers every command of the manifest, and no other', async () => {
+    await openFixture('putusers/valid.putusers.json'); // activates the extension
+    const manifest = vscode.extensions.all.find((e) => e.packageJSON.name === 'putusers')!.packageJSON as {
+      contributes: { commands: { command: string }[] };
+    };
+    const registered = (await vscode.commands.getCommands(true)).filter((c) => c.startsWith('putUsers.'));
+    assert.deepStrictEqual(registered.sort(), manifest.contributes.commands.map((c) => c.command).sort());
+  });
+
   it('edits properties as JSON beside the file and writes the escaped string back on save', async () => {
     const source = await openUntitled((await openFixture('putusers/valid.putusers.json')).getText(), 'json');
     const editor = await vscode.window.showTextDocument(source);

@@ -1,4 +1,5 @@
 // Findings as the rules produce them: located by offsets; validate() turns offsets into ranges once.
+import type { FindingCode } from '../finding-codes';
 import type { Severity } from '../types';
 import type { Node, Span } from '../tree';
 
@@ -6,7 +7,7 @@ export interface RawFinding {
   start: number;
   end: number;
   severity: Severity;
-  code: string;
+  code: FindingCode;
   message: string;
   awsCli?: string;
 }

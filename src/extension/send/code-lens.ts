@@ -2,6 +2,7 @@
 // (profile · region), in a trusted workspace. From the cached parse and the cached target:
 // nothing is read or parsed for the lenses alone.
 import * as vscode from 'vscode';
+import { COMMAND } from '../command-ids';
 import { MAX_USERS_PER_REQUEST, member, plural } from '../../core';
 import { regionElsewhere } from '../../send/target';
 import { isPutUsersDocument, parsedDocument } from '../documents';
@@ -32,7 +33,7 @@ export function sendCodeLensProvider(target: TargetStatus): vscode.CodeLensProvi
         new vscode.CodeLens(at, {
           title: `$(cloud-upload) Send ${plural(count, 'user')}${requests > 1 ? ` as ${requests} requests` : ''}`,
           tooltip: 'PutUsers: Send File',
-          command: 'putUsers.sendFile',
+          command: COMMAND.sendFile,
           arguments: [document.uri],
         }),
       ];
@@ -45,7 +46,7 @@ export function sendCodeLensProvider(target: TargetStatus): vscode.CodeLensProvi
             tooltip: arnRegion
               ? `The dataset ARN names ${arnRegion}: sent to ${where.region}, its users would get ResourceNotFoundException. Click to choose another profile, or set putUsers.region.`
               : 'The AWS profile and region to send with: click to choose another profile',
-            command: 'putUsers.chooseProfile',
+            command: COMMAND.chooseProfile,
           }),
         );
       } else void target.refresh();

@@ -1,6 +1,7 @@
 // Wires sending into VS Code: the Send and Cancel commands, the status-bar target, CodeLenses.
 // The engine (and the AWS SDK) loads only when a file is sent.
 import * as vscode from 'vscode';
+import { COMMAND } from '../command-ids';
 import type { ActiveInput } from '../active-input';
 import { sendCodeLensProvider } from './code-lens';
 import { cancelSending, type SendFileOptions, sendFile } from './send-file';
@@ -17,9 +18,9 @@ export function registerSending(
   context.subscriptions.push(
     lenses,
     vscode.languages.registerCodeLensProvider(selector, lenses),
-    vscode.commands.registerCommand('putUsers.sendFile', (resource?: unknown, options?: SendFileOptions) =>
+    vscode.commands.registerCommand(COMMAND.sendFile, (resource?: unknown, options?: SendFileOptions) =>
       sendFile(log, target, resource, options),
     ),
-    vscode.commands.registerCommand('putUsers.cancelSending', () => cancelSending()),
+    vscode.commands.registerCommand(COMMAND.cancelSending, () => cancelSending()),
   );
 }

@@ -4,6 +4,7 @@
 // PutUsers log has each request as it happened).
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { COMMAND } from '../command-ids';
 import { plural, type PutUsersRequest, writeInput } from '../../core';
 import type { SendReport } from '../../send';
 import { failedFileName, notInRequest } from '../../send/failed-file';
@@ -98,7 +99,7 @@ function fixesFor(report: SendReport): [string, () => unknown][] {
     case 'no-credentials':
     case 'sso-expired':
     case 'credentials-refused':
-      return [['Choose Profile', () => vscode.commands.executeCommand('putUsers.chooseProfile')]];
+      return [['Choose Profile', () => vscode.commands.executeCommand(COMMAND.chooseProfile)]];
     case 'no-region':
     case 'not-found':
       return [['Set Region', openSetting('putUsers.region')]];

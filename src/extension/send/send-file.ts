@@ -3,6 +3,7 @@
 // now) under a progress notification with Cancel, write the users not in beside the file, and
 // say what happened. One send per file at a time: a second one could send a user twice.
 import * as vscode from 'vscode';
+import { CONTEXT_KEY } from '../command-ids';
 import { type Finding, MAX_USERS_PER_REQUEST as MAX_USERS, plural, readRequestToSend } from '../../core';
 import type { SendReport } from '../../send';
 import { REGION_FROM, regionElsewhere, type SendTarget } from '../../send/target';
@@ -34,7 +35,7 @@ export function cancelSending(): number {
 function setSending(key: string, controller: AbortController | undefined): void {
   if (controller) sending.set(key, controller);
   else sending.delete(key);
-  void vscode.commands.executeCommand('setContext', 'putUsers.sending', sending.size > 0);
+  void vscode.commands.executeCommand('setContext', CONTEXT_KEY.sending, sending.size > 0);
 }
 
 export async function sendFile(

@@ -3,6 +3,7 @@
 // is read without the AWS SDK (send/target.ts) and read again when it may have changed: a
 // setting, the window regaining focus (you ran `aws configure` or `aws sso login` elsewhere).
 import * as vscode from 'vscode';
+import { COMMAND } from '../command-ids';
 import { readSendTarget, REGION_FROM, type SendTarget } from '../../send/target';
 import type { ActiveInput } from '../active-input';
 import { SECTION, settings, TARGET_SETTINGS } from '../settings';
@@ -18,7 +19,7 @@ export interface TargetStatus {
 export function createTargetStatus(context: vscode.ExtensionContext, activeInput: ActiveInput): TargetStatus {
   const item = vscode.window.createStatusBarItem('putUsers.target', vscode.StatusBarAlignment.Right, 100);
   item.name = 'PutUsers: AWS Profile and Region';
-  item.command = 'putUsers.chooseProfile';
+  item.command = COMMAND.chooseProfile;
   const changed = new vscode.EventEmitter<SendTarget>();
   let last: SendTarget | undefined;
   let reading: Promise<SendTarget> | undefined;
@@ -54,7 +55,7 @@ export function createTargetStatus(context: vscode.ExtensionContext, activeInput
     ),
     vscode.window.onDidChangeWindowState((state) => state.focused && activeInput.document && void refresh()),
     vscode.workspace.onDidGrantWorkspaceTrust(() => void refresh()),
-    vscode.commands.registerCommand('putUsers.chooseProfile', (profile?: unknown) =>
+    vscode.commands.registerCommand(COMMAND.chooseProfile, (profile?: unknown) =>
       chooseProfile(refresh, typeof profile === 'string' ? profile : undefined),
     ),
   );

@@ -1,0 +1,24 @@
+// Every code a finding can carry, with what it means: the one table the rules, the quick fixes,
+// the request reader and the emulator branch on. `cli/...`: the AWS CLI refuses the file before
+// sending; `service/...`: the CLI sends it and the service rejects or mangles it.
+export const FINDING_CODES = {
+  'cli/invalid-json': 'not JSON as Python’s json module reads it',
+  'cli/invalid-yaml': 'not YAML as ruamel.yaml reads it',
+  'cli/crash': 'the AWS CLI crashes on it (a Python exception instead of a validation message)',
+  'cli/not-a-map': 'the top level is not a mapping',
+  'cli/unknown-member': 'a member the request has no field for',
+  'cli/missing-member': 'a required member is missing',
+  'cli/invalid-type': 'a value of the wrong type',
+  'cli/too-short': 'an empty string or list where the model wants at least one',
+  'service/too-many-users': 'more than 10 users in one request',
+  'service/duplicate-user-id': 'a userId twice in one request',
+  'service/too-long': 'a string over its maximum length',
+  'service/arn-pattern': 'a datasetArn the service’s pattern refuses',
+  'service/properties-not-json': 'a properties string that is not JSON',
+  'service/properties-not-object': 'a properties string that is JSON but not an object',
+  'service/properties-key-case': 'a properties key that is not camelCase',
+  'service/properties-nested-value': 'a properties value that is an object or a list',
+  'service/categorical-too-long': 'a categorical properties value over 1000 characters',
+} as const;
+
+export type FindingCode = keyof typeof FINDING_CODES;

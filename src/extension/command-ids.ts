@@ -1,0 +1,22 @@
+// The ids the manifest (package.json) and the code share: commands and context keys. A unit test
+// checks that the manifest declares exactly these, and an integration test that each is registered.
+export const COMMAND = {
+  generateSkeleton: 'putUsers.generateSkeleton',
+  convert: 'putUsers.convert',
+  markAsInput: 'putUsers.markAsInput',
+  splitFile: 'putUsers.splitFile',
+  editProperties: 'putUsers.editProperties',
+  sendFile: 'putUsers.sendFile',
+  cancelSending: 'putUsers.cancelSending',
+  chooseProfile: 'putUsers.chooseProfile',
+} as const;
+
+export type CommandId = (typeof COMMAND)[keyof typeof COMMAND];
+
+/** Context keys the manifest's `when` clauses read. */
+export const CONTEXT_KEY = {
+  /** The active editor holds a PutUsers input file. */
+  activeEditorIsInput: 'putUsers.activeEditorIsInput',
+  /** A file is being sent (Cancel Sending is offered). */
+  sending: 'putUsers.sending',
+} as const;
