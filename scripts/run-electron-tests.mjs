@@ -15,34 +15,27 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import { runTests } from '@vscode/test-electron';
 import { prepareSandbox } from './test-sandbox.mjs';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-const opts = {
-  version: process.env.PUTUSERS_VSCODE_VERSION || 'stable',
-  tests: process.env.PUTUSERS_TESTS || 'out/test/integration/index.js',
-  workspace: process.env.PUTUSERS_TEST_WORKSPACE || 'test/fixtures/workspace',
-  trust: false,
-};
-const argv = process.argv.slice(2);
-for (let i = 0; i < argv.length; i++) {
-  const a = argv[i];
-  const value = () => {
-    if (argv[i + 1] === undefined) fail(`${a} needs a value`, 2);
-    return argv[++i];
-  };
-  if (a === '--version') opts.version = value();
-  else if (a === '--tests') opts.tests = value();
-  else if (a === '--workspace') opts.workspace = value();
-  else if (a === '--trust') opts.trust = true;
-  else
-    fail(
-      `unknown argument: ${a} (see the comment at the top of ${path.relative(repo, fileURLToPath(import.meta.url))})`,
-      2,
-    );
+function options() {
+  try {
+    return parseArgs({
+      options: {
+        version: { type: 'string', default: process.env.PUTUSERS_VSCODE_VERSION || 'stable' },
+        tests: { type: 'string', default: process.env.PUTUSERS_TESTS || 'out/test/integration/index.js' },
+        workspace: { type: 'string', default: process.env.PUTUSERS_TEST_WORKSPACE || 'test/fixtures/workspace' },
+        trust: { type: 'boolean', default: false },
+      },
+    }).values;
+  } catch (e) {
+    fail(`${e.message} (see the comment at the top of ${path.relative(repo, fileURLToPath(import.meta.url))})`, 2);
+  }
 }
+const opts = options();
 
 function fail(message, code = 1) {
   console.error(`[test:electron] ${message}`);

@@ -20,6 +20,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import { prepareSandbox } from '../test-sandbox.mjs';
 import {
   ensureInstalled,
@@ -37,37 +38,35 @@ import {
 const log = (msg) => console.log(`[test:integration] ${msg}`);
 
 // --- options ------------------------------------------------------------------------------------
-function parseArgs(argv) {
-  const opts = {
-    tests: process.env.PUTUSERS_TESTS || 'out/test/integration/index.js',
-    workspace: process.env.PUTUSERS_TEST_WORKSPACE || 'test/fixtures/workspace',
-    trust: false,
-    timeoutS: Number(process.env.PUTUSERS_TEST_RUN_TIMEOUT) || 600,
-    vsix: undefined,
-    verbose: false,
-    keep: false,
-  };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    const value = () => {
-      const v = argv[++i];
-      if (v === undefined) usage(`${a} needs a value`);
-      return v;
-    };
-    if (a === '--tests') opts.tests = value();
-    else if (a === '--workspace') opts.workspace = value();
-    else if (a === '--trust') opts.trust = true;
-    else if (a === '--vsix') opts.vsix = path.resolve(repo, value());
-    else if (a === '--timeout') opts.timeoutS = Number(value());
-    else if (a === '--verbose') opts.verbose = true;
-    else if (a === '--keep') opts.keep = true;
-    else if (a === '--help' || a === '-h') usage();
-    else usage(`unknown argument: ${a}`);
+function options(argv) {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: {
+        tests: { type: 'string', default: process.env.PUTUSERS_TESTS || 'out/test/integration/index.js' },
+        workspace: { type: 'string', default: process.env.PUTUSERS_TEST_WORKSPACE || 'test/fixtures/workspace' },
+        trust: { type: 'boolean', default: false },
+        vsix: { type: 'string' },
+        timeout: { type: 'string', default: process.env.PUTUSERS_TEST_RUN_TIMEOUT || '600' },
+        verbose: { type: 'boolean', default: false },
+        keep: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    }));
+  } catch (e) {
+    usage(e.message);
   }
-  if (!(opts.timeoutS > 0)) usage('--timeout needs a positive number of seconds');
-  opts.tests = path.resolve(repo, opts.tests);
-  opts.workspace = path.resolve(repo, opts.workspace);
-  return opts;
+  if (values.help) usage();
+  const timeoutS = Number(values.timeout);
+  if (!(timeoutS > 0)) usage('--timeout needs a positive number of seconds');
+  return {
+    ...values,
+    timeoutS,
+    tests: path.resolve(repo, values.tests),
+    workspace: path.resolve(repo, values.workspace),
+    vsix: values.vsix && path.resolve(repo, values.vsix),
+  };
 }
 
 function usage(error) {
@@ -81,7 +80,7 @@ function usage(error) {
   process.exit(error ? 2 : 0);
 }
 
-const opts = parseArgs(process.argv.slice(2));
+const opts = options(process.argv.slice(2));
 
 // --- helpers ------------------------------------------------------------------------------------
 function tail(file, lines = 60) {

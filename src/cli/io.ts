@@ -1,10 +1,7 @@
-// What a command needs from its process: output streams (tests pass their own).
-export interface Io {
-  stdout: { write(text: string): unknown };
-  stderr: { write(text: string): unknown };
-}
+// The process's side of a command: its output streams (tests pass their own Io).
+import type { Io } from '../core/command-line';
+
+export type { Io } from '../core/command-line';
+export { UsageError } from '../core/command-line';
 
 export const nodeIo: Io = { stdout: process.stdout, stderr: process.stderr };
-
-/** A mistake in the command line itself: exit 2 with the usage text. */
-export class UsageError extends Error {}

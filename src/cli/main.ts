@@ -38,7 +38,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     }
   } catch (e) {
     if (e instanceof UsageError) {
-      io.stderr.write(`putusers: ${e.message}\n\n${USAGE}`);
+      io.stderr.write(`putusers: ${e.message}\n\n${e.usage ?? USAGE}`);
       return 2;
     }
     throw e;

@@ -8,7 +8,8 @@ import { formatOfPath, plural, readRequestToSend } from '../core';
 // SDK-free modules of the engine (the engine itself loads only when sending).
 import { MAX_CONCURRENCY } from '../send/batches';
 import { LOG_LEVELS, type LogLevel } from '../send/log';
-import type { Io } from './io';
+import { parseCommandLine } from '../core/command-line';
+import { type Io, UsageError } from './io';
 import { readInputFile } from './read-input';
 import { textLine } from './validate-command';
 
@@ -24,10 +25,6 @@ interface SendArgs {
 
 export async function runSend(argv: string[], io: Io): Promise<number> {
   const args = parseArgs(argv);
-  if (typeof args === 'string') {
-    io.stderr.write(`putusers: ${args}\n${USAGE}`);
-    return 2;
-  }
   const { file } = args;
   const text = readInputFile(file, io);
   if (text === undefined) return 2;
@@ -89,33 +86,33 @@ export async function runSend(argv: string[], io: Io): Promise<number> {
   return allIn(report) ? 0 : 1;
 }
 
-function parseArgs(argv: string[]): SendArgs | string {
-  const files: string[] = [];
-  const out: Partial<SendArgs> = {};
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    if (arg === '--') {
-      files.push(...argv.slice(i + 1));
-      break;
-    }
-    const flag = /^--(profile|region|endpoint-url|concurrency)(?:=(.*))?$/s.exec(arg);
-    if (flag) {
-      const value = flag[2] ?? argv[++i];
-      if (value === undefined || value === '') return `--${flag[1]} needs a value`;
-      if (flag[1] === 'profile') out.profile = value;
-      else if (flag[1] === 'region') out.region = value;
-      else if (flag[1] === 'endpoint-url') out.endpoint = value;
-      else {
-        const n = Number(value);
-        if (!/^\d+$/.test(value) || n < 1 || n > MAX_CONCURRENCY)
-          return `--concurrency takes a whole number from 1 to ${MAX_CONCURRENCY}, not "${value}"`;
-        out.concurrency = n;
-      }
-    } else if (arg.startsWith('-') && arg !== '-') return `unknown option "${arg}"`;
-    else files.push(arg);
+function parseArgs(argv: string[]): SendArgs {
+  const usage = (message: string) => new UsageError(message, USAGE);
+  let parsed;
+  try {
+    parsed = parseCommandLine(argv, {
+      profile: { type: 'string' },
+      region: { type: 'string' },
+      'endpoint-url': { type: 'string' },
+      concurrency: { type: 'string' },
+    });
+  } catch (e) {
+    throw e instanceof UsageError ? usage(e.message) : e;
   }
-  if (files.length !== 1) return files.length === 0 ? 'send needs a FILE' : 'send takes one FILE';
-  return { ...out, file: files[0]! };
+  const { values, positionals: files } = parsed;
+  if (files.length !== 1) throw usage(files.length === 0 ? 'send needs a FILE' : 'send takes one FILE');
+  const args: SendArgs = { file: files[0]! };
+  if (values.profile) args.profile = values.profile;
+  if (values.region) args.region = values.region;
+  if (values['endpoint-url']) args.endpoint = values['endpoint-url'];
+  const concurrency = values.concurrency;
+  if (concurrency !== undefined) {
+    const n = Number(concurrency);
+    if (!/^\d+$/.test(concurrency) || n < 1 || n > MAX_CONCURRENCY)
+      throw usage(`--concurrency takes a whole number from 1 to ${MAX_CONCURRENCY}, not "${concurrency}"`);
+    args.concurrency = n;
+  }
+  return args;
 }
 
 /** PUTUSERS_LOG=trace|debug|info|warn|error|off: what goes to stderr while sending (default warn). */

@@ -1,5 +1,6 @@
 // `putusers validate [--format text|json] FILE...`
 import { type Finding, formatOfPath, validate } from '../core';
+import { parseCommandLine } from '../core/command-line';
 import { type Io, UsageError } from './io';
 import { readInputFile } from './read-input';
 
@@ -8,21 +9,9 @@ export interface FileFinding extends Finding {
 }
 
 export function runValidate(args: string[], io: Io): number {
-  let output: 'text' | 'json' = 'text';
-  const files: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    if (arg === '--format' || arg.startsWith('--format=')) {
-      const value = arg.includes('=') ? arg.slice('--format='.length) : args[++i];
-      if (value !== 'text' && value !== 'json')
-        throw new UsageError(`--format takes text or json, not "${value ?? ''}"`);
-      output = value;
-    } else if (arg === '--') {
-      files.push(...args.slice(i + 1));
-      break;
-    } else if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option "${arg}"`);
-    else files.push(arg);
-  }
+  const { values, positionals: files } = parseCommandLine(args, { format: { type: 'string' } });
+  const output = values.format ?? 'text';
+  if (output !== 'text' && output !== 'json') throw new UsageError(`--format takes text or json, not "${output}"`);
   if (files.length === 0) throw new UsageError('validate needs at least one FILE');
 
   const all: FileFinding[] = [];

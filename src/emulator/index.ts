@@ -14,9 +14,15 @@ export { invalidInputMessage, serviceErrors } from './service-messages';
 import { runEmulatorCli } from './cli';
 
 if (require.main === module) {
-  runEmulatorCli(process.argv.slice(2)).then(
-    (code) => {
-      if (code !== undefined) process.exitCode = code;
+  runEmulatorCli(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr }).then(
+    (started) => {
+      if (typeof started === 'number') {
+        process.exitCode = started;
+        return;
+      }
+      const stop = () => void started.close().then(() => process.exit(0));
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
     },
     (e: unknown) => {
       process.stderr.write(`emulator: ${e instanceof Error ? e.message : String(e)}\n`);

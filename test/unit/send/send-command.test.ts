@@ -1,11 +1,11 @@
-// `putusers send` (runSend) against the emulator: credentials from the environment as the CLI
+// `putusers send` (main(['send', ...])) against the emulator: credentials from the environment as the CLI
 // would find them, the report on stdout, the failed-users file beside FILE, the exit codes.
 import * as assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { runSend } from '../../../src/cli/send-command';
+import { main } from '../../../src/cli/main';
 import { readRequest, type User, writeInput } from '../../../src/core';
 import type { Emulator } from '../../../src/emulator';
 import {
@@ -40,7 +40,7 @@ describe('send: putusers send FILE', () => {
     let stdout = '';
     let stderr = '';
     const io = { stdout: { write: (t: string) => (stdout += t) }, stderr: { write: (t: string) => (stderr += t) } };
-    const code = await withAwsEnv(vars, () => runSend(args, io));
+    const code = await withAwsEnv(vars, () => main(['send', ...args], io));
     return { code, stdout, stderr };
   }
   const failedFiles = () => readdirSync(dir).filter((f) => f.includes('.failed-'));
@@ -152,7 +152,7 @@ describe('send: putusers send FILE', () => {
     ]) {
       const { code, stderr } = await run(args);
       assert.equal(code, 2, args.join(' '));
-      assert.match(stderr, /Usage: putusers send FILE/);
+      assert.match(stderr, /^putusers: .+\n\nUsage: putusers send FILE/);
     }
     const missing = await run([path.join(dir, 'nope.json')]);
     assert.deepEqual(
