@@ -11,6 +11,7 @@ export { quoteString, scalarText, toJsonText, toYamlText, toText } from './emit'
 export { parseDocument } from './parse';
 export { lineIndex, type LineIndex } from './positions';
 export { plural } from './plural';
+export { regionOfArn } from './arn';
 export { pyRepr, pyStr, pyType, reprFloat } from './python-format';
 export { camelCase } from './rules/service';
 export type { Node, DictNode, ListNode, StrNode, Entry, Span, ParseResult } from './tree';

@@ -2,7 +2,7 @@
 import { parseDocument } from './parse';
 import { lineIndex } from './positions';
 import { asPrinted, pyRepr, pyType } from './python-format';
-import { cliFindings } from './rules/cli';
+import { awsCliFindings } from './rules/aws-cli';
 import type { RawFinding } from './rules/finding';
 import { serviceFindings } from './rules/service';
 import type { Node, ParseResult } from './tree';
@@ -70,5 +70,5 @@ function rawFindings(text: string, format: Format, parsed: ParseResult): RawFind
       },
     ];
   }
-  return [...cliFindings(root), ...serviceFindings(root, text)];
+  return [...awsCliFindings(root), ...serviceFindings(root, text)];
 }

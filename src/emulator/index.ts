@@ -11,7 +11,7 @@ export {
 export { type Fault, type FaultContext, type FaultRule } from './faults';
 export { checkSignature, MAX_CLOCK_SKEW_MS, type Credential, type SignatureCheck, type SigningScope } from './sigv4';
 export { invalidInputMessage, serviceErrors } from './service-messages';
-import { runEmulatorCli } from './cli';
+import { runEmulatorCli } from './command-line';
 
 if (require.main === module) {
   runEmulatorCli(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr }).then(

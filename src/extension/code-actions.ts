@@ -10,15 +10,12 @@ import {
   MAX_USERS_PER_REQUEST,
   type Node,
   quoteString,
-  readRequest,
   suggestMember,
   toJsonText,
   usersList,
-  writeInput,
 } from '../core';
 import { DIAGNOSTIC_SOURCE } from './diagnostics';
 import { formatOf, parsedDocument } from './documents';
-import { uriExists } from './files';
 import { structureAt } from './model-paths';
 
 export const codeActionProvider: vscode.CodeActionProvider = {
@@ -160,30 +157,4 @@ function splitAction(document: vscode.TextDocument, diagnostic: vscode.Diagnosti
   action.command = { command: COMMAND.splitFile, title: action.title, arguments: [document.uri] };
   action.diagnostics = [diagnostic];
   return [action];
-}
-
-/** Writes `name.part-N.putusers.EXT` beside the file, each a valid request of at most 10 users in file order; never overwrites. */
-export async function splitFile(uri: vscode.Uri): Promise<vscode.Uri[]> {
-  const document = await vscode.workspace.openTextDocument(uri);
-  const format = formatOf(document);
-  const { request } = readRequest(document.getText(), format, parsedDocument(document));
-  if (!request) throw new Error('The file has errors the AWS CLI would refuse: fix them before splitting.');
-  const max = MAX_USERS_PER_REQUEST;
-  const base = uri.path.replace(/(\.putusers)?\.(json|ya?ml)$/i, '');
-  const extension = /\.(json|ya?ml)$/i.exec(uri.path)?.[0] ?? '.json';
-  const parts: vscode.Uri[] = [];
-  for (let part = 0; part * max < request.users.length; part++)
-    parts.push(uri.with({ path: `${base}.part-${part + 1}.putusers${extension}` }));
-  for (const part of parts) {
-    if (await uriExists(part))
-      throw new Error(`${vscode.workspace.asRelativePath(part)} exists already: nothing was written.`);
-  }
-  for (const [index, part] of parts.entries()) {
-    const users = request.users.slice(index * max, (index + 1) * max);
-    await vscode.workspace.fs.writeFile(
-      part,
-      new TextEncoder().encode(writeInput({ datasetArn: request.datasetArn, users }, format)),
-    );
-  }
-  return parts;
 }

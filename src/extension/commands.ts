@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import { COMMAND } from './command-ids';
 import { convertDocument, SKELETON_KINDS, type SkeletonKind, skeleton } from '../core';
-import { splitFile } from './code-actions';
+import { splitFile } from './split-file';
 import { formatOf } from './documents';
 import { editPropertiesAtCursor } from './properties-editor';
 import { SECTION, settings } from './settings';

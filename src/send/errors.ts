@@ -1,5 +1,6 @@
 // What went wrong, in words that say what to do next. Never includes credentials or user data:
 // the service's own message is quoted (the service names no user in it), the rest is ours.
+import { regionOfArn } from '../core';
 
 export type FailureKind =
   | 'no-credentials'
@@ -38,13 +39,6 @@ export interface ErrorContext {
   region?: string;
   endpoint?: string;
   profile?: string;
-}
-
-const ARN_REGION = /^arn:[^:]*:personalize:([^:]*):/;
-
-/** The region a dataset ARN names (`arn:aws:personalize:us-east-1:...` → us-east-1). */
-export function regionOfArn(arn: string): string | undefined {
-  return ARN_REGION.exec(arn)?.[1] || undefined;
 }
 
 type SdkLikeError = {

@@ -15,7 +15,7 @@ export {
 } from './report';
 export { failedFileName, notInRequest, writeFailedFile } from './failed-file';
 export { checkEndpoint, isLoopback, type EndpointCheck } from './endpoint';
-export { describeError, regionOfArn, type ErrorContext, type FailureKind, type SendFailure } from './errors';
+export { describeError, type ErrorContext, type FailureKind, type SendFailure } from './errors';
 export {
   batchName,
   DEFAULT_CONCURRENCY,

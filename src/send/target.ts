@@ -6,8 +6,8 @@
 //   region:  the setting / --region, else AWS_REGION, else AWS_DEFAULT_REGION (the CLI reads it,
 //            the SDK does not), else the profile's `region` in ~/.aws/config
 import type { loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
+import { regionOfArn } from '../core';
 import { profileName, reloadSharedFiles } from './credentials';
-import { regionOfArn } from './errors';
 
 type SharedFiles = Awaited<ReturnType<typeof loadSharedConfigFiles>>;
 

@@ -9,7 +9,7 @@ import type { SendReport } from '../../send';
 import { REGION_FROM, regionElsewhere, type SendTarget } from '../../send/target';
 import { formatOf, parsedDocument } from '../documents';
 import { settings } from '../settings';
-import { loadSendEngine } from './engine';
+import { loadSendEngine } from './load-engine';
 import { presentReport, writeUsersNotIn } from './report-view';
 import type { TargetStatus } from './target-status';
 

@@ -1,7 +1,8 @@
 // Error mapping on errors shaped as the SDK throws them (their names, messages and $metadata
 // were observed with the real SDK against the emulator; engine.test.ts checks them end to end).
 import * as assert from 'node:assert/strict';
-import { describeError, regionOfArn } from '../../../src/send/errors';
+import { regionOfArn } from '../../../src/core';
+import { describeError } from '../../../src/send/errors';
 
 const ARN = 'arn:aws:personalize:us-east-1:123456789012:dataset/demo/USERS';
 const context = {

@@ -16,7 +16,7 @@ const VALID_TYPES: Record<Shape['kind'], { python: string; said: string; nodeTyp
 };
 
 /** The AWS CLI's own findings for a document whose top level is a mapping. */
-export function cliFindings(root: DictNode): RawFinding[] {
+export function awsCliFindings(root: DictNode): RawFinding[] {
   const validator = new ParamValidator();
   validator.validate(root, PUT_USERS_REQUEST, undefined);
   return validator.out;

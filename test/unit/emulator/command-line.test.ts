@@ -2,7 +2,7 @@
 // and a start that prints where it listens and each request without user ids.
 import { PersonalizeEventsClient, PutUsersCommand } from '@aws-sdk/client-personalize-events';
 import * as assert from 'node:assert/strict';
-import { runEmulatorCli } from '../../../src/emulator/cli';
+import { runEmulatorCli } from '../../../src/emulator/command-line';
 import { ARN, KEYS } from '../../support/emulator-harness';
 
 function capture() {

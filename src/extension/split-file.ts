@@ -1,0 +1,31 @@
+// Split into Files of at Most 10 Users: the file's users as consecutive valid input files beside it.
+import * as vscode from 'vscode';
+import { MAX_USERS_PER_REQUEST, readRequest, writeInput } from '../core';
+import { formatOf, parsedDocument } from './documents';
+import { uriExists } from './files';
+
+/** Writes `name.part-N.putusers.EXT` beside the file, each a valid request of at most 10 users in file order; never overwrites. */
+export async function splitFile(uri: vscode.Uri): Promise<vscode.Uri[]> {
+  const document = await vscode.workspace.openTextDocument(uri);
+  const format = formatOf(document);
+  const { request } = readRequest(document.getText(), format, parsedDocument(document));
+  if (!request) throw new Error('The file has errors the AWS CLI would refuse: fix them before splitting.');
+  const max = MAX_USERS_PER_REQUEST;
+  const base = uri.path.replace(/(\.putusers)?\.(json|ya?ml)$/i, '');
+  const extension = /\.(json|ya?ml)$/i.exec(uri.path)?.[0] ?? '.json';
+  const parts: vscode.Uri[] = [];
+  for (let part = 0; part * max < request.users.length; part++)
+    parts.push(uri.with({ path: `${base}.part-${part + 1}.putusers${extension}` }));
+  for (const part of parts) {
+    if (await uriExists(part))
+      throw new Error(`${vscode.workspace.asRelativePath(part)} exists already: nothing was written.`);
+  }
+  for (const [index, part] of parts.entries()) {
+    const users = request.users.slice(index * max, (index + 1) * max);
+    await vscode.workspace.fs.writeFile(
+      part,
+      new TextEncoder().encode(writeInput({ datasetArn: request.datasetArn, users }, format)),
+    );
+  }
+  return parts;
+}
