@@ -7,7 +7,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import type { PutUsersRequest, User } from '../../../src/core';
 import type { Emulator } from '../../../src/emulator';
-import { notInRequest, type SendOptions, type SendReport, sendUsers } from '../../../src/send';
+import { type SendOptions, type SendReport, sendUsers } from '../../../src/send';
+import { notInRequest } from '../../../src/send/failed-file';
 import {
   ARN,
   assertNothingLostNothingTwice,
