@@ -46,7 +46,12 @@ describe('PutUsers diagnostics', () => {
       '{"datasetArn": "arn:aws:personalize:us-east-1:1:dataset/g/USERS", "users": [{"userId": 1}]}',
       'json',
     );
-    await waitForOurs(doc.uri, 1);
+    const before = await waitForOurs(doc.uri, 1);
+    assert.deepStrictEqual(
+      before.map((d) => `${rangeText(d.range)} ${String(d.code)}`),
+      ['0:87-0:88 cli/invalid-type'],
+      'the number userId, located',
+    );
     const edit = new vscode.WorkspaceEdit();
     edit.replace(
       doc.uri,
@@ -55,7 +60,8 @@ describe('PutUsers diagnostics', () => {
     );
     await vscode.workspace.applyEdit(edit);
     const { waitForDiagnostics } = await import('./helpers');
-    await waitForDiagnostics(doc.uri, (ds) => ours(ds).length === 0);
+    const after = await waitForDiagnostics(doc.uri, (ds) => ours(ds).length === 0);
+    assert.deepStrictEqual(after, [], 'nothing of ours, and nothing from the JSON service, once the file is valid');
   });
 
   it('detects inputs by content, and leaves other JSON alone', async () => {

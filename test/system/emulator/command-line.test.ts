@@ -1,9 +1,9 @@
 // `node dist/emulator.js ...` as a function: its usage errors (exit 2, one message and the usage)
 // and a start that prints where it listens and each request without user ids.
-import { PersonalizeEventsClient, PutUsersCommand } from '@aws-sdk/client-personalize-events';
+import { PutUsersCommand } from '@aws-sdk/client-personalize-events';
 import * as assert from 'node:assert/strict';
 import { runEmulatorCli } from '../../../src/emulator/command-line';
-import { ARN, KEYS } from '../../support/emulator-harness';
+import { ARN, clientFor, KEYS } from '../../support/emulator-harness';
 
 function capture() {
   const out = { stdout: '', stderr: '' };
@@ -38,12 +38,7 @@ describe('emulator command line', () => {
       io,
     );
     assert.ok(typeof started !== 'number', out.stderr);
-    const client = new PersonalizeEventsClient({
-      endpoint: started.url,
-      region: 'us-east-1',
-      credentials: KEYS,
-      maxAttempts: 1,
-    });
+    const client = clientFor(started);
     try {
       await client.send(new PutUsersCommand({ datasetArn: ARN, users: [{ userId: 'secret-user-1' }] }));
       assert.match(out.stdout, new RegExp(`^Personalize Events emulator on ${started.url}\n  dataset ${ARN}\n`));

@@ -5,19 +5,22 @@ import * as assert from 'node:assert/strict';
 import { request as httpRequest } from 'node:http';
 import type { User } from '../../../src/core';
 import { type Emulator } from '../../../src/emulator';
-import { ARN, BUSY_ARN, KEYS, makeUsers, startTestEmulator, UNKNOWN_ARN } from '../../support/emulator-harness';
+import {
+  ARN,
+  BUSY_ARN,
+  clientFor,
+  KEYS,
+  makeUsers,
+  startTestEmulator,
+  UNKNOWN_ARN,
+} from '../../support/emulator-harness';
 
 describe('emulator: POST /users', () => {
   let emulator: Emulator;
   let client: PersonalizeEventsClient;
   beforeEach(async () => {
     emulator = await startTestEmulator();
-    client = new PersonalizeEventsClient({
-      endpoint: emulator.url,
-      region: 'us-east-1',
-      credentials: KEYS,
-      maxAttempts: 1,
-    });
+    client = clientFor(emulator);
   });
   afterEach(async () => {
     client.destroy();
@@ -105,12 +108,7 @@ describe('emulator: POST /users', () => {
 
   it('with anyDataset, accepts a dataset it was not told of (npm start in a folder of your own), and still validates the body', async () => {
     const open = await startTestEmulator({ anyDataset: true });
-    const c = new PersonalizeEventsClient({
-      endpoint: open.url,
-      region: 'us-east-1',
-      credentials: KEYS,
-      maxAttempts: 1,
-    });
+    const c = clientFor(open);
     try {
       await put(makeUsers(2), UNKNOWN_ARN, c);
       assert.deepEqual(
@@ -127,18 +125,8 @@ describe('emulator: POST /users', () => {
   });
 
   it('refuses a wrong secret (403 InvalidSignatureException) and an unknown key (403 UnrecognizedClientException)', async () => {
-    const wrongSecret = new PersonalizeEventsClient({
-      endpoint: emulator.url,
-      region: 'us-east-1',
-      credentials: { ...KEYS, secretAccessKey: 'wrong' },
-      maxAttempts: 1,
-    });
-    const unknownKey = new PersonalizeEventsClient({
-      endpoint: emulator.url,
-      region: 'us-east-1',
-      credentials: { accessKeyId: 'AKIDUNKNOWN', secretAccessKey: 'x' },
-      maxAttempts: 1,
-    });
+    const wrongSecret = clientFor(emulator, { ...KEYS, secretAccessKey: 'wrong' });
+    const unknownKey = clientFor(emulator, { accessKeyId: 'AKIDUNKNOWN', secretAccessKey: 'x' });
     try {
       const bad = await failure(put(makeUsers(1), ARN, wrongSecret));
       assert.deepEqual([bad.name, bad.status], ['InvalidSignatureException', 403]);

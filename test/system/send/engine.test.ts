@@ -279,7 +279,8 @@ describe('send: sendUsers() to the emulator', () => {
     );
     assert.equal(fromEnv.accepted, 4);
     assert.equal(fromEnv.region, 'us-east-1');
-    const fromProfile = await withAwsEnv({}, async (dir) => {
+    /** Sends `input` with the profile "demo" (region eu-central-1) written into the shared files of `dir`. */
+    const sendWithDemoProfile = (dir: string) => {
       writeFileSync(`${dir}/config`, '[profile demo]\nregion = eu-central-1\n');
       writeFileSync(
         `${dir}/credentials`,
@@ -289,22 +290,13 @@ describe('send: sendUsers() to the emulator', () => {
         { datasetArn: ARN, users: input },
         { profile: 'demo', endpoint: emulator.url, retryDelayScale: 0.01 },
       );
-    });
+    };
+    const fromProfile = await withAwsEnv({}, sendWithDemoProfile);
     assert.equal(fromProfile.accepted, 4, JSON.stringify(fromProfile.fatal));
     assert.equal(fromProfile.region, 'eu-central-1', "the profile's region");
     assert.equal(emulator.requests.at(-1)!.scope?.region, 'eu-central-1');
     // AWS_DEFAULT_REGION, which the AWS CLI reads and the SDK alone ignores, beats the profile's region.
-    const fromDefaultRegion = await withAwsEnv({ AWS_DEFAULT_REGION: 'ap-south-1' }, async (dir) => {
-      writeFileSync(`${dir}/config`, '[profile demo]\nregion = eu-central-1\n');
-      writeFileSync(
-        `${dir}/credentials`,
-        `[demo]\naws_access_key_id = ${KEYS.accessKeyId}\naws_secret_access_key = ${KEYS.secretAccessKey}\n`,
-      );
-      return sendUsers(
-        { datasetArn: ARN, users: input },
-        { profile: 'demo', endpoint: emulator.url, retryDelayScale: 0.01 },
-      );
-    });
+    const fromDefaultRegion = await withAwsEnv({ AWS_DEFAULT_REGION: 'ap-south-1' }, sendWithDemoProfile);
     assert.equal(fromDefaultRegion.region, 'ap-south-1');
     assert.equal(emulator.requests.at(-1)!.scope?.region, 'ap-south-1');
   });

@@ -43,19 +43,20 @@ describe('send: putusers send FILE', () => {
     const code = await withAwsEnv(vars, () => main(['send', ...args], io));
     return { code, stdout, stderr };
   }
+  /** The arguments that send to the emulator, `concurrency` requests at a time. */
+  const toEmulator = (concurrency: string) => [
+    '--endpoint-url',
+    emulator.url,
+    '--region',
+    'us-east-1',
+    '--concurrency',
+    concurrency,
+  ];
   const failedFiles = () => readdirSync(dir).filter((f) => f.includes('.failed-'));
 
   it('sends every user: exit 0, the report, no failed file', async () => {
     const file = inputFile(makeUsers(23));
-    const { code, stdout, stderr } = await run([
-      file,
-      '--endpoint-url',
-      emulator.url,
-      '--region',
-      'us-east-1',
-      '--concurrency',
-      '2',
-    ]);
+    const { code, stdout, stderr } = await run([file, ...toEmulator('2')]);
     assert.equal(code, 0, stderr);
     assert.match(
       stdout,
@@ -167,15 +168,7 @@ describe('send: putusers send FILE', () => {
   it('explains a fatal stop and keeps every user for the resend (wrong ARN)', async () => {
     const input = makeUsers(12);
     const file = inputFile(input, 'users.json', UNKNOWN_ARN);
-    const { code, stdout } = await run([
-      file,
-      '--endpoint-url',
-      emulator.url,
-      '--region',
-      'us-east-1',
-      '--concurrency',
-      '1',
-    ]);
+    const { code, stdout } = await run([file, ...toEmulator('1')]);
     assert.equal(code, 1);
     assert.match(stdout, /Stopped: The service found no dataset .*nope\/USERS in us-east-1/);
     assert.match(
