@@ -11,6 +11,7 @@ import { LOG_LEVELS, type LogLevel } from '../send/log';
 import { parseCommandLine } from '../core/command-line';
 import { type Io, UsageError } from './io';
 import { readInputFile } from './read-input';
+import { cliRemedyWords } from './wording';
 import { textLine } from './validate-command';
 
 const USAGE = 'Usage: putusers send FILE [--profile P] [--region R] [--endpoint-url URL] [--concurrency N]\n';
@@ -80,7 +81,8 @@ export async function runSend(argv: string[], io: Io): Promise<number> {
       writeError = `putusers: could not write the users not in beside ${file}: ${(e as Error).message}\n`;
     }
   }
-  for (const line of formatReport(report, failedFile ? { failedFile } : {})) io.stdout.write(`${line}\n`);
+  for (const line of formatReport(report, { ...(failedFile ? { failedFile } : {}), remedyWords: cliRemedyWords }))
+    io.stdout.write(`${line}\n`);
   if (failedFile) io.stdout.write(`Send them with: putusers send ${failedFile}\n`);
   if (writeError) io.stderr.write(writeError);
   return allIn(report) ? 0 : 1;

@@ -22,7 +22,7 @@ export function checkEndpoint(endpoint: string, allowInsecure = false): Endpoint
   if (isLoopback(url.hostname) || allowInsecure) return { ok: true, url };
   return {
     ok: false,
-    message: `The endpoint ${url.origin} is plain http:// to another machine: the users' data would travel unencrypted. Use https://, or http:// only to localhost / 127.0.0.1 / [::1] (in VS Code, the user setting putUsers.allowInsecureEndpoint allows other hosts).`,
+    message: `The endpoint ${url.origin} is plain http:// to another machine: the users' data would travel unencrypted. Use https://, or http:// only to localhost / 127.0.0.1 / [::1].`,
   };
 }
 

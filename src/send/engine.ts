@@ -70,7 +70,13 @@ export async function sendUsers(request: PutUsersRequest, options: SendOptions =
   if (options.endpoint !== undefined) {
     const endpoint = checkEndpoint(options.endpoint, options.allowInsecureEndpoint);
     if (!endpoint.ok)
-      return stopAll({ kind: 'insecure-endpoint', code: 'InsecureEndpoint', message: endpoint.message, fatal: true });
+      return stopAll({
+        kind: 'insecure-endpoint',
+        code: 'InsecureEndpoint',
+        message: endpoint.message,
+        fatal: true,
+        remedy: { kind: 'allow-insecure-endpoint' },
+      });
     report.endpoint = options.endpoint;
   }
   if (options.signal?.aborted)
@@ -92,7 +98,8 @@ export async function sendUsers(request: PutUsersRequest, options: SendOptions =
       kind: 'no-credentials',
       code: 'ProfileNotFound',
       fatal: true,
-      message: `No such AWS profile: ${explainMissingCredentials(sharedFiles, named)} Choose one that exists (--profile, putUsers.profile or AWS_PROFILE).`,
+      message: `No such AWS profile: ${explainMissingCredentials(sharedFiles, named)}`,
+      remedy: { kind: 'choose-profile' },
     });
   }
   const stopRetrying = new AbortController();

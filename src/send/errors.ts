@@ -1,5 +1,8 @@
 // What went wrong, in words that say what to do next. Never includes credentials or user data:
 // the service's own message is quoted (the service names no user in it), the rest is ours.
+// The words are the engine's, free of either front end's vocabulary: where the next step is a
+// flag of `putusers` or a setting of the extension, the failure carries a Remedy and each front
+// end words it (cli/remedies.ts, extension/send/remedies.ts).
 import { regionOfArn } from '../core';
 
 export type FailureKind =
@@ -20,18 +23,36 @@ export type FailureKind =
   | 'all-rejected'
   | 'other';
 
+/** The next step, when it is something a front end sets: a profile, a region, the insecure-endpoint permission. */
+export type Remedy =
+  | { kind: 'choose-profile' }
+  /** `region`: the one the dataset ARN names, when it names one. */
+  | { kind: 'set-region'; region?: string }
+  | { kind: 'allow-insecure-endpoint' };
+
 export interface SendFailure {
   kind: FailureKind;
   /** The service's or the SDK's error name (`InvalidInputException`, `ECONNREFUSED`, ...). */
   code: string;
-  /** What happened and what to do, for people. */
+  /** What happened and what to do, for people, in words of neither front end. */
   message: string;
+  /** The next step that a front end words (a flag, a setting), when there is one. */
+  remedy?: Remedy;
   /** The service's message as it gave it, when it gave one. */
   serviceMessage?: string;
   /** No other request could succeed either (stop sending): wrong credentials, ARN, region, endpoint. */
   fatal: boolean;
   httpStatus?: number;
   requestId?: string;
+}
+
+/** A front end's words for a remedy: its flag or setting (undefined: it has none for this one). */
+export type RemedyWords = (remedy: Remedy) => string | undefined;
+
+/** The failure's message and, when it has a remedy that `words` can say, that next step. */
+export function failureText(failure: Pick<SendFailure, 'message' | 'remedy'>, words?: RemedyWords): string {
+  const next = failure.remedy && words?.(failure.remedy);
+  return next ? `${failure.message} ${next}` : failure.message;
 }
 
 export interface ErrorContext {
@@ -60,11 +81,12 @@ export function describeError(error: unknown, context: ErrorContext): SendFailur
   const service = e.$metadata?.httpStatusCode !== undefined ? { serviceMessage: raw } : {};
   const profile = context.profile ? `profile "${context.profile}"` : 'the profile';
   const where = `${context.endpoint ?? 'the Personalize Events endpoint'}`;
-  const failure = (kind: FailureKind, fatal: boolean, message: string, code = name): SendFailure => ({
+  const failure = (kind: FailureKind, fatal: boolean, message: string, code = name, remedy?: Remedy): SendFailure => ({
     kind,
     code,
     message,
     fatal,
+    ...(remedy ? { remedy } : {}),
     ...meta,
     ...service,
   });
@@ -82,7 +104,9 @@ export function describeError(error: unknown, context: ErrorContext): SendFailur
       return failure(
         'no-credentials',
         true,
-        `No AWS credentials found (${raw}). Choose a profile (--profile / putUsers.profile / AWS_PROFILE) that has credentials, or set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY.`,
+        `No AWS credentials found (${raw}). Choose a profile that has credentials, or set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY.`,
+        name,
+        { kind: 'choose-profile' },
       );
     case 'UnrecognizedClientException':
     case 'InvalidClientTokenId':
@@ -102,14 +126,16 @@ export function describeError(error: unknown, context: ErrorContext): SendFailur
       );
     case 'ResourceNotFoundException': {
       const arnRegion = regionOfArn(context.datasetArn);
-      const hint =
-        arnRegion && context.region && arnRegion !== context.region
-          ? ` The ARN names region ${arnRegion} but the requests went to ${context.region}: send with --region ${arnRegion}.`
-          : ' Check the dataset ARN (it must be a Users dataset that exists) and the region.';
+      const elsewhere = arnRegion && context.region && arnRegion !== context.region;
+      const hint = elsewhere
+        ? ` The ARN names region ${arnRegion} but the requests went to ${context.region}.`
+        : ' Check the dataset ARN (it must be a Users dataset that exists) and the region.';
       return failure(
         'not-found',
         true,
         `The service found no dataset ${context.datasetArn} in ${context.region ?? 'this region'} (${raw}).${hint}`,
+        name,
+        elsewhere ? { kind: 'set-region', region: arnRegion } : undefined,
       );
     }
     case 'ResourceInUseException':
@@ -141,8 +167,9 @@ export function describeError(error: unknown, context: ErrorContext): SendFailur
     return failure(
       'no-region',
       true,
-      `No region: pass --region${arnRegion ? ` ${arnRegion} (the region the dataset ARN names)` : ''}, set putUsers.region or AWS_REGION, or add a region to ${profile} in ~/.aws/config.`,
+      `No region${arnRegion ? ` (the dataset ARN names ${arnRegion})` : ''}: set AWS_REGION, or add a region to ${profile} in ~/.aws/config.`,
       'RegionMissing',
+      arnRegion ? { kind: 'set-region', region: arnRegion } : { kind: 'set-region' },
     );
   }
   if (/\b(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH)\b/.test(codes)) {

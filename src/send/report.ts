@@ -2,7 +2,7 @@
 // named by their index in the file), so it can be logged, printed and stored as it is.
 import { plural } from '../core';
 import { batchName } from './batches';
-import type { FailureKind, SendFailure } from './errors';
+import { type FailureKind, failureText, type RemedyWords, type SendFailure } from './errors';
 
 export interface RequestReport {
   /** 1-based, in the order the requests were sent. */
@@ -117,7 +117,7 @@ export function totalsLine(report: SendReport): string {
  */
 export function formatReport(
   report: SendReport,
-  options: { maxRequestLines?: number; failedFile?: string } = {},
+  options: { maxRequestLines?: number; failedFile?: string; remedyWords?: RemedyWords } = {},
 ): string[] {
   const lines: string[] = [];
   const where = [
@@ -147,7 +147,7 @@ export function formatReport(
     );
   lines.push(totalsLine(report));
   if (report.cancelled) lines.push('Cancelled: requests in flight were let finish; nothing more was sent.');
-  if (report.fatal) lines.push(`Stopped: ${report.fatal.message}`);
+  if (report.fatal) lines.push(`Stopped: ${failureText(report.fatal, options.remedyWords)}`);
   if (options.failedFile !== undefined) lines.push(failedFileLine(report, options.failedFile));
   return lines;
 }

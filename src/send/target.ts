@@ -82,11 +82,3 @@ export function regionElsewhere(
   const arnRegion = regionOfArn(datasetArn);
   return arnRegion && target.region && arnRegion !== target.region && !target.endpoint ? arnRegion : undefined;
 }
-
-/** Where the region came from, in a few words (status-bar tooltip, Send File's question). */
-export const REGION_FROM: Record<NonNullable<SendTarget['regionFrom']>, string> = {
-  setting: 'putUsers.region',
-  AWS_REGION: 'AWS_REGION',
-  AWS_DEFAULT_REGION: 'AWS_DEFAULT_REGION',
-  profile: "the profile's region",
-};

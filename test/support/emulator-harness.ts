@@ -1,7 +1,6 @@
 // What the send and emulator tests share: an emulator with known keys and datasets, users to
 // send, an environment without the machine's AWS settings, and the "nothing lost, nothing twice"
 // check.
-import { PersonalizeEventsClient } from '@aws-sdk/client-personalize-events';
 import * as assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -23,14 +22,6 @@ export function makeUsers(n: number, first = 0): User[] {
     userId: `u${first + i}`,
     properties: JSON.stringify({ age: String(20 + ((first + i) % 60)), memberTier: 'Gold|Frequent shopper' }),
   }));
-}
-
-/** The real SDK client for `emulator`, in us-east-1, one attempt per request; `credentials` default to KEYS. */
-export function clientFor(
-  emulator: { url: string },
-  credentials: { accessKeyId: string; secretAccessKey: string } = KEYS,
-) {
-  return new PersonalizeEventsClient({ endpoint: emulator.url, region: 'us-east-1', credentials, maxAttempts: 1 });
 }
 
 export function startTestEmulator(extra: Partial<EmulatorOptions> = {}): Promise<Emulator> {

@@ -7,7 +7,9 @@ import * as vscode from 'vscode';
 import { COMMAND } from '../command-ids';
 import { plural, type PutUsersRequest, writeInput } from '../../core';
 import type { SendReport } from '../../send';
+import { failureText } from '../../send/errors';
 import { failedFileName, notInRequest } from '../../send/failed-file';
+import { extensionRemedyWords } from './wording';
 import { formatOf } from '../documents';
 import { uriExists } from '../files';
 
@@ -75,7 +77,7 @@ export function presentReport(
     message = `PutUsers: all ${report.total} users of ${name} are in (${plural(report.requests.length, 'request')}, ${(report.ms / 1000).toFixed(1)} s).`;
   } else {
     const parts = [`PutUsers: ${report.accepted} of ${report.total} users of ${name} are in.`];
-    if (report.fatal) parts.push(report.fatal.message);
+    if (report.fatal) parts.push(failureText(report.fatal, extensionRemedyWords));
     else if (report.cancelled) parts.push('Cancelled: nothing more was sent.');
     const rejected = report.notIn.find((u) => u.status === 'rejected');
     if (rejected)

@@ -6,10 +6,11 @@ import * as vscode from 'vscode';
 import { CONTEXT_KEY } from '../command-ids';
 import { type Finding, MAX_USERS_PER_REQUEST as MAX_USERS, plural, readRequestToSend } from '../../core';
 import type { SendReport } from '../../send';
-import { REGION_FROM, regionElsewhere, type SendTarget } from '../../send/target';
+import { regionElsewhere, type SendTarget } from '../../send/target';
 import { formatOf, parsedDocument } from '../documents';
 import { settings } from '../settings';
 import { loadSendEngine } from './load-engine';
+import { extensionRemedyWords, REGION_FROM } from './wording';
 import { presentReport, writeUsersNotIn } from './report-view';
 import type { TargetStatus } from './target-status';
 
@@ -162,7 +163,10 @@ async function validateAndSend(
   );
   // As `putusers send` does: whenever a user is not in, a file holds exactly those not in.
   const failedFile = engine.allIn(report) ? undefined : await writeUsersNotIn(document, request, report, log);
-  const reportLines = engine.formatReport(report, failedFile ? { failedFile: failedFile.label } : {});
+  const reportLines = engine.formatReport(report, {
+    ...(failedFile ? { failedFile: failedFile.label } : {}),
+    remedyWords: extensionRemedyWords,
+  });
   // The engine logged each request and the totals as they happened; the file is what is new.
   if (failedFile) log.info(engine.failedFileLine(report, failedFile.label));
   presentReport(name, report, reportLines, failedFile);

@@ -4,7 +4,8 @@
 // setting, the window regaining focus (you ran `aws configure` or `aws sso login` elsewhere).
 import * as vscode from 'vscode';
 import { COMMAND } from '../command-ids';
-import { readSendTarget, REGION_FROM, type SendTarget } from '../../send/target';
+import { readSendTarget, type SendTarget } from '../../send/target';
+import { REGION_FROM } from './wording';
 import type { ActiveInput } from '../active-input';
 import { SECTION, settings, TARGET_SETTINGS } from '../settings';
 

@@ -3,7 +3,8 @@
 import { PutUsersCommand } from '@aws-sdk/client-personalize-events';
 import * as assert from 'node:assert/strict';
 import { runEmulatorCli } from '../../../src/emulator/command-line';
-import { ARN, clientFor, KEYS } from '../../support/emulator-harness';
+import { ARN, KEYS } from '../../support/emulator-harness';
+import { clientFor } from '../../support/sdk-client';
 
 function capture() {
   const out = { stdout: '', stderr: '' };

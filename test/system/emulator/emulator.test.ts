@@ -5,15 +5,8 @@ import * as assert from 'node:assert/strict';
 import { request as httpRequest } from 'node:http';
 import type { User } from '../../../src/core';
 import { type Emulator } from '../../../src/emulator';
-import {
-  ARN,
-  BUSY_ARN,
-  clientFor,
-  KEYS,
-  makeUsers,
-  startTestEmulator,
-  UNKNOWN_ARN,
-} from '../../support/emulator-harness';
+import { ARN, BUSY_ARN, KEYS, makeUsers, startTestEmulator, UNKNOWN_ARN } from '../../support/emulator-harness';
+import { clientFor } from '../../support/sdk-client';
 
 describe('emulator: POST /users', () => {
   let emulator: Emulator;

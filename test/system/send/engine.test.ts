@@ -232,10 +232,8 @@ describe('send: sendUsers() to the emulator', () => {
 
   it("says the ARN's region when it is not the region requests went to", async () => {
     const report = await send(makeUsers(2), { region: 'eu-west-1' }, UNKNOWN_ARN);
-    assert.match(
-      report.fatal!.message,
-      /The ARN names region us-east-1 but the requests went to eu-west-1: send with --region us-east-1/,
-    );
+    assert.match(report.fatal!.message, /The ARN names region us-east-1 but the requests went to eu-west-1\.$/);
+    assert.deepEqual(report.fatal!.remedy, { kind: 'set-region', region: 'us-east-1' });
   });
 
   it('stops on a busy dataset (409)', async () => {
@@ -370,7 +368,8 @@ describe('send: sendUsers() to the emulator', () => {
       sendUsers({ datasetArn: ARN, users: makeUsers(3) }, { endpoint: emulator.url, credentials: KEYS }),
     );
     assert.equal(report.fatal?.kind, 'no-region');
-    assert.match(report.fatal!.message, /^No region: pass --region us-east-1 \(the region the dataset ARN names\)/);
+    assert.match(report.fatal!.message, /^No region \(the dataset ARN names us-east-1\): set AWS_REGION/);
+    assert.deepEqual(report.fatal!.remedy, { kind: 'set-region', region: 'us-east-1' });
     assert.equal(emulator.requests.length, 0);
   });
 

@@ -186,13 +186,17 @@ describe('send: putusers send FILE', () => {
       {},
     );
     assert.equal(noCreds.code, 1);
-    assert.match(noCreds.stdout, /Stopped: No such AWS profile: The profile "ghost" is in neither/);
+    assert.match(
+      noCreds.stdout,
+      /Stopped: No such AWS profile: The profile "ghost" is in neither.* Profiles are chosen with --profile or AWS_PROFILE\.\n/,
+    );
     const insecure = await run([file, '--endpoint-url', 'http://198.51.100.7:4566', '--region', 'us-east-1']);
     assert.equal(insecure.code, 1);
     assert.match(
       insecure.stdout,
-      /Stopped: The endpoint http:\/\/198\.51\.100\.7:4566 is plain http:\/\/ to another machine/,
+      /Stopped: The endpoint http:\/\/198\.51\.100\.7:4566 is plain http:\/\/ to another machine.*\[::1\]\.\n/,
     );
+    assert.doesNotMatch(insecure.stdout, /putUsers\./, "the command line's report names no setting of the extension");
     assert.equal(emulator.requests.length, 0);
   });
 

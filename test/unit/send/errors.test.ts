@@ -2,7 +2,9 @@
 // were observed with the real SDK against the emulator; engine.test.ts checks them end to end).
 import * as assert from 'node:assert/strict';
 import { regionOfArn } from '../../../src/core';
-import { describeError } from '../../../src/send/errors';
+import { cliRemedyWords } from '../../../src/cli/wording';
+import { extensionRemedyWords } from '../../../src/extension/send/wording';
+import { describeError, failureText } from '../../../src/send/errors';
 
 const ARN = 'arn:aws:personalize:us-east-1:123456789012:dataset/demo/USERS';
 const context = {
@@ -31,7 +33,7 @@ describe('send: error messages', () => {
         sdkError('CredentialsProviderError', 'Could not load credentials from any providers'),
         'no-credentials',
         true,
-        /No AWS credentials found .*--profile/,
+        /^No AWS credentials found \(.*\)\. Choose a profile that has credentials, or set AWS_ACCESS_KEY_ID/,
       ],
       [
         sdkError(
@@ -46,13 +48,13 @@ describe('send: error messages', () => {
         sdkError('Error', 'Region is missing'),
         'no-region',
         true,
-        /No region: pass --region us-east-1 \(the region the dataset ARN names\)/,
+        /^No region \(the dataset ARN names us-east-1\): set AWS_REGION, or add a region to profile "dev" in ~\/\.aws\/config\.$/,
       ],
       [
         sdkError('ResourceNotFoundException', 'Could not find resource', 404),
         'not-found',
         true,
-        /The ARN names region us-east-1 but the requests went to eu-west-1: send with --region us-east-1/,
+        /The ARN names region us-east-1 but the requests went to eu-west-1\.$/,
       ],
       [
         sdkError('ResourceInUseException', 'in use', 409),
@@ -139,5 +141,33 @@ describe('send: error messages', () => {
       region: 'us-east-1',
     });
     assert.match(failure.message, /Check the dataset ARN \(it must be a Users dataset that exists\) and the region/);
+  });
+
+  it('leaves flags and settings to the front ends: a remedy each words its own way', () => {
+    const remedyOf = (error: unknown) => describeError(error, context).remedy;
+    const noCredentials = describeError(sdkError('CredentialsProviderError', 'Could not load credentials'), context);
+    const noRegion = describeError(sdkError('Error', 'Region is missing'), context);
+    const elsewhere = describeError(sdkError('ResourceNotFoundException', 'nope', 404), context);
+    assert.deepEqual(noCredentials.remedy, { kind: 'choose-profile' });
+    assert.deepEqual(noRegion.remedy, { kind: 'set-region', region: 'us-east-1' });
+    assert.deepEqual(elsewhere.remedy, { kind: 'set-region', region: 'us-east-1' });
+    assert.equal(remedyOf(sdkError('ThrottlingException', 'Rate exceeded', 400)), undefined);
+    for (const f of [noCredentials, noRegion, elsewhere]) {
+      assert.doesNotMatch(f.message, /--profile|--region|putUsers\./, 'the engine names no flag and no setting');
+    }
+    assert.equal(failureText(elsewhere, cliRemedyWords), `${elsewhere.message} Send with --region us-east-1.`);
+    assert.equal(
+      failureText(elsewhere, extensionRemedyWords),
+      `${elsewhere.message} Set putUsers.region to us-east-1.`,
+    );
+    assert.equal(
+      failureText(noCredentials, cliRemedyWords),
+      `${noCredentials.message} Profiles are chosen with --profile or AWS_PROFILE.`,
+    );
+    assert.match(failureText(noCredentials, extensionRemedyWords), /Choose AWS Profile \(putUsers\.profile\)/);
+    const insecure = { message: 'Plain http.', remedy: { kind: 'allow-insecure-endpoint' } as const };
+    assert.equal(failureText(insecure, cliRemedyWords), 'Plain http.', 'the command line has no such permission');
+    assert.match(failureText(insecure, extensionRemedyWords), /putUsers\.allowInsecureEndpoint/);
+    assert.equal(failureText(noRegion), noRegion.message, 'no words given: the message alone');
   });
 });

@@ -1,0 +1,13 @@
+// What the sending engine reports, in the command line's words: its flags.
+import type { Remedy } from '../send/errors';
+
+export function cliRemedyWords(remedy: Remedy): string | undefined {
+  switch (remedy.kind) {
+    case 'choose-profile':
+      return 'Profiles are chosen with --profile or AWS_PROFILE.';
+    case 'set-region':
+      return remedy.region ? `Send with --region ${remedy.region}.` : 'Or pass --region.';
+    case 'allow-insecure-endpoint':
+      return undefined; // the command line has no such permission
+  }
+}
