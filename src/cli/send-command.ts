@@ -5,10 +5,10 @@
 // Exit: 0 every user got in; 1 some did not (or FILE has errors); 2 usage error, unreadable FILE.
 // Ctrl-C once: send nothing more, let requests in flight finish, write the file; twice: quit.
 import { formatOfPath, plural, readRequestToSend } from '../core';
+import { parseCommandLine } from '../core/command-line';
 // SDK-free modules of the engine (the engine itself loads only when sending).
 import { MAX_CONCURRENCY } from '../send/batches';
 import { LOG_LEVELS, type LogLevel } from '../send/log';
-import { parseCommandLine } from '../core/command-line';
 import { type Io, UsageError } from './io';
 import { readInputFile } from './read-input';
 import { cliRemedyWords } from './wording';
@@ -90,18 +90,16 @@ export async function runSend(argv: string[], io: Io): Promise<number> {
 
 function parseArgs(argv: string[]): SendArgs {
   const usage = (message: string) => new UsageError(message, USAGE);
-  let parsed;
-  try {
-    parsed = parseCommandLine(argv, {
+  const { values, positionals: files } = parseCommandLine(
+    argv,
+    {
       profile: { type: 'string' },
       region: { type: 'string' },
       'endpoint-url': { type: 'string' },
       concurrency: { type: 'string' },
-    });
-  } catch (e) {
-    throw e instanceof UsageError ? usage(e.message) : e;
-  }
-  const { values, positionals: files } = parsed;
+    },
+    USAGE,
+  );
   if (files.length !== 1) throw usage(files.length === 0 ? 'send needs a FILE' : 'send takes one FILE');
   const args: SendArgs = { file: files[0]! };
   if (values.profile) args.profile = values.profile;

@@ -21,14 +21,12 @@ export class UsageError extends Error {
 export interface OptionSpec {
   /** `string` options take a value (`--name V` or `--name=V`); `boolean` ones do not. */
   type: 'string' | 'boolean';
-  /** The option may be given more than once (its values are collected in order). */
-  multiple?: boolean;
 }
 
 export interface CommandLine<S extends Record<string, OptionSpec>> {
   /** The last value of each string option given, `true` for each boolean one. */
   values: { [K in keyof S]?: S[K]['type'] extends 'boolean' ? true : string };
-  /** Every value of each string option, in order (for `multiple` ones). */
+  /** Every value of each string option, in order (for options that may be repeated). */
   all: { [K in keyof S]?: string[] };
   positionals: string[];
 }
@@ -36,11 +34,13 @@ export interface CommandLine<S extends Record<string, OptionSpec>> {
 /**
  * Parses `argv` against `options`. Positionals may come anywhere, `--` ends the options and a lone
  * `-` is a positional (standard input). Throws UsageError for an unknown option, a string option
- * without a value (or with an empty one), and a value given to a boolean option.
+ * without a value (or with an empty one), and a value given to a boolean option; each carries
+ * `usage` (the program's or the command's usage text) when given.
  */
 export function parseCommandLine<const S extends Record<string, OptionSpec>>(
   argv: string[],
   options: S,
+  usage?: string,
 ): CommandLine<S> {
   const known = new Map<string, OptionSpec>(Object.entries(options));
   // Not strict: the mistakes are found below from the tokens, in our words rather than node's.
@@ -51,19 +51,20 @@ export function parseCommandLine<const S extends Record<string, OptionSpec>>(
     allowPositionals: true,
     tokens: true,
   });
+  const mistake = (message: string) => new UsageError(message, usage);
   const out: CommandLine<S> = { values: {}, all: {}, positionals: [] };
   for (const token of tokens) {
     if (token.kind === 'positional') out.positionals.push(token.value);
     if (token.kind !== 'option') continue;
     const name: keyof S = token.name;
     const spec = known.get(name);
-    if (!spec || !token.rawName.startsWith('--')) throw new UsageError(`unknown option "${token.rawName}"`);
+    if (!spec || !token.rawName.startsWith('--')) throw mistake(`unknown option "${token.rawName}"`);
     if (spec.type === 'boolean') {
-      if (token.inlineValue) throw new UsageError(`${token.rawName} takes no value`);
+      if (token.inlineValue) throw mistake(`${token.rawName} takes no value`);
       (out.values as Record<keyof S, true>)[name] = true;
       continue;
     }
-    if (token.value === undefined || token.value === '') throw new UsageError(`${token.rawName} needs a value`);
+    if (token.value === undefined || token.value === '') throw mistake(`${token.rawName} needs a value`);
     (out.values as Record<keyof S, string>)[name] = token.value;
     (out.all[name] ??= []).push(token.value);
   }

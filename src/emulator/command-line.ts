@@ -22,8 +22,8 @@ async function start(args: string[], io: Io): Promise<Emulator> {
   const { values, all } = parseCommandLine(args, {
     port: { type: 'string' },
     host: { type: 'string' },
-    dataset: { type: 'string', multiple: true },
-    busy: { type: 'string', multiple: true },
+    dataset: { type: 'string' },
+    busy: { type: 'string' },
     'access-key': { type: 'string' },
     'secret-key': { type: 'string' },
     region: { type: 'string' },

@@ -6,8 +6,6 @@ import { CONTEXT_KEY } from './command-ids';
 import { isPutUsersDocument } from './documents';
 import { RECLASSIFY_ON } from './settings';
 
-export const ACTIVE_INPUT_CONTEXT_KEY = CONTEXT_KEY.activeEditorIsInput;
-
 export interface ActiveInput {
   /** The active editor's document when it is an input. */
   readonly document: vscode.TextDocument | undefined;
@@ -22,7 +20,7 @@ export function trackActiveInput(context: vscode.ExtensionContext): ActiveInput 
     const next = document && isPutUsersDocument(document) ? document : undefined;
     if (next === current) return;
     current = next;
-    void vscode.commands.executeCommand('setContext', ACTIVE_INPUT_CONTEXT_KEY, next !== undefined);
+    void vscode.commands.executeCommand('setContext', CONTEXT_KEY.activeEditorIsInput, next !== undefined);
     changed.fire(next);
   };
   context.subscriptions.push(

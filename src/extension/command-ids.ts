@@ -11,8 +11,6 @@ export const COMMAND = {
   chooseProfile: 'putUsers.chooseProfile',
 } as const;
 
-export type CommandId = (typeof COMMAND)[keyof typeof COMMAND];
-
 /** Context keys the manifest's `when` clauses read. */
 export const CONTEXT_KEY = {
   /** The active editor holds a PutUsers input file. */

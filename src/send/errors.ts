@@ -2,7 +2,7 @@
 // the service's own message is quoted (the service names no user in it), the rest is ours.
 // The words are the engine's, free of either front end's vocabulary: where the next step is a
 // flag of `putusers` or a setting of the extension, the failure carries a Remedy and each front
-// end words it (cli/remedies.ts, extension/send/remedies.ts).
+// end words it (cli/wording.ts, extension/send/wording.ts).
 import { regionOfArn } from '../core';
 
 export type FailureKind =
@@ -169,7 +169,7 @@ export function describeError(error: unknown, context: ErrorContext): SendFailur
       true,
       `No region${arnRegion ? ` (the dataset ARN names ${arnRegion})` : ''}: set AWS_REGION, or add a region to ${profile} in ~/.aws/config.`,
       'RegionMissing',
-      arnRegion ? { kind: 'set-region', region: arnRegion } : { kind: 'set-region' },
+      { kind: 'set-region', region: arnRegion },
     );
   }
   if (/\b(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH)\b/.test(codes)) {
