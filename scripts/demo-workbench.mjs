@@ -8,6 +8,7 @@ import * as fs from 'node:fs';
 import { createRequire } from 'node:module';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { isolatedAwsEnv } from './test-sandbox.mjs';
 import { freePort, installExtension, repo, serverDirs, startServer, workbenchUrl } from './vscode-server/server.mjs';
 
 const require = createRequire(import.meta.url);
@@ -17,40 +18,26 @@ export const DEMO_KEYS = { accessKeyId: 'AKIDPUTUSERSDEMO0001', secretAccessKey:
 export const DEMO_REGION = 'us-east-1';
 export const SAMPLE_WORKSPACE = path.join(repo, 'examples');
 
-/** The dataset ARNs the sample files name (the emulator knows these datasets). */
-function sampleDatasetArns() {
+/** The dataset ARNs the input files among `files` name, read with the core's parser (the emulator gets to know these datasets). */
+export function datasetArnsOf(files) {
+  const { formatOfPath, member, parseDocument } = require(path.join(repo, 'dist', 'core.js'));
   const arns = new Set();
-  for (const name of fs.readdirSync(SAMPLE_WORKSPACE)) {
-    const match = /datasetArn["']?\s*:\s*["']?(arn:[^"'\s,]+)/.exec(
-      fs.readFileSync(path.join(SAMPLE_WORKSPACE, name), 'utf8'),
-    );
-    if (match) arns.add(match[1]);
+  for (const file of files) {
+    if (!/\.(json|ya?ml)$/i.test(file)) continue;
+    const { root } = parseDocument(fs.readFileSync(file, 'utf8'), formatOfPath(file));
+    const arn = root?.type === 'dict' ? member(root, 'datasetArn')?.value : undefined;
+    if (arn?.type === 'str') arns.add(arn.value);
   }
   return [...arns];
 }
 
-/** A HOME with a default profile of the demo keys; returns the AWS variables that point at it. */
-function demoHome(home) {
-  const aws = path.join(home, '.aws');
-  fs.mkdirSync(aws, { recursive: true });
-  fs.writeFileSync(path.join(aws, 'config'), `[default]\nregion = ${DEMO_REGION}\n`);
-  fs.writeFileSync(
-    path.join(aws, 'credentials'),
-    `[default]\naws_access_key_id = ${DEMO_KEYS.accessKeyId}\naws_secret_access_key = ${DEMO_KEYS.secretAccessKey}\n`,
-  );
-  // The machine's AWS_* variables are left out (undefined is dropped by spawn): only the demo profile counts.
-  const env = Object.fromEntries(
-    Object.keys(process.env)
-      .filter((k) => k.startsWith('AWS_'))
-      .map((k) => [k, undefined]),
-  );
-  return {
-    ...env,
-    HOME: home,
-    AWS_CONFIG_FILE: path.join(aws, 'config'),
-    AWS_SHARED_CREDENTIALS_FILE: path.join(aws, 'credentials'),
-    AWS_EC2_METADATA_DISABLED: 'true',
-  };
+/** A HOME whose default profile has the demo keys and region; returns the environment that points at it. */
+export function demoHome(home) {
+  const env = isolatedAwsEnv(path.join(home, '.aws'), {
+    config: `[default]\nregion = ${DEMO_REGION}\n`,
+    credentials: `[default]\naws_access_key_id = ${DEMO_KEYS.accessKeyId}\naws_secret_access_key = ${DEMO_KEYS.secretAccessKey}\n`,
+  });
+  return { ...env, HOME: home };
 }
 
 function writeJson(file, value) {
@@ -83,7 +70,9 @@ export async function startDemo({
       port: emulatorPort,
       host: '127.0.0.1',
       credentials: [DEMO_KEYS],
-      datasets: sampleDatasetArns().map((arn) => ({ arn })),
+      datasets: datasetArnsOf(fs.readdirSync(SAMPLE_WORKSPACE).map((name) => path.join(SAMPLE_WORKSPACE, name))).map(
+        (arn) => ({ arn }),
+      ),
       anyDataset: folder !== undefined, // the user's datasets cannot be known in advance
       onRequest: (r) => {
         const users = r.body.match(/"userId"/g)?.length ?? 0; // counted, never shown

@@ -10,40 +10,37 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** Variables of this machine that would change what the tests see; the sandbox unsets them. */
-const MACHINE_AWS_VARIABLES = [
-  'AWS_PROFILE',
-  'AWS_ACCESS_KEY_ID',
-  'AWS_SECRET_ACCESS_KEY',
-  'AWS_SESSION_TOKEN',
-  'AWS_REGION',
-  'AWS_DEFAULT_REGION',
-];
+/**
+ * The AWS environment of a process we start (an extension host, the demo's VS Code): shared config
+ * and credentials files of its own in `awsDir`, written with `config` and `credentials`; every
+ * AWS_* variable of this machine unset (undefined: spawn drops it); no instance metadata look-ups.
+ */
+export function isolatedAwsEnv(awsDir, { config = '', credentials = '' } = {}) {
+  fs.mkdirSync(awsDir, { recursive: true });
+  const env = Object.fromEntries(
+    Object.keys(process.env)
+      .filter((k) => k.startsWith('AWS_'))
+      .map((k) => [k, undefined]),
+  );
+  Object.assign(env, {
+    AWS_CONFIG_FILE: path.join(awsDir, 'config'),
+    AWS_SHARED_CREDENTIALS_FILE: path.join(awsDir, 'credentials'),
+    AWS_EC2_METADATA_DISABLED: 'true',
+  });
+  fs.writeFileSync(env.AWS_CONFIG_FILE, config);
+  fs.writeFileSync(env.AWS_SHARED_CREDENTIALS_FILE, credentials);
+  return env;
+}
 
 /**
- * Prepares `root` (made if missing): root/workspace (a copy of `fixtureWorkspace`), root/aws/config and
- * root/aws/credentials (empty). Returns the workspace's path and the environment for the extension
- * host: every AWS_* variable of this process undefined (unset), the shared files pointed at the sandbox.
+ * Prepares `root` (made if missing): root/workspace (a copy of `fixtureWorkspace`) and empty
+ * shared files in root/aws that the tests fill in. Returns the workspace's path and the
+ * extension host's AWS environment (isolatedAwsEnv).
  */
 export function prepareSandbox(root, fixtureWorkspace) {
   const workspace = path.join(root, 'workspace');
   fs.cpSync(fixtureWorkspace, workspace, { recursive: true });
-  const aws = path.join(root, 'aws');
-  fs.mkdirSync(aws, { recursive: true });
-  const env = Object.fromEntries(
-    [...MACHINE_AWS_VARIABLES, ...Object.keys(process.env).filter((k) => k.startsWith('AWS_'))].map((k) => [
-      k,
-      undefined,
-    ]),
-  );
-  Object.assign(env, {
-    AWS_CONFIG_FILE: path.join(aws, 'config'),
-    AWS_SHARED_CREDENTIALS_FILE: path.join(aws, 'credentials'),
-    AWS_EC2_METADATA_DISABLED: 'true',
-  });
-  fs.writeFileSync(env.AWS_CONFIG_FILE, '');
-  fs.writeFileSync(env.AWS_SHARED_CREDENTIALS_FILE, '');
-  return { workspace, env };
+  return { workspace, env: isolatedAwsEnv(path.join(root, 'aws')) };
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
