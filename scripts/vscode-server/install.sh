@@ -3,22 +3,21 @@
 # Node 24 it needs, for the integration tests (see docs: real-vscode-tests.md). Offline-safe:
 # everything comes from the npm registry and Debian packages.
 #
-# Idempotent: the result is cached OUTSIDE the clone, in
-#   ${PUTUSERS_VSCODE_CACHE:-$HOME/.cache/putusers-vscode}
-# and a marker file per stage makes reruns return at once.
+# Run by server.mjs's ensureInstalled(), which holds the versions and the cache folder and
+# passes them in PUTUSERS_NODE_VERSION, PUTUSERS_CODE_SERVER_VERSION and PUTUSERS_VSCODE_CACHE.
 #
-# Layout of the cache:
-#   node-24.9.0/                 npm install node@24.9.0 (its own folder: a later npm install
+# Idempotent: the result is cached OUTSIDE the clone, and a marker file per stage makes reruns
+# return at once. Layout of the cache:
+#   node-NODE_VERSION/           npm install node@NODE_VERSION (its own folder: a later npm install
 #                                next to it would prune the platform package holding Node 24)
-#   code-server-4.139.1/         npm install --ignore-scripts code-server@4.139.1, then its
+#   code-server-CS_VERSION/      npm install --ignore-scripts code-server@CS_VERSION, then its
 #                                postinstall.sh run by hand with Node 24 and Node 24's headers
-#   code-server-4.139.1-node-24.9.0.ok   marker: the whole install finished
+#   code-server-CS_VERSION-node-NODE_VERSION.ok   marker: the whole install finished
 set -euo pipefail
 
-NODE_VERSION=24.9.0
-CODE_SERVER_VERSION=4.139.1
-
-CACHE="${PUTUSERS_VSCODE_CACHE:-$HOME/.cache/putusers-vscode}"
+NODE_VERSION="${PUTUSERS_NODE_VERSION:?run through scripts/vscode-server/server.mjs (ensureInstalled)}"
+CODE_SERVER_VERSION="${PUTUSERS_CODE_SERVER_VERSION:?run through scripts/vscode-server/server.mjs (ensureInstalled)}"
+CACHE="${PUTUSERS_VSCODE_CACHE:?run through scripts/vscode-server/server.mjs (ensureInstalled)}"
 NODE_DIR="$CACHE/node-$NODE_VERSION"
 CS_DIR="$CACHE/code-server-$CODE_SERVER_VERSION"
 MARKER="$CACHE/code-server-$CODE_SERVER_VERSION-node-$NODE_VERSION.ok"

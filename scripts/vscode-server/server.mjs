@@ -31,7 +31,15 @@ export class Failure extends Error {}
 
 /** Installs the VS Code server on the first call (about 4 minutes, with progress), returns at once afterwards. */
 export function ensureInstalled() {
-  execFileSync('bash', [path.join(here, 'install.sh')], { stdio: 'inherit' });
+  execFileSync('bash', [path.join(here, 'install.sh')], {
+    stdio: 'inherit',
+    env: {
+      ...process.env,
+      PUTUSERS_VSCODE_CACHE: cache,
+      PUTUSERS_NODE_VERSION: NODE_VERSION,
+      PUTUSERS_CODE_SERVER_VERSION: CODE_SERVER_VERSION,
+    },
+  });
   if (!fs.existsSync(CHROMIUM)) throw new Failure(`no Chromium at ${CHROMIUM} (apt-get install -y chromium)`);
 }
 
@@ -107,8 +115,9 @@ export function installExtension(vsix, dirs, env = {}) {
 }
 
 /**
- * Starts the VS Code server; resolves once it listens. `testDriver`: for extension tests (see below). `logStream` receives its output;
- * `waitFor(pattern, what)` resolves with the first later line matching `pattern`.
+ * Starts the VS Code server; resolves once it listens. `testDriver`: for extension tests (see
+ * below); `logStream` receives its output; the returned `waitFor(pattern, what)` resolves with
+ * the first later line matching `pattern`.
  */
 export async function startServer({
   port,
@@ -191,8 +200,7 @@ export async function startServer({
       clearTimeout(timer);
     },
   };
-  const listening = server.waitFor(/Extension host agent listening on/, 'the server to listen');
-  await listening;
+  await server.waitFor(/Extension host agent listening on/, 'the server to listen');
   return server;
 }
 

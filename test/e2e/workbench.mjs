@@ -3,7 +3,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { startDemo } from '../../scripts/demo-workbench.mjs';
-import { launchBrowser, repo } from '../../scripts/vscode-server/server.mjs';
+import { ensureInstalled, launchBrowser, repo } from '../../scripts/vscode-server/server.mjs';
 
 export const TIMEOUT_MS = 30_000;
 
@@ -142,6 +142,7 @@ export function workbenchSession(demoOptions, shot) {
     const { version } = JSON.parse(fs.readFileSync(path.join(repo, 'package.json'), 'utf8'));
     const vsix = path.join(repo, `putusers-${version}.vsix`);
     if (!fs.existsSync(vsix)) throw new Error(`${path.basename(vsix)} is missing: run \`npm run package\` first`);
+    ensureInstalled(); // at once when cached (npm test's earlier suites installed it)
     session.demo = await startDemo({ vsix, ...demoOptions() });
     const { browser, context } = await launchBrowser(session.demo.server.url);
     session.browser = browser;

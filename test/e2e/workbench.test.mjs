@@ -147,8 +147,6 @@ describe('PutUsers in the browser workbench that npm start serves', function () 
         .trim();
     assert.equal(trimLines(text), trimLines(core.skeleton('yaml-input')));
     await shot(page, 'skeleton');
-    await page.keyboard.press('Control+Shift+P');
-    await page.keyboard.press('Escape');
     await runCommand(page, 'View: Revert and Close Editor');
   });
 
