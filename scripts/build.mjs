@@ -75,6 +75,8 @@ if (watch) {
   // A map left from a development build would describe another file.
   if (production) for (const e of entries) rmSync(`${e.out}.map`, { force: true });
   // The tests run from out/ (tsc output; made anew, so a test whose source is gone cannot run); tsc is also our type check.
-  if (runTsc) rmSync('out', { recursive: true, force: true });
-  if (runTsc) execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', '.'], { stdio: 'inherit' });
+  if (runTsc) {
+    rmSync('out', { recursive: true, force: true });
+    execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', '.'], { stdio: 'inherit' });
+  }
 }

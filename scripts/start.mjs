@@ -80,9 +80,8 @@ try {
   if (opts.folder !== undefined && !statSync(opts.folder, { throwIfNoEntry: false })?.isDirectory())
     throw new Failure(`--workspace ${opts.folder}: no such folder`);
 
-  const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
   step('building the emulator (dist/emulator.js)', process.execPath, ['scripts/build.mjs', '--no-tsc']);
-  const packaged = step('packaging the extension (npm run package)', npm, ['run', '--silent', 'package']);
+  const packaged = step('packaging the extension (npm run package)', 'npm', ['run', '--silent', 'package']);
   const vsix = /Packaged: (\S+\.vsix)/.exec(packaged)?.[1];
   if (!vsix) throw new Failure(`npm run package did not say which .vsix it wrote:\n${packaged}`);
   say(`packaged ${path.relative(repo, vsix)} (${Math.round(statSync(vsix).size / 1024)} KB)`);
