@@ -12,7 +12,7 @@ export interface ActiveInput {
   readonly onDidChange: vscode.Event<vscode.TextDocument | undefined>;
 }
 
-export function trackActiveInput(context: vscode.ExtensionContext): ActiveInput {
+export function trackActiveInput(subscriptions: vscode.Disposable[]): ActiveInput {
   const changed = new vscode.EventEmitter<vscode.TextDocument | undefined>();
   let current: vscode.TextDocument | undefined;
   const update = () => {
@@ -23,7 +23,7 @@ export function trackActiveInput(context: vscode.ExtensionContext): ActiveInput 
     void vscode.commands.executeCommand('setContext', CONTEXT_KEY.activeEditorIsInput, next !== undefined);
     changed.fire(next);
   };
-  context.subscriptions.push(
+  subscriptions.push(
     changed,
     vscode.window.onDidChangeActiveTextEditor(update),
     // Content detection can change while typing (a new file becomes an input).

@@ -6,118 +6,158 @@ import { COMMAND } from './command-ids';
 import {
   type DictNode,
   type FindingCode,
+  type Format,
   locate,
   MAX_USERS_PER_REQUEST,
   type Node,
+  type PathStep,
   quoteString,
   suggestMember,
   toJsonText,
   usersList,
 } from '../core';
 import { DIAGNOSTIC_SOURCE } from './diagnostics';
-import { formatOf, parsedDocument } from './documents';
+import { formatOf, type InputDocuments } from './documents';
 import { structureAt } from './model-paths';
 
-export const codeActionProvider: vscode.CodeActionProvider = {
+export const codeActionProvider = (documents: InputDocuments): vscode.CodeActionProvider => ({
   provideCodeActions(document, _range, context) {
     const actions: vscode.CodeAction[] = [];
     for (const diagnostic of context.diagnostics) {
       if (diagnostic.source !== DIAGNOSTIC_SOURCE) continue;
-      actions.push(...fixesFor(document, diagnostic));
+      actions.push(...fixesFor(documents, document, diagnostic));
     }
     return actions;
   },
-};
+});
 
 export const CODE_ACTION_KINDS = [vscode.CodeActionKind.QuickFix];
 
-function fixesFor(document: vscode.TextDocument, diagnostic: vscode.Diagnostic): vscode.CodeAction[] {
-  const parsed = parsedDocument(document);
-  if (!parsed.root) return [];
-  const start = document.offsetAt(diagnostic.range.start);
-  const end = document.offsetAt(diagnostic.range.end);
-  const all = locate(parsed.root, start).steps;
-  // The step the finding is about: the shallowest whose value or key spans exactly the diagnostic.
+/** What a fix needs to know: the document, the diagnostic, and the path to what it is about. */
+interface FixSite {
+  document: vscode.TextDocument;
+  format: Format;
+  diagnostic: vscode.Diagnostic;
+  root: Node;
+  /** From the root to the node the finding is about. */
+  steps: PathStep[];
+}
+
+function fixesFor(
+  documents: InputDocuments,
+  document: vscode.TextDocument,
+  diagnostic: vscode.Diagnostic,
+): vscode.CodeAction[] {
+  const root = documents.parsed(document).root;
+  if (!root) return [];
+  const site: FixSite = {
+    document,
+    format: formatOf(document),
+    diagnostic,
+    root,
+    steps: stepsTo(document, root, diagnostic.range),
+  };
+  // Our diagnostics carry the finding's code (diagnostics.ts); the codes of others match no case.
+  switch (diagnostic.code as FindingCode) {
+    case 'cli/invalid-type':
+      return invalidTypeFixes(site);
+    case 'cli/unknown-member':
+      return unknownMemberFixes(site);
+    case 'service/too-many-users':
+      return splitAction(documents, document, diagnostic);
+    default:
+      return [];
+  }
+}
+
+/** The steps to the shallowest node whose value or key spans exactly `range`. */
+function stepsTo(document: vscode.TextDocument, root: Node, range: vscode.Range): PathStep[] {
+  const start = document.offsetAt(range.start);
+  const end = document.offsetAt(range.end);
+  const all = locate(root, start).steps;
   const at = all.findIndex(
     (s) =>
       (s.node.start === start && s.node.end === end) ||
       (s.entry && s.entry.key.start === start && s.entry.key.end === end),
   );
-  const steps = at < 0 ? all : all.slice(0, at + 1);
-  const last = steps[steps.length - 1];
-  const format = formatOf(document);
-  const span = (n: { start: number; end: number }) =>
-    new vscode.Range(document.positionAt(n.start), document.positionAt(n.end));
-  const fix = (title: string, edit: vscode.WorkspaceEdit, preferred = false) => {
-    const action = new vscode.CodeAction(title, vscode.CodeActionKind.QuickFix);
-    action.edit = edit;
-    action.diagnostics = [diagnostic];
-    action.isPreferred = preferred;
-    return action;
-  };
-  const replace = (range: vscode.Range, text: string) => {
-    const edit = new vscode.WorkspaceEdit();
-    edit.replace(document.uri, range, text);
-    return edit;
-  };
+  return at < 0 ? all : all.slice(0, at + 1);
+}
 
-  // Our diagnostics carry the finding's code (diagnostics.ts); the codes of others match no case.
-  switch (diagnostic.code as FindingCode) {
-    case 'cli/invalid-type': {
-      if (!last?.entry) return [];
-      const value = last.entry.value;
-      if (last.segment === 'properties' && (value.type === 'dict' || value.type === 'list')) {
-        const json = quoteString(toJsonText(value, 0), format);
-        // A YAML block value starts on the next line: replace from the key's colon, to keep `key: 'value'` on one line.
-        const colon = document.getText().indexOf(':', last.entry.key.end);
-        const range =
-          format === 'yaml' && colon >= 0 && colon < value.start
-            ? new vscode.Range(document.positionAt(colon), span(value).end)
-            : span(value);
-        return [
-          fix(
-            'Write properties as the JSON string the AWS CLI needs',
-            replace(range, format === 'yaml' && !range.isEqual(span(value)) ? `: ${json}` : json),
-            true,
-          ),
-        ];
-      }
-      if (value.type !== 'dict' && value.type !== 'list' && value.end > value.start) {
-        const source = document.getText(span(value));
-        return [fix(`Quote ${source} as a string`, replace(span(value), quoteString(source, format)), true)];
-      }
-      return [];
-    }
-    case 'cli/unknown-member': {
-      if (!last?.entry) return [];
-      const key = last.entry.key;
-      const keyText = key.type === 'str' ? key.value : document.getText(span(key));
-      const container = steps.length >= 2 ? steps[steps.length - 2]!.node : parsed.root;
-      const shape = structureAt(steps.slice(0, -1).map((s) => s.segment));
-      const out: vscode.CodeAction[] = [];
-      const suggestion = shape && suggestMember(shape, keyText);
-      if (
-        suggestion &&
-        container.type === 'dict' &&
-        !container.entries.some((e) => e.key.type === 'str' && e.key.value === suggestion)
-      ) {
-        out.push(
-          fix(
-            `Rename to "${suggestion}"`,
-            replace(span(key), format === 'json' ? JSON.stringify(suggestion) : suggestion),
-            true,
-          ),
-        );
-      }
-      if (container.type === 'dict')
-        out.push(fix(`Remove "${keyText}"`, removeEntry(document, container, last.entry.key)));
-      return out;
-    }
-    case 'service/too-many-users':
-      return splitAction(document, diagnostic);
-    default:
-      return [];
+/** `properties` written as a mapping becomes its JSON string; a scalar of the wrong type is quoted. */
+function invalidTypeFixes({ document, format, diagnostic, steps }: FixSite): vscode.CodeAction[] {
+  const last = steps[steps.length - 1];
+  if (!last?.entry) return [];
+  const value = last.entry.value;
+  if (last.segment === 'properties' && (value.type === 'dict' || value.type === 'list')) {
+    const json = quoteString(toJsonText(value, 0), format);
+    // A YAML block value starts on the next line: replace from the key's colon, to keep `key: 'value'` on one line.
+    const colon = document.getText().indexOf(':', last.entry.key.end);
+    const fromColon = format === 'yaml' && colon >= 0 && colon < value.start;
+    const range = fromColon
+      ? new vscode.Range(document.positionAt(colon), span(document, value).end)
+      : span(document, value);
+    return [
+      quickFix(
+        diagnostic,
+        'Write properties as the JSON string the AWS CLI needs',
+        replace(document, range, fromColon ? `: ${json}` : json),
+        true,
+      ),
+    ];
   }
+  if (value.type === 'dict' || value.type === 'list' || value.end <= value.start) return [];
+  const source = document.getText(span(document, value));
+  return [
+    quickFix(
+      diagnostic,
+      `Quote ${source} as a string`,
+      replace(document, span(document, value), quoteString(source, format)),
+      true,
+    ),
+  ];
+}
+
+/** A near-miss key is renamed to the member it misspells; any unknown member can be removed. */
+function unknownMemberFixes({ document, format, diagnostic, root, steps }: FixSite): vscode.CodeAction[] {
+  const last = steps[steps.length - 1];
+  if (!last?.entry) return [];
+  const key = last.entry.key;
+  const keyText = key.type === 'str' ? key.value : document.getText(span(document, key));
+  const container = steps.length >= 2 ? steps[steps.length - 2]!.node : root;
+  if (container.type !== 'dict') return [];
+  const shape = structureAt(steps.slice(0, -1).map((s) => s.segment));
+  const suggestion = shape && suggestMember(shape, keyText);
+  const taken = container.entries.some((e) => e.key.type === 'str' && e.key.value === suggestion);
+  const out: vscode.CodeAction[] = [];
+  if (suggestion && !taken) {
+    const renamed = format === 'json' ? JSON.stringify(suggestion) : suggestion;
+    out.push(quickFix(diagnostic, `Rename to "${suggestion}"`, replace(document, span(document, key), renamed), true));
+  }
+  out.push(quickFix(diagnostic, `Remove "${keyText}"`, removeEntry(document, container, key)));
+  return out;
+}
+
+function quickFix(
+  diagnostic: vscode.Diagnostic,
+  title: string,
+  edit: vscode.WorkspaceEdit,
+  preferred = false,
+): vscode.CodeAction {
+  const action = new vscode.CodeAction(title, vscode.CodeActionKind.QuickFix);
+  action.edit = edit;
+  action.diagnostics = [diagnostic];
+  action.isPreferred = preferred;
+  return action;
+}
+
+function span(document: vscode.TextDocument, node: { start: number; end: number }): vscode.Range {
+  return new vscode.Range(document.positionAt(node.start), document.positionAt(node.end));
+}
+
+function replace(document: vscode.TextDocument, range: vscode.Range, text: string): vscode.WorkspaceEdit {
+  const edit = new vscode.WorkspaceEdit();
+  edit.replace(document.uri, range, text);
+  return edit;
 }
 
 /** Deletes a member with its separator (JSON comma) or its lines (YAML). */
@@ -145,9 +185,13 @@ function removeEntry(document: vscode.TextDocument, container: DictNode, key: No
 }
 
 /** More than 10 users: offers the split command (files are written directly: a WorkspaceEdit cannot fill new files on remote hosts). */
-function splitAction(document: vscode.TextDocument, diagnostic: vscode.Diagnostic): vscode.CodeAction[] {
+function splitAction(
+  documents: InputDocuments,
+  document: vscode.TextDocument,
+  diagnostic: vscode.Diagnostic,
+): vscode.CodeAction[] {
   // The count from the parse diagnostics already made (splitFile itself checks the file is sendable).
-  const users = usersList(parsedDocument(document).root);
+  const users = usersList(documents.parsed(document).root);
   if (!users || document.isUntitled) return [];
   const max = MAX_USERS_PER_REQUEST;
   const action = new vscode.CodeAction(

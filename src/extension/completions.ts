@@ -3,19 +3,18 @@
 // string, the property keys the file's other users have.
 import * as vscode from 'vscode';
 import {
-  createJsonCursorMemo,
   type Format,
   jsonCursor,
-  type JsonCursorMemo,
   type Member,
   member as memberEntry,
   PUT_USERS_REQUEST,
   usersList,
   type StructureShape,
 } from '../core';
-import { formatOf, isPutUsersDocument, parsedDocument } from './documents';
+import type { Ctx } from './context';
+import { formatOf, type InputDocuments, isPutUsersDocument } from './documents';
 import { memberDoc, structureAt } from './model-paths';
-import { knownDatasetArns } from './workspace-arns';
+import type { DatasetArnIndex } from './workspace-arns';
 
 const ARN_TEMPLATE = 'arn:aws:personalize:${1:region}:${2:account}:dataset/${3:group}/USERS';
 
@@ -29,23 +28,23 @@ interface Context {
   replace: vscode.Range;
 }
 
-export const completionProvider: vscode.CompletionItemProvider = {
+export const completionProvider = ({ documents, datasetArns }: Ctx): vscode.CompletionItemProvider => ({
   async provideCompletionItems(document, position) {
     if (!isPutUsersDocument(document)) return undefined;
     const format = formatOf(document);
-    const context = format === 'json' ? jsonContext(document, position) : yamlContext(document, position);
+    const context = format === 'json' ? jsonContext(documents, document, position) : yamlContext(document, position);
     if (!context) return undefined;
     if (context.kind === 'key') {
       const shape = structureAt(context.path);
       return shape ? memberItems(shape, context, format) : undefined;
     }
     const [first, , third] = context.path;
-    if (context.path.length === 1 && first === 'datasetArn') return arnItems(context, format);
+    if (context.path.length === 1 && first === 'datasetArn') return arnItems(datasetArns, context, format);
     if (context.path.length === 3 && first === 'users' && third === 'properties')
-      return propertyKeyItems(document, context);
+      return propertyKeyItems(documents, document, context);
     return undefined;
   },
-};
+});
 
 function memberItems(shape: StructureShape, context: Context, format: Format): vscode.CompletionItem[] {
   const items = shape.members
@@ -74,7 +73,11 @@ function memberSnippet(m: Member, format: Format): string {
   return format === 'json' ? `${key}"$1"` : `${key}$1`;
 }
 
-async function arnItems(context: Context, format: Format): Promise<vscode.CompletionItem[]> {
+async function arnItems(
+  datasetArns: DatasetArnIndex,
+  context: Context,
+  format: Format,
+): Promise<vscode.CompletionItem[]> {
   const quote = (s: string) => (format === 'json' ? `"${s}"` : s);
   const template = new vscode.CompletionItem(
     'arn:aws:personalize:…:dataset/…/USERS',
@@ -83,7 +86,7 @@ async function arnItems(context: Context, format: Format): Promise<vscode.Comple
   template.insertText = new vscode.SnippetString(quote(ARN_TEMPLATE));
   template.range = context.replace;
   template.documentation = new vscode.MarkdownString(memberDoc(PUT_USERS_REQUEST.members[0]!));
-  const used = (await knownDatasetArns()).map((arn) => {
+  const used = (await datasetArns.known()).map((arn) => {
     const item = new vscode.CompletionItem(arn, vscode.CompletionItemKind.Value);
     item.insertText = quote(arn);
     item.range = context.replace;
@@ -94,9 +97,13 @@ async function arnItems(context: Context, format: Format): Promise<vscode.Comple
 }
 
 /** The keys other users of this file put in their `properties`. */
-function propertyKeyItems(document: vscode.TextDocument, context: Context): vscode.CompletionItem[] {
+function propertyKeyItems(
+  documents: InputDocuments,
+  document: vscode.TextDocument,
+  context: Context,
+): vscode.CompletionItem[] {
   const keys = new Set<string>();
-  const users = usersList(parsedDocument(document).root);
+  const users = usersList(documents.parsed(document).root);
   if (users) {
     users.items.forEach((user, i) => {
       if (i === context.path[1] || user.type !== 'dict') return;
@@ -118,25 +125,24 @@ function propertyKeyItems(document: vscode.TextDocument, context: Context): vsco
   });
 }
 
-/** Per document: where earlier completions' scans can resume (the text before the cursor rarely changes). */
-const cursorMemos = new WeakMap<vscode.TextDocument, JsonCursorMemo>();
-
 /**
- * Records the scan checkpoints of a large JSON input once, when it is first validated, so that
- * even the first completion in it resumes near the cursor (a full scan of 10,000 users is ~40 ms).
+ * Records the scan checkpoints of a large JSON input once (activate() calls it when the document is
+ * first validated), so that even the first completion in it resumes near the cursor (a full scan
+ * of 10,000 users is ~40 ms).
  */
-export function prepareCompletions(document: vscode.TextDocument): void {
-  if (formatOf(document) !== 'json' || cursorMemos.has(document) || document.getText().length < 256 * 1024) return;
-  const memo = createJsonCursorMemo();
-  jsonCursor(document.getText(), document.getText().length, memo);
-  cursorMemos.set(document, memo);
+export function prepareCompletions(documents: InputDocuments, document: vscode.TextDocument): void {
+  if (formatOf(document) !== 'json' || documents.hasCursorMemo(document) || document.getText().length < 256 * 1024)
+    return;
+  jsonCursor(document.getText(), document.getText().length, documents.cursorMemo(document));
 }
 
-function jsonContext(document: vscode.TextDocument, position: vscode.Position): Context | undefined {
+function jsonContext(
+  documents: InputDocuments,
+  document: vscode.TextDocument,
+  position: vscode.Position,
+): Context | undefined {
   const offset = document.offsetAt(position);
-  let memo = cursorMemos.get(document);
-  if (!memo) cursorMemos.set(document, (memo = createJsonCursorMemo()));
-  const cursor = jsonCursor(document.getText(), offset, memo);
+  const cursor = jsonCursor(document.getText(), offset, documents.cursorMemo(document));
   const stringRange =
     cursor.inString &&
     new vscode.Range(document.positionAt(cursor.inString.start), document.positionAt(cursor.inString.end));

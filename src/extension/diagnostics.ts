@@ -1,8 +1,8 @@
 // Live diagnostics from the core, debounced per document, source "PutUsers".
 import * as vscode from 'vscode';
 import { type Finding, findingsOf } from '../core';
-import { prepareCompletions } from './completions';
-import { formatOf, isPutUsersDocument, parsedDocument } from './documents';
+import type { Ctx } from './context';
+import { formatOf, isPutUsersDocument } from './documents';
 import { RECLASSIFY_ON, settings } from './settings';
 
 export const DIAGNOSTIC_SOURCE = 'PutUsers';
@@ -19,13 +19,14 @@ export function toDiagnostic(f: Finding): vscode.Diagnostic {
   return d;
 }
 
+/** Validates input documents as they open and change; `onValidated` runs after each validation. */
 export function registerDiagnostics(
-  context: vscode.ExtensionContext,
-  log: vscode.LogOutputChannel,
+  { subscriptions, documents, log }: Ctx,
+  onValidated: (document: vscode.TextDocument) => void,
 ): vscode.DiagnosticCollection {
   const collection = vscode.languages.createDiagnosticCollection('putusers');
   const timers = new Map<string, NodeJS.Timeout>();
-  context.subscriptions.push(collection, { dispose: () => timers.forEach(clearTimeout) });
+  subscriptions.push(collection, { dispose: () => timers.forEach(clearTimeout) });
 
   const validateNow = (document: vscode.TextDocument) => {
     if (document.isClosed) return;
@@ -34,9 +35,9 @@ export function registerDiagnostics(
       return;
     }
     const started = Date.now();
-    const findings = findingsOf(document.getText(), formatOf(document), parsedDocument(document));
+    const findings = findingsOf(document.getText(), formatOf(document), documents.parsed(document));
     collection.set(document.uri, findings.map(toDiagnostic));
-    prepareCompletions(document);
+    onValidated(document);
     log.trace(
       `validated ${document.uri.toString(true)} v${document.version}: ${findings.length} findings in ${Date.now() - started} ms`,
     );
@@ -53,19 +54,15 @@ export function registerDiagnostics(
     );
   };
 
-  vscode.workspace.onDidOpenTextDocument((d) => schedule(d, 0), null, context.subscriptions);
-  vscode.workspace.onDidChangeTextDocument(
-    (e) => e.contentChanges.length && schedule(e.document),
-    null,
-    context.subscriptions,
-  );
+  vscode.workspace.onDidOpenTextDocument((d) => schedule(d, 0), null, subscriptions);
+  vscode.workspace.onDidChangeTextDocument((e) => e.contentChanges.length && schedule(e.document), null, subscriptions);
   vscode.workspace.onDidCloseTextDocument(
     (d) => {
       clearTimeout(timers.get(d.uri.toString()));
       collection.delete(d.uri);
     },
     null,
-    context.subscriptions,
+    subscriptions,
   );
   vscode.workspace.onDidChangeConfiguration(
     (e) => {
@@ -73,7 +70,7 @@ export function registerDiagnostics(
         vscode.workspace.textDocuments.forEach((d) => schedule(d, 0));
     },
     null,
-    context.subscriptions,
+    subscriptions,
   );
   // Documents already open when the extension activates (activation is lazy).
   vscode.workspace.textDocuments.forEach((d) => schedule(d, 0));

@@ -1,7 +1,8 @@
-// Which documents are PutUsers inputs, and the parse of each (cached per version: diagnostics,
-// hovers, completions and quick fixes of one version share one parse).
+// Which documents are PutUsers inputs, and the per-document state the providers share: the parse
+// of each version (diagnostics, hovers, completions and quick fixes of one version share one
+// parse) and the JSON scan checkpoints completions resume from.
 import * as vscode from 'vscode';
-import { type Format, parseDocument, type ParseResult } from '../core';
+import { createJsonCursorMemo, type Format, type JsonCursorMemo, parseDocument, type ParseResult } from '../core';
 import { settings } from './settings';
 
 const LANGUAGES = new Set(['json', 'jsonc', 'yaml']);
@@ -19,12 +20,32 @@ export function isPutUsersDocument(document: vscode.TextDocument): boolean {
   return settings.detectByContent() && LOOKS_LIKE_INPUT.test(document.getText(new vscode.Range(0, 0, 200, 0)));
 }
 
-const cache = new WeakMap<vscode.TextDocument, { version: number; parsed: ParseResult }>();
+export interface InputDocuments {
+  /** The document's parse, made once per version. */
+  parsed(document: vscode.TextDocument): ParseResult;
+  /** Where completions' scans of this document can resume (the text before the cursor rarely changes). */
+  cursorMemo(document: vscode.TextDocument): JsonCursorMemo;
+  /** Whether completions have scanned this document yet. */
+  hasCursorMemo(document: vscode.TextDocument): boolean;
+}
 
-export function parsedDocument(document: vscode.TextDocument): ParseResult {
-  const hit = cache.get(document);
-  if (hit && hit.version === document.version) return hit.parsed;
-  const parsed = parseDocument(document.getText(), formatOf(document));
-  cache.set(document, { version: document.version, parsed });
-  return parsed;
+export function createInputDocuments(): InputDocuments {
+  // Weak: a closed document's state goes with it.
+  const parses = new WeakMap<vscode.TextDocument, { version: number; parsed: ParseResult }>();
+  const memos = new WeakMap<vscode.TextDocument, JsonCursorMemo>();
+  return {
+    parsed(document) {
+      const hit = parses.get(document);
+      if (hit && hit.version === document.version) return hit.parsed;
+      const parsed = parseDocument(document.getText(), formatOf(document));
+      parses.set(document, { version: document.version, parsed });
+      return parsed;
+    },
+    cursorMemo(document) {
+      let memo = memos.get(document);
+      if (!memo) memos.set(document, (memo = createJsonCursorMemo()));
+      return memo;
+    },
+    hasCursorMemo: (document) => memos.has(document),
+  };
 }

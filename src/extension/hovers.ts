@@ -1,13 +1,13 @@
 // Hovers: the member's documentation from the model; on `properties`, the decoded JSON.
 import * as vscode from 'vscode';
 import { locate } from '../core';
-import { isPutUsersDocument, parsedDocument } from './documents';
+import { type InputDocuments, isPutUsersDocument } from './documents';
 import { memberAt, memberDoc } from './model-paths';
 
-export const hoverProvider: vscode.HoverProvider = {
+export const hoverProvider = (documents: InputDocuments): vscode.HoverProvider => ({
   provideHover(document, position) {
     if (!isPutUsersDocument(document)) return undefined;
-    const parsed = parsedDocument(document);
+    const parsed = documents.parsed(document);
     if (!parsed.root) return undefined;
     const { steps } = locate(parsed.root, document.offsetAt(position));
     const member = memberAt(steps);
@@ -29,4 +29,4 @@ export const hoverProvider: vscode.HoverProvider = {
     );
     return new vscode.Hover(text, range);
   },
-};
+});

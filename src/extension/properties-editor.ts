@@ -3,7 +3,7 @@
 // The editor's document lives in a small file system of ours: putusers-properties:/<user>/<source uri>.json
 import * as vscode from 'vscode';
 import { locate, member, quoteString, userIndexOf, usersList } from '../core';
-import { formatOf, parsedDocument } from './documents';
+import { formatOf, type InputDocuments } from './documents';
 
 export const PROPERTIES_SCHEME = 'putusers-properties';
 
@@ -22,14 +22,16 @@ function parse(uri: vscode.Uri): { source: vscode.Uri; userIndex: number } {
 }
 
 /** The `properties` entry of user `index` in the source document, as parsed now. */
-function propertiesEntry(document: vscode.TextDocument, index: number) {
-  const user = usersList(parsedDocument(document).root)?.items[index];
+function propertiesEntry(documents: InputDocuments, document: vscode.TextDocument, index: number) {
+  const user = usersList(documents.parsed(document).root)?.items[index];
   return user?.type === 'dict' ? { user, entry: member(user, 'properties') } : undefined;
 }
 
 export class PropertiesFileSystem implements vscode.FileSystemProvider {
   private readonly changes = new vscode.EventEmitter<vscode.FileChangeEvent[]>();
   readonly onDidChangeFile = this.changes.event;
+
+  constructor(private readonly documents: InputDocuments) {}
 
   watch(): vscode.Disposable {
     return new vscode.Disposable(() => undefined);
@@ -42,7 +44,7 @@ export class PropertiesFileSystem implements vscode.FileSystemProvider {
   async readFile(uri: vscode.Uri): Promise<Uint8Array> {
     const { source, userIndex } = parse(uri);
     const document = await vscode.workspace.openTextDocument(source);
-    const found = propertiesEntry(document, userIndex);
+    const found = propertiesEntry(this.documents, document, userIndex);
     if (!found) throw vscode.FileSystemError.FileNotFound(uri);
     const value = found.entry?.value;
     let text = '{\n}\n';
@@ -70,7 +72,7 @@ export class PropertiesFileSystem implements vscode.FileSystemProvider {
     if (value === null || typeof value !== 'object' || Array.isArray(value))
       throw vscode.FileSystemError.NoPermissions('Not saved: properties must be a JSON object.');
     const document = await vscode.workspace.openTextDocument(source);
-    const found = propertiesEntry(document, userIndex);
+    const found = propertiesEntry(this.documents, document, userIndex);
     if (!found) throw vscode.FileSystemError.FileNotFound(source);
     const format = formatOf(document);
     const literal = quoteString(JSON.stringify(value), format);
@@ -107,10 +109,10 @@ export class PropertiesFileSystem implements vscode.FileSystemProvider {
 }
 
 /** The command: opens the properties of the user under the cursor beside the file. */
-export async function editPropertiesAtCursor(): Promise<vscode.TextEditor | undefined> {
+export async function editPropertiesAtCursor(documents: InputDocuments): Promise<vscode.TextEditor | undefined> {
   const editor = vscode.window.activeTextEditor;
   if (!editor) return undefined;
-  const root = parsedDocument(editor.document).root;
+  const root = documents.parsed(editor.document).root;
   const index = root ? userIndexOf(locate(root, editor.document.offsetAt(editor.selection.active)).steps) : undefined;
   if (index === undefined) {
     void vscode.window.showInformationMessage('PutUsers: put the cursor inside a user to edit its properties.');

@@ -52,3 +52,15 @@ export const RECLASSIFY_ON = [`${SECTION}.files`, `${SECTION}.detectByContent`];
 
 /** Settings whose change changes where sending goes (the status bar and CodeLenses show it). */
 export const TARGET_SETTINGS = [`${SECTION}.profile`, `${SECTION}.region`, `${SECTION}.endpoint`];
+
+/** Adds the file to `putUsers.files` (workspace settings), so it is an input whatever its content. */
+export async function markAsInput(uri: vscode.Uri | undefined): Promise<void> {
+  if (!uri) return;
+  const relative = vscode.workspace.asRelativePath(uri, false);
+  const files = settings.files();
+  if (files.includes(relative)) return;
+  const target = vscode.workspace.workspaceFolders
+    ? vscode.ConfigurationTarget.Workspace
+    : vscode.ConfigurationTarget.Global;
+  await vscode.workspace.getConfiguration(SECTION).update('files', [...files, relative], target);
+}

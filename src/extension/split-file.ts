@@ -1,14 +1,14 @@
 // Split into Files of at Most 10 Users: the file's users as consecutive valid input files beside it.
 import * as vscode from 'vscode';
 import { MAX_USERS_PER_REQUEST, readRequest, writeInput } from '../core';
-import { formatOf, parsedDocument } from './documents';
+import { formatOf, type InputDocuments } from './documents';
 import { uriExists } from './files';
 
 /** Writes `name.part-N.putusers.EXT` beside the file, each a valid request of at most 10 users in file order; never overwrites. */
-export async function splitFile(uri: vscode.Uri): Promise<vscode.Uri[]> {
+export async function splitFile(documents: InputDocuments, uri: vscode.Uri): Promise<vscode.Uri[]> {
   const document = await vscode.workspace.openTextDocument(uri);
   const format = formatOf(document);
-  const { request } = readRequest(document.getText(), format, parsedDocument(document));
+  const { request } = readRequest(document.getText(), format, documents.parsed(document));
   if (!request) throw new Error('The file has errors the AWS CLI would refuse: fix them before splitting.');
   const max = MAX_USERS_PER_REQUEST;
   const base = uri.path.replace(/(\.putusers)?\.(json|ya?ml)$/i, '');
@@ -28,4 +28,22 @@ export async function splitFile(uri: vscode.Uri): Promise<vscode.Uri[]> {
     );
   }
   return parts;
+}
+
+/** The command: splits the file and opens the first part; a file it cannot split gets an error message. */
+export async function splitFileAndOpen(
+  documents: InputDocuments,
+  log: vscode.LogOutputChannel,
+  uri: vscode.Uri | undefined,
+): Promise<vscode.Uri[]> {
+  if (!uri) return [];
+  try {
+    const parts = await splitFile(documents, uri);
+    log.info(`split ${vscode.workspace.asRelativePath(uri)} into ${parts.length} files`);
+    await vscode.window.showTextDocument(parts[0]!, { preview: false });
+    return parts;
+  } catch (e) {
+    void vscode.window.showErrorMessage(`PutUsers: ${(e as Error).message}`);
+    return [];
+  }
 }

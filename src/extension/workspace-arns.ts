@@ -5,16 +5,17 @@ import { settings } from './settings';
 
 const ARN = /arn:[a-z\d-]+:personalize:[a-z\d-]*:\d*:dataset\/[^"'\s/]+\/USERS/g;
 const MAX_FILES = 200;
-let found: Promise<string[]> | undefined;
 
-export function knownDatasetArns(): Promise<string[]> {
-  found ??= scan();
-  return found;
+export interface DatasetArnIndex {
+  /** The ARNs found, sorted; the scan runs on the first call after a save. */
+  known(): Promise<string[]>;
 }
 
-/** Forget what was found (the files changed). */
-export function forgetDatasetArns(): void {
-  found = undefined;
+/** Forgets what it found whenever a file is saved (the files changed). */
+export function createDatasetArnIndex(subscriptions: vscode.Disposable[]): DatasetArnIndex {
+  let found: Promise<string[]> | undefined;
+  subscriptions.push(vscode.workspace.onDidSaveTextDocument(() => (found = undefined)));
+  return { known: () => (found ??= scan()) };
 }
 
 async function scan(): Promise<string[]> {

@@ -5,11 +5,11 @@ import * as vscode from 'vscode';
 import { COMMAND } from '../command-ids';
 import { MAX_USERS_PER_REQUEST, member, plural } from '../../core';
 import { regionElsewhere } from '../../send/target';
-import { isPutUsersDocument, parsedDocument } from '../documents';
+import type { Ctx } from '../context';
+import { isPutUsersDocument } from '../documents';
 import { settings } from '../settings';
-import type { TargetStatus } from './target-status';
 
-export function sendCodeLensProvider(target: TargetStatus): vscode.CodeLensProvider & vscode.Disposable {
+export function sendCodeLensProvider({ target, documents }: Ctx): vscode.CodeLensProvider & vscode.Disposable {
   const changed = new vscode.EventEmitter<void>();
   const subscriptions = [
     changed,
@@ -21,7 +21,7 @@ export function sendCodeLensProvider(target: TargetStatus): vscode.CodeLensProvi
     onDidChangeCodeLenses: changed.event,
     provideCodeLenses(document) {
       if (!vscode.workspace.isTrusted || !settings.codeLens() || !isPutUsersDocument(document)) return [];
-      const root = parsedDocument(document).root;
+      const root = documents.parsed(document).root;
       if (root?.type !== 'dict') return [];
       const users = member(root, 'users');
       const arn = member(root, 'datasetArn');

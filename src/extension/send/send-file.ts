@@ -3,16 +3,21 @@
 // now) under a progress notification with Cancel, write the users not in beside the file, and
 // say what happened. One send per file at a time: a second one could send a user twice.
 import * as vscode from 'vscode';
-import { CONTEXT_KEY } from '../command-ids';
-import { type Finding, MAX_USERS_PER_REQUEST as MAX_USERS, plural, readRequestToSend } from '../../core';
-import type { SendReport } from '../../send';
+import {
+  type Finding,
+  MAX_USERS_PER_REQUEST as MAX_USERS,
+  plural,
+  type PutUsersRequest,
+  readRequestToSend,
+} from '../../core';
+import type { SendOptions, SendReport } from '../../send';
 import { regionElsewhere, type SendTarget } from '../../send/target';
-import { formatOf, parsedDocument } from '../documents';
+import type { Ctx } from '../context';
+import { formatOf } from '../documents';
 import { settings } from '../settings';
-import { loadSendEngine } from './load-engine';
+import { loadSendEngine, type SendEngine } from './load-engine';
 import { extensionRemedyWords, REGION_FROM } from './wording';
 import { presentReport, writeUsersNotIn } from './report-view';
-import type { TargetStatus } from './target-status';
 
 export interface SendFileOptions {
   /** Send without asking (warnings, several requests): for keybindings and automation. */
@@ -24,27 +29,7 @@ export type SendFileResult =
   | { status: 'invalid'; errors: number }
   | { status: 'sent'; report: SendReport; failedFile?: string; reportLines: string[] };
 
-/** Sends in progress, by document URI: the Cancel command aborts them. */
-const sending = new Map<string, AbortController>();
-
-export function cancelSending(): number {
-  sending.forEach((controller) => controller.abort());
-  return sending.size;
-}
-
-/** Tracks the sends in progress; the `putUsers.sending` context key shows the Cancel command. */
-function setSending(key: string, controller: AbortController | undefined): void {
-  if (controller) sending.set(key, controller);
-  else sending.delete(key);
-  void vscode.commands.executeCommand('setContext', CONTEXT_KEY.sending, sending.size > 0);
-}
-
-export async function sendFile(
-  log: vscode.LogOutputChannel,
-  target: TargetStatus,
-  resource?: unknown,
-  options: SendFileOptions = {},
-): Promise<SendFileResult> {
+export async function sendFile(ctx: Ctx, resource?: unknown, options: SendFileOptions = {}): Promise<SendFileResult> {
   if (!vscode.workspace.isTrusted) {
     void vscode.window
       .showErrorMessage(
@@ -71,89 +56,108 @@ export async function sendFile(
     return { status: 'no-document' };
   }
   const name = vscode.workspace.asRelativePath(document.uri);
-  const key = document.uri.toString();
-  if (sending.has(key)) {
+  // Claimed before the first await, so that a second Send of this file cannot slip in.
+  const controller = ctx.sends.claim(document);
+  if (!controller) {
     void vscode.window.showWarningMessage(`PutUsers: ${name} is being sent already. Wait for it, or cancel it first.`);
     return { status: 'busy' };
   }
-
-  // Claimed before the first await, so that a second Send of this file cannot slip in.
-  const controller = new AbortController();
-  setSending(key, controller);
   try {
-    return await validateAndSend(document, name, controller, log, target, options);
+    return await validateAndSend(ctx, document, name, controller, options);
   } finally {
-    setSending(key, undefined);
+    ctx.sends.release(document);
   }
 }
 
 async function validateAndSend(
+  ctx: Ctx,
   document: vscode.TextDocument,
   name: string,
   controller: AbortController,
-  log: vscode.LogOutputChannel,
-  target: TargetStatus,
   options: SendFileOptions,
 ): Promise<SendFileResult> {
-  const {
-    request,
-    findings: shown,
-    errors,
-  } = readRequestToSend(document.getText(), formatOf(document), parsedDocument(document));
+  const read = readRequestToSend(document.getText(), formatOf(document), ctx.documents.parsed(document));
+  const { request } = read;
   if (!request) {
     void vscode.window
       .showErrorMessage(
-        `PutUsers: ${name} has ${plural(errors.length, 'error')}: nothing was sent. ${firstProblem(errors)}`,
+        `PutUsers: ${name} has ${plural(read.errors.length, 'error')}: nothing was sent. ${firstProblem(read.errors)}`,
         'Show Problems',
       )
       .then((choice) => choice && vscode.commands.executeCommand('workbench.actions.view.problems'));
-    return { status: 'invalid', errors: errors.length };
+    return { status: 'invalid', errors: read.errors.length };
   }
-  const total = request.users.length;
-  if (total === 0) {
+  if (request.users.length === 0) {
     void vscode.window.showInformationMessage(`PutUsers: ${name} has no users to send.`);
     return { status: 'empty' };
   }
-  if (!options.confirmed) {
-    if (
-      shown.length > 0 &&
-      !(await confirm(
-        `${name} has ${plural(shown.length, 'warning')}. ${firstProblem(shown)}`,
-        'The service may reject the users concerned; the others still get in.',
-        'Send Anyway',
-      ))
-    )
-      return { status: 'declined' };
-    const requests = Math.ceil(total / MAX_USERS);
-    if (
-      total > MAX_USERS &&
-      !(await confirm(
-        `${name} has ${total} users; one PutUsers request takes at most ${MAX_USERS} (the AWS CLI refuses this file).`,
-        `Send them as ${requests} consecutive requests of at most ${MAX_USERS} users, in file order, ${settings.concurrency()} at a time?`,
-        `Send ${requests} Requests`,
-      ))
-    )
-      return { status: 'declined' };
-  }
-
-  const where = await target.refresh();
+  if (!options.confirmed && !(await agreesToSend(name, request.users.length, read.findings)))
+    return { status: 'declined' };
+  const where = await ctx.target.refresh();
   const region = options.confirmed ? where.region : await regionToSendTo(name, request.datasetArn, where);
   if (region === null || controller.signal.aborted) return { status: 'declined' }; // declined, or cancelled while asking
+
   const engine = loadSendEngine();
-  const report: SendReport = await vscode.window.withProgress(
+  const report = await sendWithProgress(engine, name, request, controller, {
+    ...(where.profileFrom !== 'default' ? { profile: where.profile } : {}),
+    ...(region ? { region } : {}),
+    ...(where.endpoint ? { endpoint: where.endpoint } : {}),
+    concurrency: settings.concurrency(),
+    allowInsecureEndpoint: settings.allowInsecureEndpoint(),
+    logger: ctx.log,
+  });
+  // As `putusers send` does: whenever a user is not in, a file holds exactly those not in.
+  const failedFile = engine.allIn(report) ? undefined : await writeUsersNotIn(document, request, report, ctx.log);
+  const reportLines = engine.formatReport(report, {
+    ...(failedFile ? { failedFile: failedFile.label } : {}),
+    remedyWords: extensionRemedyWords,
+  });
+  // The engine logged each request and the totals as they happened; the file is what is new.
+  if (failedFile) ctx.log.info(engine.failedFileLine(report, failedFile.label));
+  presentReport(name, report, reportLines, failedFile);
+  return { status: 'sent', report, reportLines, ...(failedFile ? { failedFile: failedFile.uri.toString() } : {}) };
+}
+
+/** Asks before sending a file with warnings, or one of more users than one request takes. */
+async function agreesToSend(name: string, total: number, warnings: readonly Finding[]): Promise<boolean> {
+  if (
+    warnings.length > 0 &&
+    !(await confirm(
+      `${name} has ${plural(warnings.length, 'warning')}. ${firstProblem(warnings)}`,
+      'The service may reject the users concerned; the others still get in.',
+      'Send Anyway',
+    ))
+  )
+    return false;
+  const requests = Math.ceil(total / MAX_USERS);
+  return (
+    total <= MAX_USERS ||
+    confirm(
+      `${name} has ${total} users; one PutUsers request takes at most ${MAX_USERS} (the AWS CLI refuses this file).`,
+      `Send them as ${requests} consecutive requests of at most ${MAX_USERS} users, in file order, ${settings.concurrency()} at a time?`,
+      `Send ${requests} Requests`,
+    )
+  );
+}
+
+/** The engine's send under a progress notification whose Cancel aborts it. */
+function sendWithProgress(
+  engine: SendEngine,
+  name: string,
+  request: PutUsersRequest,
+  controller: AbortController,
+  options: Omit<SendOptions, 'onProgress' | 'signal'>,
+): Thenable<SendReport> {
+  const total = request.users.length;
+  return vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: `PutUsers: sending ${name}`, cancellable: true },
     (progress, token) => {
       token.onCancellationRequested(() => controller.abort());
       progress.report({ message: `0 of ${total} users` });
       let reported = 0;
       return engine.sendUsers(request, {
-        ...(where.profileFrom !== 'default' ? { profile: where.profile } : {}),
-        ...(region ? { region } : {}),
-        ...(where.endpoint ? { endpoint: where.endpoint } : {}),
-        concurrency: settings.concurrency(),
-        allowInsecureEndpoint: settings.allowInsecureEndpoint(),
+        ...options,
         signal: controller.signal,
-        logger: log,
         onProgress: (done) => {
           progress.report({ message: `${done} of ${total} users`, increment: ((done - reported) / total) * 100 });
           reported = done;
@@ -161,16 +165,6 @@ async function validateAndSend(
       });
     },
   );
-  // As `putusers send` does: whenever a user is not in, a file holds exactly those not in.
-  const failedFile = engine.allIn(report) ? undefined : await writeUsersNotIn(document, request, report, log);
-  const reportLines = engine.formatReport(report, {
-    ...(failedFile ? { failedFile: failedFile.label } : {}),
-    remedyWords: extensionRemedyWords,
-  });
-  // The engine logged each request and the totals as they happened; the file is what is new.
-  if (failedFile) log.info(engine.failedFileLine(report, failedFile.label));
-  presentReport(name, report, reportLines, failedFile);
-  return { status: 'sent', report, reportLines, ...(failedFile ? { failedFile: failedFile.uri.toString() } : {}) };
 }
 
 /**

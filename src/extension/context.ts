@@ -1,0 +1,49 @@
+// The extension's one owner of state (rust-analyzer's `Ctx`): what activate() creates, every
+// provider and command reads, and nothing else holds. Module globals would hide who depends on
+// what, and outlive a deactivation (an extension enabled again without a reload keeps its modules).
+import * as vscode from 'vscode';
+import { type ActiveInput, trackActiveInput } from './active-input';
+import { createInputDocuments, type InputDocuments } from './documents';
+import { createSendsInProgress, type SendsInProgress } from './send/sends-in-progress';
+import { createTargetStatus, type TargetStatus } from './send/target-status';
+import { createDatasetArnIndex, type DatasetArnIndex } from './workspace-arns';
+
+export interface Ctx {
+  /** Disposed when the extension deactivates: everything registered goes here. */
+  readonly subscriptions: vscode.Disposable[];
+  /** The PutUsers output channel (no secrets, no `properties` contents). */
+  readonly log: vscode.LogOutputChannel;
+  /** The parse (and completion checkpoints) of each input document, per version. */
+  readonly documents: InputDocuments;
+  /** Dataset ARNs the workspace's input files use, for completions. */
+  readonly datasetArns: DatasetArnIndex;
+  /** The active editor's document when it is an input. */
+  readonly activeInput: ActiveInput;
+  /** Where a send would go (profile, region, endpoint) and its status-bar item. */
+  readonly target: TargetStatus;
+  /** The sends in progress, one per file. */
+  readonly sends: SendsInProgress;
+}
+
+export function createCtx(context: vscode.ExtensionContext): Ctx {
+  const subscriptions = context.subscriptions;
+  const log = vscode.window.createOutputChannel('PutUsers', { log: true });
+  subscriptions.push(log);
+  const activeInput = trackActiveInput(subscriptions);
+  return {
+    subscriptions,
+    log,
+    documents: createInputDocuments(),
+    datasetArns: createDatasetArnIndex(subscriptions),
+    activeInput,
+    target: createTargetStatus(subscriptions, activeInput),
+    sends: createSendsInProgress(),
+  };
+}
+
+/** A command's implementation, given the state it works on. */
+export type CommandFactory = (ctx: Ctx) => (...args: unknown[]) => unknown;
+
+export function registerCommand(ctx: Ctx, id: string, factory: CommandFactory): void {
+  ctx.subscriptions.push(vscode.commands.registerCommand(id, factory(ctx)));
+}
