@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { OPERATION, type User } from '../core';
-import { type Fault, type FaultContext, type FaultRule, faultsFor } from './faults';
+import { type Fault, type FaultRule, faultsFor } from './faults';
 import { invalidInputMessage, serviceErrors } from './service-messages';
 import { checkSignature, type Credential, type SigningScope } from './sigv4';
 
@@ -76,16 +76,31 @@ export interface Emulator {
   close(): Promise<void>;
 }
 
+/** What one emulator holds while it runs. */
+interface EmulatorState {
+  readonly options: EmulatorOptions;
+  readonly datasets: Map<string, EmulatedDataset>;
+  readonly accepted: AcceptedRequest[];
+  readonly requests: ReceivedRequest[];
+  rules: FaultRule[];
+  seq: number;
+}
+
+/** The answer to a request: an HTTP status, with AWS's error type and message unless it is 200. */
+type Verdict = { status: 200 } | { status: number; errorType: string; message: string };
+
 export async function startEmulator(options: EmulatorOptions): Promise<Emulator> {
   const host = options.host ?? '127.0.0.1';
-  const datasets = new Map(options.datasets.map((d) => [d.arn, { ...d }]));
-  const accepted: AcceptedRequest[] = [];
-  const requests: ReceivedRequest[] = [];
-  let rules: FaultRule[] = [...(options.faults ?? [])];
-  let seq = 0;
-
+  const state: EmulatorState = {
+    options,
+    datasets: new Map(options.datasets.map((d) => [d.arn, { ...d }])),
+    accepted: [],
+    requests: [],
+    rules: [...(options.faults ?? [])],
+    seq: 0,
+  };
   const server = createServer((req, res) => {
-    handle(req, res)
+    handle(state, req, res)
       .then((record) => {
         if (!record) return;
         record.answeredAt = Date.now();
@@ -96,104 +111,6 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
           answer(res, 500, 'InternalFailure', `The emulator failed: ${e instanceof Error ? e.message : String(e)}`);
       });
   });
-
-  async function handle(req: IncomingMessage, res: ServerResponse): Promise<ReceivedRequest | undefined> {
-    const bytes = await readBody(req);
-    const body = bytes.toString('utf8');
-    const path = new URL(req.url ?? '/', 'http://emulator.invalid').pathname;
-    if (req.method !== OPERATION.method || path !== OPERATION.path) {
-      answer(res, 404, 'UnknownOperationException', `${req.method} ${path} is not an operation of Personalize Events.`);
-      return undefined;
-    }
-    const record: ReceivedRequest = {
-      seq: ++seq,
-      method: req.method,
-      path,
-      headers: { ...req.headersDistinct },
-      body,
-      status: 0,
-      faults: [],
-      receivedAt: Date.now(),
-    };
-    requests.push(record);
-    const parsed = parseRequest(body);
-    const context: FaultContext = {
-      seq: record.seq,
-      userIds: parsed?.users.map((u) => u.userId) ?? [],
-      ...(parsed ? { datasetArn: parsed.datasetArn } : {}),
-    };
-    const faults = faultsFor(rules, context);
-    record.faults = faults.map((f) => f.kind);
-    const reply = (status: number, errorType?: string, message?: string) => {
-      record.status = status;
-      record.requestId = errorType ? answer(res, status, errorType, message ?? errorType) : ok(res);
-      if (errorType) {
-        record.errorType = errorType;
-        if (message !== undefined) record.message = message;
-      }
-      return record.requestId;
-    };
-
-    for (const f of faults) if (f.kind === 'delay') await new Promise((r) => setTimeout(r, f.ms));
-    if (faults.some((f) => f.kind === 'drop')) {
-      req.socket.destroy();
-      return record;
-    }
-    const signature = await checkSignature(
-      { method: req.method, url: req.url ?? '/', headers: req.headersDistinct, body: bytes },
-      {
-        credentials: options.credentials,
-        service: OPERATION.signingName,
-        ...(options.region ? { region: options.region } : {}),
-      },
-    );
-    if (signature.scope) record.scope = signature.scope;
-    if (!signature.ok) {
-      reply(403, signature.code, signature.message);
-      return record;
-    }
-    const failure = faults.find((f) => f.kind === 'status' || f.kind === 'throttle');
-    if (failure?.kind === 'status') {
-      reply(
-        failure.status,
-        failure.code ?? (failure.status === 503 ? 'ServiceUnavailableException' : 'InternalFailure'),
-        failure.message ?? 'We encountered an internal error. Please try again.',
-      );
-      return record;
-    }
-    if (failure?.kind === 'throttle') {
-      if (failure.status === 429) reply(429, 'TooManyRequestsException', 'Too Many Requests');
-      else reply(400, 'ThrottlingException', 'Rate exceeded');
-      return record;
-    }
-    const errors = serviceErrors(body);
-    if (errors.length > 0 || !parsed) {
-      reply(400, 'InvalidInputException', invalidInputMessage(body, errors));
-      return record;
-    }
-    const dataset = datasets.get(parsed.datasetArn) ?? (options.anyDataset ? { arn: parsed.datasetArn } : undefined);
-    if (!dataset) {
-      reply(404, 'ResourceNotFoundException', `Could not find resource: ${parsed.datasetArn}`);
-      return record;
-    }
-    if (dataset.busy) {
-      reply(
-        409,
-        'ResourceInUseException',
-        `Resource ${parsed.datasetArn} is in use: a dataset import or update is in progress.`,
-      );
-      return record;
-    }
-    const rejection = faults.find((f) => f.kind === 'reject-user');
-    if (rejection?.kind === 'reject-user') {
-      reply(400, 'InvalidInputException', rejection.message ?? 'Error parsing properties json');
-      return record;
-    }
-    const requestId = reply(200);
-    accepted.push({ seq: record.seq, requestId, datasetArn: parsed.datasetArn, users: parsed.users });
-    return record;
-  }
-
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, host, () => {
@@ -202,6 +119,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     });
   });
   const { port } = server.address() as AddressInfo;
+  const { accepted, requests, datasets } = state;
   return {
     url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
     port,
@@ -209,7 +127,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     acceptedUsers: () => accepted.flatMap((a) => a.users),
     requests,
     setFaults: (next) => {
-      rules = [...next];
+      state.rules = [...next];
     },
     setBusy: (arn, busy) => {
       const d = datasets.get(arn);
@@ -228,8 +146,124 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
   };
 }
 
+/** Records a request, applies its faults, answers it; undefined for what is not PutUsers. */
+async function handle(
+  state: EmulatorState,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<ReceivedRequest | undefined> {
+  const bytes = await readBody(req);
+  const body = bytes.toString('utf8');
+  const path = new URL(req.url ?? '/', 'http://emulator.invalid').pathname;
+  if (req.method !== OPERATION.method || path !== OPERATION.path) {
+    answer(res, 404, 'UnknownOperationException', `${req.method} ${path} is not an operation of Personalize Events.`);
+    return undefined;
+  }
+  const record: ReceivedRequest = {
+    seq: ++state.seq,
+    method: req.method,
+    path,
+    headers: { ...req.headersDistinct },
+    body,
+    status: 0,
+    faults: [],
+    receivedAt: Date.now(),
+  };
+  state.requests.push(record);
+  const parsed = parseRequest(body);
+  const faults = faultsFor(state.rules, {
+    seq: record.seq,
+    userIds: parsed?.users.map((u) => u.userId) ?? [],
+    ...(parsed ? { datasetArn: parsed.datasetArn } : {}),
+  });
+  record.faults = faults.map((f) => f.kind);
+
+  for (const f of faults) if (f.kind === 'delay') await new Promise((r) => setTimeout(r, f.ms));
+  if (faults.some((f) => f.kind === 'drop')) {
+    req.socket.destroy();
+    return record;
+  }
+  const signature = await checkSignature(
+    { method: req.method, url: req.url ?? '/', headers: req.headersDistinct, body: bytes },
+    {
+      credentials: state.options.credentials,
+      service: OPERATION.signingName,
+      ...(state.options.region ? { region: state.options.region } : {}),
+    },
+  );
+  if (signature.scope) record.scope = signature.scope;
+  const verdict: Verdict = !signature.ok
+    ? { status: 403, errorType: signature.code, message: signature.message }
+    : (faultVerdict(faults) ?? serviceVerdict(state, body, parsed, faults));
+  record.status = verdict.status;
+  if ('errorType' in verdict) {
+    record.requestId = answer(res, verdict.status, verdict.errorType, verdict.message);
+    record.errorType = verdict.errorType;
+    record.message = verdict.message;
+  } else {
+    record.requestId = ok(res);
+    state.accepted.push({ seq: record.seq, requestId: record.requestId, ...parsed! });
+  }
+  return record;
+}
+
+/** A server error or throttling the rules inject, before the service looks at the request. */
+function faultVerdict(faults: readonly Fault[]): Verdict | undefined {
+  const failure = faults.find((f) => f.kind === 'status' || f.kind === 'throttle');
+  if (failure?.kind === 'status')
+    return {
+      status: failure.status,
+      errorType: failure.code ?? (failure.status === 503 ? 'ServiceUnavailableException' : 'InternalFailure'),
+      message: failure.message ?? 'We encountered an internal error. Please try again.',
+    };
+  if (failure?.kind === 'throttle')
+    return failure.status === 429
+      ? { status: 429, errorType: 'TooManyRequestsException', message: 'Too Many Requests' }
+      : { status: 400, errorType: 'ThrottlingException', message: 'Rate exceeded' };
+  return undefined;
+}
+
+/** As the service judges a signed request: its input, its dataset, then a user the rules reject. */
+function serviceVerdict(
+  state: EmulatorState,
+  body: string,
+  parsed: ParsedRequest | undefined,
+  faults: readonly Fault[],
+): Verdict {
+  const errors = serviceErrors(body);
+  if (errors.length > 0 || !parsed)
+    return { status: 400, errorType: 'InvalidInputException', message: invalidInputMessage(body, errors) };
+  const dataset =
+    state.datasets.get(parsed.datasetArn) ?? (state.options.anyDataset ? { arn: parsed.datasetArn } : undefined);
+  if (!dataset)
+    return {
+      status: 404,
+      errorType: 'ResourceNotFoundException',
+      message: `Could not find resource: ${parsed.datasetArn}`,
+    };
+  if (dataset.busy)
+    return {
+      status: 409,
+      errorType: 'ResourceInUseException',
+      message: `Resource ${parsed.datasetArn} is in use: a dataset import or update is in progress.`,
+    };
+  const rejection = faults.find((f) => f.kind === 'reject-user');
+  if (rejection?.kind === 'reject-user')
+    return {
+      status: 400,
+      errorType: 'InvalidInputException',
+      message: rejection.message ?? 'Error parsing properties json',
+    };
+  return { status: 200 };
+}
+
+interface ParsedRequest {
+  datasetArn: string;
+  users: User[];
+}
+
 /** The body as a PutUsers request, when it is one (validation says what is wrong otherwise). */
-function parseRequest(body: string): { datasetArn: string; users: User[] } | undefined {
+function parseRequest(body: string): ParsedRequest | undefined {
   try {
     const value = JSON.parse(body) as { datasetArn?: unknown; users?: unknown };
     if (typeof value?.datasetArn !== 'string' || !Array.isArray(value.users)) return undefined;

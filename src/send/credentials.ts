@@ -4,10 +4,10 @@
 // those files, why the SDK's generic "Could not load credentials from any providers" happened.
 import { loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
 
-type Files = Awaited<ReturnType<typeof loadSharedConfigFiles>>;
+export type SharedFiles = Awaited<ReturnType<typeof loadSharedConfigFiles>>;
 
 /** Re-reads ~/.aws/config and ~/.aws/credentials (or AWS_CONFIG_FILE / AWS_SHARED_CREDENTIALS_FILE) into the SDK's cache. */
-export async function reloadSharedFiles(): Promise<Files | undefined> {
+export async function reloadSharedFiles(): Promise<SharedFiles | undefined> {
   try {
     return await loadSharedConfigFiles({ ignoreCache: true });
   } catch {
@@ -22,7 +22,7 @@ export function profileName(profile: string | undefined, env: NodeJS.ProcessEnv 
 
 /** One sentence on why no credentials were found, when the shared files tell. */
 export function explainMissingCredentials(
-  files: Files | undefined,
+  files: SharedFiles | undefined,
   profile: string | undefined,
   env: NodeJS.ProcessEnv = process.env,
 ): string | undefined {

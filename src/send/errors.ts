@@ -70,6 +70,18 @@ type SdkLikeError = {
   cause?: unknown;
 };
 
+/** What describeError reads of an error, and makes failures with. */
+interface Described {
+  e: SdkLikeError;
+  name: string;
+  /** The error's own message. */
+  raw: string;
+  context: ErrorContext;
+  /** `profile "x"`, or "the profile" when none was named. */
+  profile: string;
+  failure(kind: FailureKind, fatal: boolean, message: string, code?: string, remedy?: Remedy): SendFailure;
+}
+
 export function describeError(error: unknown, context: ErrorContext): SendFailure {
   const e = (error ?? {}) as SdkLikeError;
   const name = typeof e.name === 'string' ? e.name : 'Error';
@@ -77,20 +89,34 @@ export function describeError(error: unknown, context: ErrorContext): SendFailur
   const meta = {
     ...(e.$metadata?.httpStatusCode ? { httpStatus: e.$metadata.httpStatusCode } : {}),
     ...(e.$metadata?.requestId ? { requestId: e.$metadata.requestId } : {}),
+    // The service's message as it gave it: only an error with an HTTP status came from the service.
+    ...(e.$metadata?.httpStatusCode !== undefined ? { serviceMessage: raw } : {}),
   };
-  const service = e.$metadata?.httpStatusCode !== undefined ? { serviceMessage: raw } : {};
-  const profile = context.profile ? `profile "${context.profile}"` : 'the profile';
-  const where = `${context.endpoint ?? 'the Personalize Events endpoint'}`;
-  const failure = (kind: FailureKind, fatal: boolean, message: string, code = name, remedy?: Remedy): SendFailure => ({
-    kind,
-    code,
-    message,
-    fatal,
-    ...(remedy ? { remedy } : {}),
-    ...meta,
-    ...service,
-  });
+  const described: Described = {
+    e,
+    name,
+    raw,
+    context,
+    profile: context.profile ? `profile "${context.profile}"` : 'the profile',
+    failure: (kind, fatal, message, code = name, remedy) => ({
+      kind,
+      code,
+      message,
+      fatal,
+      ...(remedy ? { remedy } : {}),
+      ...meta,
+    }),
+  };
+  return (
+    credentialsFailure(described) ??
+    serviceFailure(described) ??
+    transportFailure(described) ??
+    described.failure('other', false, `${name}: ${raw}`)
+  );
+}
 
+/** Credentials the SDK could not find, or the service refused. */
+function credentialsFailure({ name, raw, context, profile, failure }: Described): SendFailure | undefined {
   switch (name) {
     case 'CredentialsProviderError':
     case 'TokenProviderError':
@@ -108,22 +134,36 @@ export function describeError(error: unknown, context: ErrorContext): SendFailur
         name,
         { kind: 'choose-profile' },
       );
-    case 'UnrecognizedClientException':
-    case 'InvalidClientTokenId':
     case 'ExpiredTokenException':
-    case 'MissingAuthenticationTokenException':
-    case 'IncompleteSignatureException':
-    case 'InvalidSignatureException':
+      return failure(
+        'credentials-refused',
+        true,
+        `The session credentials have expired (${raw}): refresh them (for SSO: \`aws sso login\`) and send again.`,
+      );
     case 'AccessDeniedException':
       return failure(
         'credentials-refused',
         true,
-        name === 'ExpiredTokenException'
-          ? `The session credentials have expired (${raw}): refresh them (for SSO: \`aws sso login\`) and send again.`
-          : name === 'AccessDeniedException'
-            ? `Access denied (${raw}): the credentials' identity needs personalize:PutUsers on ${context.datasetArn}.`
-            : `The service refused the credentials: ${name}: ${raw} Check the access key and secret of ${profile} (and the computer's clock).`,
+        `Access denied (${raw}): the credentials' identity needs personalize:PutUsers on ${context.datasetArn}.`,
       );
+    case 'UnrecognizedClientException':
+    case 'InvalidClientTokenId':
+    case 'MissingAuthenticationTokenException':
+    case 'IncompleteSignatureException':
+    case 'InvalidSignatureException':
+      return failure(
+        'credentials-refused',
+        true,
+        `The service refused the credentials: ${name}: ${raw} Check the access key and secret of ${profile} (and the computer's clock).`,
+      );
+    default:
+      return undefined;
+  }
+}
+
+/** The service's answers about the dataset and the input, and the SDK's Cancel. */
+function serviceFailure({ name, raw, context, failure }: Described): SendFailure | undefined {
+  switch (name) {
     case 'ResourceNotFoundException': {
       const arnRegion = regionOfArn(context.datasetArn);
       const elsewhere = arnRegion && context.region && arnRegion !== context.region;
@@ -159,9 +199,14 @@ export function describeError(error: unknown, context: ErrorContext): SendFailur
     case 'AbortError':
       return failure('cancelled', false, 'Cancelled.');
     default:
-      break;
+      return undefined;
   }
+}
+
+/** No region, a network that fails, a server error: known by their messages, codes and status. */
+function transportFailure({ e, name, raw, context, profile, failure }: Described): SendFailure | undefined {
   const codes = `${e.code ?? ''} ${name} ${raw}`;
+  const where = context.endpoint ?? 'the Personalize Events endpoint';
   if (/^Region is missing|region.*(missing|not (set|found|configured))/i.test(raw)) {
     const arnRegion = regionOfArn(context.datasetArn);
     return failure(
@@ -172,29 +217,26 @@ export function describeError(error: unknown, context: ErrorContext): SendFailur
       { kind: 'set-region', region: arnRegion },
     );
   }
-  if (/\b(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH)\b/.test(codes)) {
+  if (/\b(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH)\b/.test(codes))
     return failure(
       'unreachable',
       true,
       `Cannot reach ${where} (${raw}). Check the endpoint URL, the network and any proxy.`,
       e.code ?? name,
     );
-  }
-  if (/\b(ECONNRESET|EPIPE|ETIMEDOUT|TimeoutError|socket hang up)\b/.test(codes)) {
+  if (/\b(ECONNRESET|EPIPE|ETIMEDOUT|TimeoutError|socket hang up)\b/.test(codes))
     return failure(
       'connection',
       false,
       `The connection to ${where} broke even after the retries (${raw}).`,
       e.code ?? name,
     );
-  }
   const status = e.$metadata?.httpStatusCode;
-  if (status !== undefined && status >= 500) {
+  if (status !== undefined && status >= 500)
     return failure(
       'server',
       false,
       `The service failed (HTTP ${status} ${name}: ${raw}) even after the retries: send the users not in again later.`,
     );
-  }
-  return failure('other', false, `${name}: ${raw}`);
+  return undefined;
 }

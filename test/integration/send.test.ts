@@ -156,6 +156,7 @@ describe('PutUsers: Send File (against the emulator)', function () {
     assert.equal(result.report.accepted, 7);
     assert.equal(result.report.requests.length, 1);
     assert.equal(result.failedFile, undefined, 'every user got in: no users-not-in file');
+    assert.deepEqual(result.actions, ['Show Report'], 'all in: the report is the only button');
     assert.deepEqual(emulator.acceptedUsers(), input, 'the emulator has exactly the file, in order');
     assert.equal(emulator.requests[0]!.scope?.region, 'us-east-1', "the profile's region");
     assert.equal(result.report.endpoint, emulator.url);
@@ -247,6 +248,7 @@ describe('PutUsers: Send File (against the emulator)', function () {
     const notIn = usersNotIn(result);
     assert.deepEqual(notIn, [input[4], input[17]]);
     assertNothingLostNothingTwice(emulator, input, notIn);
+    assert.deepEqual(result.actions, ['Open Users Not In', 'Show Report'], 'rejected users: nothing to set');
     assert.ok(
       result.reportLines.some((l) => l.trim().startsWith('users[4]: rejected: The property age is not valid.')),
       result.reportLines.join('\n'),
@@ -342,24 +344,27 @@ describe('PutUsers: Send File (against the emulator)', function () {
         result.reportLines.some((l) => l.startsWith('Stopped: ')),
         result.reportLines.join('\n'),
       );
-      return result.report;
+      return Object.assign(result.report, { actions: result.actions });
     };
 
     it('the dataset ARN is unknown (ResourceNotFoundException)', async () => {
       const report = await fatal(() => undefined, UNKNOWN_ARN);
       assert.equal(report.fatal?.kind, 'not-found');
       assert.match(report.fatal!.message, /dataset ARN|region/i);
+      assert.deepEqual(report.actions, ['Open Users Not In', 'Set Region', 'Show Report']);
     });
 
     it('the dataset is busy (ResourceInUseException)', async () => {
       const report = await fatal(() => undefined, BUSY_ARN);
       assert.equal(report.fatal?.kind, 'in-use');
+      assert.deepEqual(report.actions, ['Open Users Not In', 'Show Report']);
     });
 
     it('the profile has no credentials', async () => {
       const report = await fatal(() => config().update('profile', 'ghost', vscode.ConfigurationTarget.Global));
       assert.equal(report.fatal?.kind, 'no-credentials');
       assert.match(report.fatal!.message, /"ghost"/);
+      assert.deepEqual(report.actions, ['Open Users Not In', 'Choose Profile', 'Show Report']);
       assert.equal(emulator.requests.length, 0);
     });
 
@@ -388,6 +393,7 @@ describe('PutUsers: Send File (against the emulator)', function () {
         const report = await fatal(() => config().update('profile', 'work', vscode.ConfigurationTarget.Global));
         assert.equal(report.fatal?.kind, 'sso-expired', report.fatal?.message);
         assert.match(report.fatal!.message, /run `aws sso login --profile work`/);
+        assert.deepEqual(report.actions, ['Open Users Not In', 'Choose Profile', 'Show Report']);
         assert.equal(emulator.requests.length, 0);
       } finally {
         process.env['HOME'] = home;
@@ -399,6 +405,7 @@ describe('PutUsers: Send File (against the emulator)', function () {
     it('there is no region', async () => {
       const report = await fatal(() => config().update('profile', 'noregion', vscode.ConfigurationTarget.Global));
       assert.equal(report.fatal?.kind, 'no-region');
+      assert.deepEqual(report.actions, ['Open Users Not In', 'Set Region', 'Show Report']);
       assert.equal(emulator.requests.length, 0);
     });
 
@@ -408,6 +415,7 @@ describe('PutUsers: Send File (against the emulator)', function () {
         config().update('endpoint', `http://127.0.0.1:${port}`, vscode.ConfigurationTarget.Workspace),
       );
       assert.equal(report.fatal?.kind, 'unreachable');
+      assert.deepEqual(report.actions, ['Open Users Not In', 'Open Endpoint Setting', 'Show Report']);
     });
 
     it('the endpoint is http:// on another host (refused before any request)', async () => {
@@ -415,6 +423,7 @@ describe('PutUsers: Send File (against the emulator)', function () {
         config().update('endpoint', 'http://personalize.example.com', vscode.ConfigurationTarget.Workspace),
       );
       assert.equal(report.fatal?.kind, 'insecure-endpoint');
+      assert.deepEqual(report.actions, ['Open Users Not In', 'Open Endpoint Setting', 'Show Report']);
     });
 
     it('an http:// endpoint on another host is refused even when workspace settings try to allow it (user settings only)', async () => {
@@ -485,6 +494,7 @@ describe('PutUsers: Send File (against the emulator)', function () {
     assert.equal(result.report.accepted, 3);
     const rest = vscode.workspace.textDocuments.find((d) => d.uri.toString() === result.failedFile);
     assert.ok(rest?.isUntitled, `an untitled editor holds the users not in: ${result.failedFile}`);
+    assert.deepEqual(result.actions, ['Show Report'], 'the unsaved editor is open already');
     assert.deepEqual(readRequest(rest.getText(), 'json').request?.users, [input[1]]);
   });
 

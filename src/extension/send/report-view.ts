@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import { COMMAND } from '../command-ids';
 import { plural, type PutUsersRequest, writeInput } from '../../core';
 import type { SendReport } from '../../send';
-import { failureText } from '../../send/errors';
+import { failureText, type SendFailure } from '../../send/errors';
 import { failedFileName, notInRequest } from '../../send/failed-file';
 import { extensionRemedyWords } from './wording';
 import { formatOf } from '../documents';
@@ -55,17 +55,18 @@ export async function writeUsersNotIn(
   return { uri: untitled.uri, label: 'an unsaved editor (save it to keep them)', saved: false };
 }
 
-/** One message: how many got in, why not all, where the rest are; buttons for the next step. */
+/** One message: how many got in, why not all, where the rest are; buttons for the next step (their labels returned). */
 export function presentReport(
   name: string,
   report: SendReport,
   reportLines: readonly string[],
   notInFile: UsersNotInFile | undefined,
-): void {
+): string[] {
   const notIn = report.total - report.accepted;
   const actions = new Map<string, () => unknown>();
   if (notInFile?.saved) actions.set('Open Users Not In', () => vscode.window.showTextDocument(notInFile.uri));
-  for (const [label, run] of fixesFor(report)) actions.set(label, run);
+  const nextStep = nextStepFor(report.fatal);
+  if (nextStep) actions.set(...nextStep);
   actions.set('Show Report', () =>
     vscode.workspace
       .openTextDocument({ language: 'log', content: reportLines.join('\n') + '\n' })
@@ -92,24 +93,45 @@ export function presentReport(
         ? vscode.window.showErrorMessage
         : vscode.window.showWarningMessage;
   void show(message, ...actions.keys()).then((choice) => choice && actions.get(choice)?.());
+  return [...actions.keys()];
 }
 
-/** The button that fixes what stopped the send. */
-function fixesFor(report: SendReport): [string, () => unknown][] {
-  const openSetting = (id: string) => () => vscode.commands.executeCommand('workbench.action.openSettings', id);
-  switch (report.fatal?.kind) {
-    case 'no-credentials':
-    case 'sso-expired':
-    case 'credentials-refused':
-      return [['Choose Profile', () => vscode.commands.executeCommand(COMMAND.chooseProfile)]];
-    case 'no-region':
-    case 'not-found':
-      return [['Set Region', openSetting('putUsers.region')]];
-    case 'endpoint':
-    case 'insecure-endpoint':
-    case 'unreachable':
-      return [['Open Endpoint Setting', openSetting('putUsers.endpoint')]];
-    default:
-      return [];
+/**
+ * The button for the next step after what stopped the send: the remedy's setting or command when
+ * the failure has one (the message words it), else the one its kind points to.
+ */
+function nextStepFor(fatal: SendFailure | undefined): [string, () => unknown] | undefined {
+  if (!fatal) return undefined;
+  const chooseProfile: [string, () => unknown] = [
+    'Choose Profile',
+    () => vscode.commands.executeCommand(COMMAND.chooseProfile),
+  ];
+  const setRegion: [string, () => unknown] = ['Set Region', openSetting('putUsers.region')];
+  const setEndpoint: [string, () => unknown] = ['Open Endpoint Setting', openSetting('putUsers.endpoint')];
+  switch (fatal.remedy?.kind) {
+    case 'choose-profile':
+      return chooseProfile;
+    case 'set-region':
+      return setRegion;
+    case 'allow-insecure-endpoint':
+      return setEndpoint; // most often the fix is an https:// endpoint; the message names the permission
+    case undefined:
+      break;
   }
+  switch (fatal.kind) {
+    case 'sso-expired': // after `aws sso login`, or with another profile
+    case 'credentials-refused':
+      return chooseProfile;
+    case 'not-found':
+      return setRegion;
+    case 'endpoint':
+    case 'unreachable':
+      return setEndpoint;
+    default:
+      return undefined;
+  }
+}
+
+function openSetting(id: string): () => unknown {
+  return () => vscode.commands.executeCommand('workbench.action.openSettings', id);
 }

@@ -27,7 +27,14 @@ export interface SendFileOptions {
 export type SendFileResult =
   | { status: 'no-document' | 'untrusted' | 'busy' | 'declined' | 'empty' }
   | { status: 'invalid'; errors: number }
-  | { status: 'sent'; report: SendReport; failedFile?: string; reportLines: string[] };
+  | {
+      status: 'sent';
+      report: SendReport;
+      failedFile?: string;
+      reportLines: string[];
+      /** The buttons of the message that says what happened. */
+      actions: string[];
+    };
 
 export async function sendFile(ctx: Ctx, resource?: unknown, options: SendFileOptions = {}): Promise<SendFileResult> {
   if (!vscode.workspace.isTrusted) {
@@ -114,8 +121,14 @@ async function validateAndSend(
   });
   // The engine logged each request and the totals as they happened; the file is what is new.
   if (failedFile) ctx.log.info(engine.failedFileLine(report, failedFile.label));
-  presentReport(name, report, reportLines, failedFile);
-  return { status: 'sent', report, reportLines, ...(failedFile ? { failedFile: failedFile.uri.toString() } : {}) };
+  const actions = presentReport(name, report, reportLines, failedFile);
+  return {
+    status: 'sent',
+    report,
+    reportLines,
+    actions,
+    ...(failedFile ? { failedFile: failedFile.uri.toString() } : {}),
+  };
 }
 
 /** Asks before sending a file with warnings, or one of more users than one request takes. */
