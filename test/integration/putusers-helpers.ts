@@ -1,5 +1,6 @@
 // Helpers for the PutUsers suites: our diagnostics only, and text edits applied and read back.
 import * as vscode from 'vscode';
+import { pollUntil } from '../support/values';
 import { waitForDiagnostics } from './helpers';
 
 export const ours = (ds: readonly vscode.Diagnostic[]) => ds.filter((d) => d.source === 'PutUsers');
@@ -8,8 +9,6 @@ export const ours = (ds: readonly vscode.Diagnostic[]) => ds.filter((d) => d.sou
 export function waitForOurs(uri: vscode.Uri, count = 1): Promise<vscode.Diagnostic[]> {
   return waitForDiagnostics(uri, (ds) => ours(ds).length >= count).then(ours);
 }
-
-export const rangeText = (r: vscode.Range) => `${r.start.line}:${r.start.character}-${r.end.line}:${r.end.character}`;
 
 /**
  * The code action titled `title` at `range`. Polled: the diagnostics the extension host has set
@@ -23,12 +22,18 @@ export async function codeActionTitled(
   timeoutMs = 5_000,
 ): Promise<vscode.CodeAction> {
   let actions: vscode.CodeAction[] = [];
-  for (const started = Date.now(); Date.now() - started < timeoutMs; await new Promise((r) => setTimeout(r, 50))) {
-    actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, range);
-    const action = actions.find((a) => title.test(a.title));
-    if (action) return action;
-  }
-  throw new Error(`no code action ${title} among: ${actions.map((a) => a.title).join(', ')}`);
+  return pollUntil(
+    async () => {
+      actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+        'vscode.executeCodeActionProvider',
+        uri,
+        range,
+      );
+      return actions.find((a) => title.test(a.title));
+    },
+    timeoutMs,
+    () => `no code action ${title} among: ${actions.map((a) => a.title).join(', ')}`,
+  );
 }
 
 /**

@@ -2,13 +2,13 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { skeleton, validate } from '../../src/core';
-import { closeAllEditors, openFixture, openUntitled } from './helpers';
-import { applyFix, codeActionTitled, ours, rangeText, waitForOurs } from './putusers-helpers';
+import { closeAllEditors, openFixture, openUntitled, waitForDiagnostics } from './helpers';
+import { ARN, rangeText } from '../support/values';
+import { applyFix, codeActionTitled, ours, waitForOurs } from './putusers-helpers';
 
 const expected = (doc: vscode.TextDocument) =>
   validate(doc.getText(), doc.languageId === 'yaml' ? 'yaml' : 'json').map(
-    (f) =>
-      `${f.range.start.line}:${f.range.start.character}-${f.range.end.line}:${f.range.end.character} ${f.code} ${f.message}`,
+    (f) => `${rangeText(f.range)} ${f.code} ${f.message}`,
   );
 const shown = (ds: readonly vscode.Diagnostic[]) =>
   ds.map((d) => `${rangeText(d.range)} ${String(d.code)} ${d.message}`);
@@ -42,24 +42,18 @@ describe('PutUsers diagnostics', () => {
   });
 
   it('updates as you type and clears when the file is fixed', async () => {
-    const doc = await openUntitled(
-      '{"datasetArn": "arn:aws:personalize:us-east-1:1:dataset/g/USERS", "users": [{"userId": 1}]}',
-      'json',
-    );
+    const text = `{"datasetArn": "${ARN}", "users": [{"userId": 1}]}`;
+    const doc = await openUntitled(text, 'json');
     const before = await waitForOurs(doc.uri, 1);
+    const number = text.lastIndexOf('1');
     assert.deepStrictEqual(
       before.map((d) => `${rangeText(d.range)} ${String(d.code)}`),
-      ['0:87-0:88 cli/invalid-type'],
+      [`0:${number}-0:${number + 1} cli/invalid-type`],
       'the number userId, located',
     );
     const edit = new vscode.WorkspaceEdit();
-    edit.replace(
-      doc.uri,
-      new vscode.Range(0, 0, doc.lineCount, 0),
-      '{"datasetArn": "arn:aws:personalize:us-east-1:1:dataset/g/USERS", "users": [{"userId": "1"}]}',
-    );
+    edit.replace(doc.uri, new vscode.Range(0, 0, doc.lineCount, 0), text.replace('": 1}', '": "1"}'));
     await vscode.workspace.applyEdit(edit);
-    const { waitForDiagnostics } = await import('./helpers');
     const after = await waitForDiagnostics(doc.uri, (ds) => ours(ds).length === 0);
     assert.deepStrictEqual(after, [], 'nothing of ours, and nothing from the JSON service, once the file is valid');
   });

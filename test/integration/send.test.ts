@@ -22,6 +22,7 @@ import {
   UNKNOWN_ARN,
   userKey,
 } from '../support/emulator-harness';
+import { pollUntil } from '../support/values';
 import { closeAllEditors, fixtureUri, waitForEvent } from './helpers';
 
 const RUN = Math.random().toString(36).slice(2, 8);
@@ -82,13 +83,15 @@ function usersNotIn(result: Extract<SendResult, { status: 'sent' }>, datasetArn 
 async function lensesOnceTargetRead(uri: vscode.Uri, title?: string): Promise<vscode.CodeLens[]> {
   await vscode.window.showTextDocument(uri);
   let lenses: vscode.CodeLens[] = [];
-  for (const started = Date.now(); Date.now() - started < 10_000; await new Promise((r) => setTimeout(r, 50))) {
-    lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri, 10);
-    const target = lenses.find((l) => l.command?.command === 'putUsers.chooseProfile');
-    if (target && (title === undefined || target.command?.title === title)) return lenses;
-  }
-  throw new Error(
-    `no profile · region CodeLens${title ? ` titled ${title}` : ''} after 10 s; lenses: ${lenses.map((l) => l.command?.title).join(' | ')}`,
+  return pollUntil(
+    async () => {
+      lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri, 10);
+      const target = lenses.find((l) => l.command?.command === 'putUsers.chooseProfile');
+      return target && (title === undefined || target.command?.title === title) ? lenses : undefined;
+    },
+    10_000,
+    () =>
+      `no profile · region CodeLens${title ? ` titled ${title}` : ''}; lenses: ${lenses.map((l) => l.command?.title).join(' | ')}`,
   );
 }
 

@@ -7,8 +7,10 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import type { User } from '../../src/core';
 import { type Emulator, type EmulatorOptions, startEmulator } from '../../src/emulator';
+import { ARN } from './values';
 
-export const ARN = 'arn:aws:personalize:us-east-1:123456789012:dataset/demo/USERS';
+export { ARN };
+
 export const BUSY_ARN = 'arn:aws:personalize:us-east-1:123456789012:dataset/busy/USERS';
 export const UNKNOWN_ARN = 'arn:aws:personalize:us-east-1:123456789012:dataset/nope/USERS';
 export const KEYS = {

@@ -5,10 +5,10 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { skeleton } from '../../../src/core';
 import { main } from '../../../src/cli/main';
+import { ARN } from '../../support/values';
 
 const root = path.resolve(__dirname, '../../../..');
 const cliJs = path.join(root, 'dist/cli.js');
-const ARN = 'arn:aws:personalize:us-east-1:123456789012:dataset/g/USERS';
 
 async function run(...argv: string[]) {
   let stdout = '';

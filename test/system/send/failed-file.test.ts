@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { readRequest } from '../../../src/core';
 import { failedFileName, notInRequest, writeFailedFile } from '../../../src/send/failed-file';
+import { ARN } from '../../support/values';
 
 const AT = new Date('2026-11-28T17:15:00.123Z');
-const ARN = 'arn:aws:personalize:us-east-1:123456789012:dataset/demo/USERS';
 
 describe('send: the failed-users file', () => {
   it('is named beside the original, with the UTC time, as a *.putusers.* file', () => {

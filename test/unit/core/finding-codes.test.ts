@@ -3,8 +3,8 @@
 // no entry is dead).
 import * as assert from 'node:assert/strict';
 import { FINDING_CODES, type FindingCode, type Format, validate } from '../../../src/core';
+import { ARN } from '../../support/values';
 
-const ARN = 'arn:aws:personalize:us-east-1:123456789012:dataset/demo/USERS';
 const request = (users: unknown, extra: Record<string, unknown> = {}) =>
   JSON.stringify({ datasetArn: ARN, users, ...extra });
 const withProperties = (properties: string) => request([{ userId: 'u1', properties }]);

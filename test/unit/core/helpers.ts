@@ -1,13 +1,13 @@
 // Small helpers for the core's unit tests.
 import { type Finding, type Format, validate } from '../../../src/core';
+import { ARN, rangeText } from '../../support/values';
 
 /** The findings of `text` as `code @line:char-line:char` plus message and awsCli, easy to compare. */
 export function findings(text: string, format: Format = 'json'): Finding[] {
   return validate(text, format);
 }
 
-export const at = (f: Finding) =>
-  `${f.range.start.line}:${f.range.start.character}-${f.range.end.line}:${f.range.end.character}`;
+export const at = (f: Finding) => rangeText(f.range);
 
 /** The text a finding's range covers. */
 export function covered(text: string, f: Finding): string {
@@ -22,7 +22,7 @@ export const awsLines = (text: string, format: Format = 'json') =>
     .filter((f) => f.code.startsWith('cli/'))
     .map((f) => f.awsCli);
 
-export const ARN = 'arn:aws:personalize:us-east-1:123456789012:dataset/g/USERS';
+export { ARN };
 
 /** A JSON input with the given users (each a JSON text). */
 export const jsonInput = (...users: string[]) =>

@@ -5,8 +5,8 @@ import { regionOfArn } from '../../../src/core';
 import { cliRemedyWords } from '../../../src/cli/wording';
 import { extensionRemedyWords } from '../../../src/extension/send/wording';
 import { describeError, failureText } from '../../../src/send/errors';
+import { ARN } from '../../support/values';
 
-const ARN = 'arn:aws:personalize:us-east-1:123456789012:dataset/demo/USERS';
 const context = {
   datasetArn: ARN,
   region: 'eu-west-1',

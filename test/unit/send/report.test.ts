@@ -1,7 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { allIn, emptyReport, failedFileLine, formatReport, ranges } from '../../../src/send/report';
-
-const ARN = 'arn:aws:personalize:us-east-1:123456789012:dataset/demo/USERS';
+import { ARN } from '../../support/values';
 
 describe('send: the report as text', () => {
   it('joins indexes into ranges', () => {
