@@ -57,8 +57,30 @@ export const MAX_CLOCK_SKEW_MS = 5 * 60 * 1000;
 const AUTHORIZATION = /^AWS4-HMAC-SHA256 (.*)$/;
 const AMZ_DATE = /^(\d{4})(\d\d)(\d\d)T(\d\d)(\d\d)(\d\d)Z$/;
 
+type Failed = Extract<SignatureCheck, { ok: false }>;
+
 export async function checkSignature(request: ReceivedForSigning, rules: SignatureRules): Promise<SignatureCheck> {
-  const authorization = single(request.headers['authorization']);
+  const authorization = parseAuthorization(single(request.headers['authorization']));
+  if ('code' in authorization) return authorization;
+  const { scope, signature } = authorization;
+  const checked = checkScopeAndTime(scope, single(request.headers['x-amz-date']), rules);
+  if ('code' in checked) return checked;
+  const signed = signedHeaderValues(request, scope);
+  if (!signed.ok) return signed;
+  const expected = await recomputeSignature(request, checked.credential, scope, signed.headers, checked.signedAt);
+  const given = Buffer.from(signature);
+  if (given.length !== expected.length || !timingSafeEqual(given, Buffer.from(expected))) {
+    return fail(
+      'InvalidSignatureException',
+      'The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.',
+      scope,
+    );
+  }
+  return { ok: true, scope };
+}
+
+/** `AWS4-HMAC-SHA256 Credential=AKID/DATE/REGION/SERVICE/aws4_request, SignedHeaders=a;b, Signature=HEX`. */
+function parseAuthorization(authorization: string | undefined): { scope: SigningScope; signature: string } | Failed {
   if (authorization === undefined || authorization === '')
     return fail('MissingAuthenticationTokenException', 'Missing Authentication Token');
   const head = AUTHORIZATION.exec(authorization);
@@ -87,10 +109,15 @@ export async function checkSignature(request: ReceivedForSigning, rules: Signatu
   }
   const [accessKeyId, date, region, service] = credentialParts as [string, string, string, string, string];
   const signedHeaders = parts.get('SignedHeaders')!.split(';');
-  const scope: SigningScope = { accessKeyId, date, region, service, signedHeaders };
-  const signature = parts.get('Signature')!;
+  return { scope: { accessKeyId, date, region, service, signedHeaders }, signature: parts.get('Signature')! };
+}
 
-  const amzDate = single(request.headers['x-amz-date']);
+/** The request time, the access key, the scope's date, service and region, the clock skew: in the order AWS checks them. */
+function checkScopeAndTime(
+  scope: SigningScope,
+  amzDate: string | undefined,
+  rules: SignatureRules,
+): { signedAt: number; credential: Credential } | Failed {
   const time = amzDate === undefined ? undefined : AMZ_DATE.exec(amzDate);
   if (!amzDate || !time)
     return fail(
@@ -98,46 +125,53 @@ export async function checkSignature(request: ReceivedForSigning, rules: Signatu
       "Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header.",
       scope,
     );
-  if (!signedHeaders.includes('host') || !signedHeaders.includes('x-amz-date')) {
+  if (!scope.signedHeaders.includes('host') || !scope.signedHeaders.includes('x-amz-date'))
     return fail('InvalidSignatureException', "'Host' and 'X-Amz-Date' must be signed headers.", scope);
-  }
-  const credential = rules.credentials.find((c) => c.accessKeyId === accessKeyId);
+  const credential = rules.credentials.find((c) => c.accessKeyId === scope.accessKeyId);
   if (!credential)
     return fail('UnrecognizedClientException', 'The security token included in the request is invalid.', scope);
-  if (date !== amzDate.slice(0, 8)) {
+  if (scope.date !== amzDate.slice(0, 8))
     return fail(
       'InvalidSignatureException',
-      `Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP: '${date}' != '${amzDate.slice(0, 8)}', from '${amzDate}'.`,
+      `Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP: '${scope.date}' != '${amzDate.slice(0, 8)}', from '${amzDate}'.`,
       scope,
     );
-  }
-  if (service !== rules.service)
+  if (scope.service !== rules.service)
     return fail(
       'InvalidSignatureException',
       `Credential should be scoped to correct service: '${rules.service}'. `,
       scope,
     );
-  if (rules.region !== undefined && region !== rules.region)
-    return fail('InvalidSignatureException', `Credential should be scoped to a valid region, not '${region}'. `, scope);
+  if (rules.region !== undefined && scope.region !== rules.region)
+    return fail(
+      'InvalidSignatureException',
+      `Credential should be scoped to a valid region, not '${scope.region}'. `,
+      scope,
+    );
   const signedAt = Date.UTC(+time[1]!, +time[2]! - 1, +time[3]!, +time[4]!, +time[5]!, +time[6]!);
   const now = rules.now ?? Date.now();
-  if (signedAt < now - MAX_CLOCK_SKEW_MS) {
+  if (signedAt < now - MAX_CLOCK_SKEW_MS)
     return fail(
       'InvalidSignatureException',
       `Signature expired: ${amzDate} is now earlier than ${amz(now - MAX_CLOCK_SKEW_MS)} (${amz(now)} - 5 min.)`,
       scope,
     );
-  }
-  if (signedAt > now + MAX_CLOCK_SKEW_MS) {
+  if (signedAt > now + MAX_CLOCK_SKEW_MS)
     return fail(
       'InvalidSignatureException',
       `Signature not yet current: ${amzDate} is still later than ${amz(now + MAX_CLOCK_SKEW_MS)} (${amz(now)} + 5 min.)`,
       scope,
     );
-  }
+  return { signedAt, credential };
+}
 
+/** The values of the headers the signature covers; each must be there, and a declared payload hash must match the body. */
+function signedHeaderValues(
+  request: ReceivedForSigning,
+  scope: SigningScope,
+): { ok: true; headers: Record<string, string> } | Failed {
   const headers: Record<string, string> = {};
-  for (const name of signedHeaders) {
+  for (const name of scope.signedHeaders) {
     const value = request.headers[name];
     if (value === undefined)
       return fail(
@@ -149,13 +183,23 @@ export async function checkSignature(request: ReceivedForSigning, rules: Signatu
   }
   // The signer takes a payload hash header at its word; AWS checks it against the body.
   const declaredHash = headers['x-amz-content-sha256'];
-  if (declaredHash !== undefined && declaredHash !== createHash('sha256').update(request.body).digest('hex')) {
+  if (declaredHash !== undefined && declaredHash !== createHash('sha256').update(request.body).digest('hex'))
     return fail(
       'InvalidSignatureException',
       "The provided 'x-amz-content-sha256' header does not match what was computed.",
       scope,
     );
-  }
+  return { ok: true, headers };
+}
+
+/** The signature the request should carry: signed again with the key's secret, over the request as received. */
+async function recomputeSignature(
+  request: ReceivedForSigning,
+  credential: Credential,
+  scope: SigningScope,
+  headers: Record<string, string>,
+  signedAt: number,
+): Promise<string> {
   const target = new URL(request.url, 'http://emulator.invalid');
   const query: Record<string, string | string[]> = {};
   for (const key of new Set(target.searchParams.keys())) {
@@ -164,8 +208,8 @@ export async function checkSignature(request: ReceivedForSigning, rules: Signatu
   }
   const signer = new SignatureV4({
     credentials: credential,
-    region,
-    service,
+    region: scope.region,
+    service: scope.service,
     sha256: Hash.bind(null, 'sha256'),
     uriEscapePath: true,
     applyChecksum: false,
@@ -180,21 +224,12 @@ export async function checkSignature(request: ReceivedForSigning, rules: Signatu
       headers,
       body: request.body,
     }),
-    { signingDate: new Date(signedAt), signableHeaders: new Set(signedHeaders) },
+    { signingDate: new Date(signedAt), signableHeaders: new Set(scope.signedHeaders) },
   );
-  const expected = /Signature=([0-9a-f]{64})/.exec(String(recomputed.headers['authorization']))?.[1] ?? '';
-  const given = Buffer.from(signature);
-  if (given.length !== expected.length || !timingSafeEqual(given, Buffer.from(expected))) {
-    return fail(
-      'InvalidSignatureException',
-      'The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.',
-      scope,
-    );
-  }
-  return { ok: true, scope };
+  return /Signature=([0-9a-f]{64})/.exec(String(recomputed.headers['authorization']))?.[1] ?? '';
 }
 
-function fail(code: SignatureErrorCode, message: string, scope?: SigningScope): SignatureCheck {
+function fail(code: SignatureErrorCode, message: string, scope?: SigningScope): Failed {
   return scope ? { ok: false, code, message, scope } : { ok: false, code, message };
 }
 
