@@ -14,6 +14,8 @@ export const FINDING_CODES = {
   'service/duplicate-user-id': 'a userId twice in one request',
   'service/too-long': 'a string over its maximum length',
   'service/arn-pattern': 'a datasetArn the service’s pattern refuses',
+  'service/arn-placeholder': 'a datasetArn whose region or account is still a placeholder',
+  'service/arn-not-users-dataset': 'a datasetArn that names no Users dataset (a dataset group, another dataset type)',
   'service/properties-not-json': 'a properties string that is not JSON',
   'service/properties-not-object': 'a properties string that is JSON but not an object',
   'service/properties-key-case': 'a properties key that is not camelCase',

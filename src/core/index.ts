@@ -11,7 +11,7 @@ export { quoteString, scalarText, toJsonText, toYamlText, toText } from './emit'
 export { parseDocument } from './parse';
 export { lineIndex, type LineIndex } from './positions';
 export { plural } from './plural';
-export { regionOfArn } from './arn';
+export { datasetArnProblems, regionOfArn, usersDatasetArnFor } from './arn';
 export { pyRepr, pyStr, pyType, reprFloat } from './python-format';
 export { camelCase } from './rules/service';
 export type { Node, DictNode, ListNode, StrNode, Entry, Span, ParseResult } from './tree';
@@ -19,3 +19,12 @@ export { member, usersList } from './tree';
 export { locate, userIndexOf, type Location, type PathStep } from './locate';
 export { headOf } from './tree';
 export { createJsonCursorMemo, jsonCursor, type JsonCursor, type JsonCursorMemo } from './json-cursor';
+export { completionContext, type CompletionContext } from './completion-context';
+export {
+  completionProposals,
+  type CompletionProposal,
+  escapeSnippet,
+  expandSnippet,
+  type ProposalSources,
+} from './completion-proposals';
+export { memberAt, memberDoc, structureAt } from './model-paths';

@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { OPERATION, type User } from '../core';
+import { datasetArnProblems, OPERATION, type User } from '../core';
 import { type Fault, type FaultRule, faultsFor } from './faults';
 import { invalidInputMessage, serviceErrors } from './service-messages';
 import { checkSignature, type Credential, type SigningScope } from './sigv4';
@@ -23,7 +23,7 @@ export interface EmulatorOptions {
   /** The access keys it knows; a request signed with anything else is refused (403). */
   credentials: readonly Credential[];
   datasets: readonly EmulatedDataset[];
-  /** Accept any dataset ARN that passes validation, as if it existed (npm start in a folder of the user's own, whose datasets it cannot know). */
+  /** Accept any Users dataset ARN, as if it existed (npm start in a folder of the user's own, whose datasets it cannot know). */
   anyDataset?: boolean;
   /** When set, a signature scoped to another region is refused, as a regional endpoint does. */
   region?: string;
@@ -233,8 +233,9 @@ function serviceVerdict(
   const errors = serviceErrors(body);
   if (errors.length > 0 || !parsed)
     return { status: 400, errorType: 'InvalidInputException', message: invalidInputMessage(body, errors) };
-  const dataset =
-    state.datasets.get(parsed.datasetArn) ?? (state.options.anyDataset ? { arn: parsed.datasetArn } : undefined);
+  // Any dataset, but only one an ARN can name: a Users dataset, in a real region and account.
+  const anyDataset = state.options.anyDataset && datasetArnProblems(parsed.datasetArn).length === 0;
+  const dataset = state.datasets.get(parsed.datasetArn) ?? (anyDataset ? { arn: parsed.datasetArn } : undefined);
   if (!dataset)
     return {
       status: 404,

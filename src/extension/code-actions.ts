@@ -1,6 +1,7 @@
 // Quick fixes for the core's findings: properties written as an object become the escaped JSON
 // string the CLI needs; a near-miss key is renamed; an unknown member is removed; a scalar of the
-// wrong type is quoted; a file of more than 10 users is split into valid files.
+// wrong type is quoted; a file of more than 10 users is split into valid files; a dataset group's
+// ARN becomes its Users dataset's.
 import * as vscode from 'vscode';
 import { COMMAND } from './command-ids';
 import {
@@ -12,13 +13,14 @@ import {
   type Node,
   type PathStep,
   quoteString,
+  structureAt,
   suggestMember,
   toJsonText,
+  usersDatasetArnFor,
   usersList,
 } from '../core';
 import { DIAGNOSTIC_SOURCE } from './diagnostics';
 import { formatOf, type InputDocuments } from './documents';
-import { structureAt } from './model-paths';
 
 export const codeActionProvider = (documents: InputDocuments): vscode.CodeActionProvider => ({
   provideCodeActions(document, _range, context) {
@@ -65,6 +67,8 @@ function fixesFor(
       return unknownMemberFixes(site);
     case 'service/too-many-users':
       return splitAction(documents, document, diagnostic);
+    case 'service/arn-not-users-dataset':
+      return usersDatasetFix(site);
     default:
       return [];
   }
@@ -135,6 +139,21 @@ function unknownMemberFixes({ document, format, diagnostic, root, steps }: FixSi
   }
   out.push(quickFix(diagnostic, `Remove "${keyText}"`, removeEntry(document, container, key)));
   return out;
+}
+
+/** A dataset group's ARN, or one of its other datasets': its Users dataset instead. */
+function usersDatasetFix({ document, format, diagnostic, steps }: FixSite): vscode.CodeAction[] {
+  const value = steps[steps.length - 1]?.entry?.value;
+  const arn = value?.type === 'str' ? usersDatasetArnFor(value.value) : undefined;
+  if (!value || !arn) return [];
+  return [
+    quickFix(
+      diagnostic,
+      `Use the Users dataset: ${arn}`,
+      replace(document, span(document, value), quoteString(arn, format)),
+      true,
+    ),
+  ];
 }
 
 function quickFix(

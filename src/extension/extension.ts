@@ -2,10 +2,12 @@
 // completions, hovers, quick fixes and the commands to the editor, and returns. Nothing heavy
 // here: no parse, no file scan, no AWS SDK (it loads with dist/send.js when a file is first sent).
 //
-// Why no `jsonValidation` schema contribution: the JSON language service would then report the
-// same constraints (required members, maxItems, lengths) a second time, in other words and
-// without the CLI's YAML/Python semantics. The core is the one source of diagnostics; the schema
-// in schemas/ is for other tools.
+// Why the `jsonValidation` contribution (package.json) is a schema that constrains nothing: the
+// input schema would make the JSON language service report the same constraints (required
+// members, maxItems, lengths) a second time, in other words and without the CLI's YAML/Python
+// semantics; no schema at all would make it propose the keys of sibling objects next to ours.
+// The core is the one source of diagnostics and proposals; schemas/putusers-input.schema.json is
+// for other tools.
 import * as vscode from 'vscode';
 import { CODE_ACTION_KINDS, codeActionProvider } from './code-actions';
 import { COMMAND } from './command-ids';

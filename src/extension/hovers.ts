@@ -1,8 +1,7 @@
 // Hovers: the member's documentation from the model; on `properties`, the decoded JSON.
 import * as vscode from 'vscode';
-import { locate } from '../core';
+import { locate, memberAt, memberDoc } from '../core';
 import { type InputDocuments, isPutUsersDocument } from './documents';
-import { memberAt, memberDoc } from './model-paths';
 
 export const hoverProvider = (documents: InputDocuments): vscode.HoverProvider => ({
   provideHover(document, position) {

@@ -123,6 +123,29 @@ describe('PutUsers completions and hovers', () => {
 describe('PutUsers quick fixes', () => {
   afterEach(closeAllEditors);
 
+  for (const [format, template] of [
+    ['json', (arn: string) => `{\n  "datasetArn": "${arn}",\n  "users": [{"userId": "u1"}]\n}\n`],
+    ['yaml', (arn: string) => `datasetArn: ${arn}\nusers:\n- userId: u1\n`],
+    ['yaml', (arn: string) => `datasetArn: '${arn}'\nusers:\n- userId: u1\n`],
+  ] as const) {
+    it(`turns a dataset group's ARN, or an ITEMS dataset's, into the Users dataset's (${format}: ${template('A').split('\n')[0]})`, async () => {
+      const users = ARN;
+      for (const wrong of [
+        users.replace(/dataset\/(\w+)\/USERS/, 'dataset-group/$1'),
+        users.replace('/USERS', '/ITEMS'),
+      ]) {
+        const doc = await openUntitled(template(wrong), format);
+        const [diagnostic] = await waitForOurs(doc.uri, 1);
+        assert.equal(diagnostic!.code, 'service/arn-not-users-dataset');
+        assert.equal(diagnostic!.severity, vscode.DiagnosticSeverity.Warning);
+        const text = await applyFix(doc, diagnostic!, /^Use the Users dataset/);
+        assert.equal(validate(text, format).length, 0, text);
+        assert.ok(text.includes(users), text);
+        assert.deepEqual(ours(vscode.languages.getDiagnostics(doc.uri)), []);
+      }
+    });
+  }
+
   it('renames a near-miss key, quotes a number, and turns a properties object into the escaped string', async () => {
     const original = (await openFixture('putusers/errors.putusers.json')).getText();
     const doc = await openUntitled(original, 'json');

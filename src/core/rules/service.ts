@@ -7,6 +7,7 @@ import type { DictNode, Entry, StrNode } from '../tree';
 import { member } from '../tree';
 import type { RawFinding } from './finding';
 import { decodedToSource } from './string-offsets';
+import { datasetArnProblems } from '../arn';
 
 const ARN = PUT_USERS_REQUEST.members[0]!;
 const USER_ID = USER.members[0]!;
@@ -15,7 +16,11 @@ const PROPERTIES = USER.members[1]!;
 export function serviceFindings(root: DictNode, text: string): RawFinding[] {
   const out: RawFinding[] = [];
   const arn = member(root, ARN.name);
-  if (arn?.value.type === 'str') checkString(arn.value, ARN, undefined, out);
+  if (arn?.value.type === 'str' && checkString(arn.value, ARN, undefined, out)) {
+    const { start, end } = arn.value;
+    for (const problem of datasetArnProblems(arn.value.value))
+      out.push({ start, end, severity: 'warning', ...problem });
+  }
   const users = member(root, 'users');
   if (users?.value.type !== 'list') return out;
   const list = users.value;
@@ -60,8 +65,10 @@ export function serviceFindings(root: DictNode, text: string): RawFinding[] {
 const paramName = (m: Member, userIndex?: number) =>
   userIndex === undefined ? m.name : `users[${userIndex}].${m.name}`;
 
-function checkString(node: StrNode, m: Member, userIndex: number | undefined, out: RawFinding[]): void {
+/** Length and pattern; whether the string passed both. */
+function checkString(node: StrNode, m: Member, userIndex: number | undefined, out: RawFinding[]): boolean {
   const shape = m.shape as StringShape;
+  const before = out.length;
   if (shape.max !== undefined && node.value.length > shape.max) {
     out.push({
       start: node.start,
@@ -80,6 +87,7 @@ function checkString(node: StrNode, m: Member, userIndex: number | undefined, ou
       message: `${paramName(m, userIndex)} is not a Personalize ARN (expected arn:aws:personalize:REGION:ACCOUNT:dataset/DATASET_GROUP/USERS).`,
     });
   }
+  return out.length === before;
 }
 
 /** `properties` must hold a JSON object whose keys are camelCase and whose values are scalars. */

@@ -24,17 +24,19 @@ export function createTargetStatus(subscriptions: vscode.Disposable[], activeInp
   item.command = COMMAND.chooseProfile;
   const changed = new vscode.EventEmitter<SendTarget>();
   let last: SendTarget | undefined;
-  let reading: Promise<SendTarget> | undefined;
-
-  const refresh = (): Promise<SendTarget> =>
-    (reading ??= readSendTarget(settings.target())
-      .then((target) => {
-        last = target;
-        render();
-        changed.fire(target);
-        return target;
-      })
-      .finally(() => (reading = undefined)));
+  // Every refresh reads anew (a read begun before a setting changed would be stale); the read
+  // begun last is the one shown, whichever finishes first.
+  let reads = 0;
+  const refresh = async (): Promise<SendTarget> => {
+    const read = ++reads;
+    const target = await readSendTarget(settings.target());
+    if (read === reads) {
+      last = target;
+      render();
+      changed.fire(target);
+    }
+    return target;
+  };
 
   const render = () => {
     if (!activeInput.document || !vscode.workspace.isTrusted || !last) {

@@ -99,7 +99,7 @@ describe('emulator: POST /users', () => {
     assert.equal(emulator.accepted.length, 1);
   });
 
-  it('with anyDataset, accepts a dataset it was not told of (npm start in a folder of your own), and still validates the body', async () => {
+  it('with anyDataset, accepts a Users dataset it was not told of (npm start in a folder of your own), and still validates the body', async () => {
     const open = await startTestEmulator({ anyDataset: true });
     const c = clientFor(open);
     try {
@@ -110,6 +110,14 @@ describe('emulator: POST /users', () => {
       );
       const bad = await failure(put([{ userId: '' }], UNKNOWN_ARN, c));
       assert.equal(bad.name, 'InvalidInputException');
+      // Only a Users dataset: a dataset group's ARN, or another type's, names none.
+      for (const other of [
+        UNKNOWN_ARN.replace('/USERS', '/ITEMS'),
+        UNKNOWN_ARN.replace(/dataset\/(.*)\/USERS/, 'dataset-group/$1'),
+      ]) {
+        const notFound = await failure(put(makeUsers(1), other, c));
+        assert.deepEqual([notFound.name, notFound.status], ['ResourceNotFoundException', 404], other);
+      }
       assert.equal(open.accepted.length, 1);
     } finally {
       c.destroy();

@@ -23,6 +23,14 @@ const EXAMPLES: Record<FindingCode, [string, Format]> = {
   'service/duplicate-user-id': [request([{ userId: 'u1' }, { userId: 'u1' }]), 'json'],
   'service/too-long': [request([{ userId: 'u'.repeat(257) }]), 'json'],
   'service/arn-pattern': [JSON.stringify({ datasetArn: 'not-an-arn', users: [{ userId: 'u1' }] }), 'json'],
+  'service/arn-placeholder': [
+    JSON.stringify({ datasetArn: 'arn:aws:personalize:region:account:dataset/group/USERS', users: [{ userId: 'u1' }] }),
+    'json',
+  ],
+  'service/arn-not-users-dataset': [
+    JSON.stringify({ datasetArn: ARN.replace('/USERS', '/ITEMS'), users: [{ userId: 'u1' }] }),
+    'json',
+  ],
   'service/properties-not-json': [withProperties('{"age": '), 'json'],
   'service/properties-not-object': [withProperties('[1, 2]'), 'json'],
   'service/properties-key-case': [withProperties('{"NUMBER_OF_VIDEOS": "4"}'), 'json'],

@@ -42,6 +42,56 @@ describe('service rules (service/...)', () => {
     );
   });
 
+  it('warns when the ARN names no Users dataset, or still has placeholders, and says which ARN is meant', () => {
+    const group = 'arn:aws:personalize:eu-west-1:123456789012:dataset-group/shop';
+    const cases: [string, string[], RegExp | undefined][] = [
+      [ARN, [], undefined],
+      ['arn:aws-cn:personalize:cn-north-1:123456789012:dataset/g/USERS', [], undefined],
+      ['arn:aws-us-gov:personalize:us-gov-west-1:123456789012:dataset/g/USERS', [], undefined],
+      [group, ['service/arn-not-users-dataset'], /the dataset group shop.*dataset\/shop\/USERS/],
+      [
+        `${group.replace('dataset-group/shop', 'dataset/shop/ITEMS')}`,
+        ['service/arn-not-users-dataset'],
+        /the ITEMS dataset of shop.*eu-west-1:123456789012:dataset\/shop\/USERS/,
+      ],
+      [ARN.replace('/USERS', '/users'), ['service/arn-not-users-dataset'], /the users dataset of demo/],
+      [
+        'arn:aws:personalize:us-east-1:123456789012:solution/s',
+        ['service/arn-not-users-dataset'],
+        /a solution, not a Users dataset.*REGION:ACCOUNT/,
+      ],
+      [
+        'arn:aws:personalize:region:account:dataset/group/USERS',
+        ['service/arn-placeholder'],
+        /'region' is not an AWS Region, and 'account' is not a 12-digit/,
+      ],
+      [
+        'arn:aws:personalize:us-east-1::dataset/g/USERS',
+        ['service/arn-placeholder'],
+        /'' is not a 12-digit AWS account ID\./,
+      ],
+    ];
+    for (const [arn, codes, message] of cases) {
+      const text = jsonInput('{"userId": "u1"}').replace(ARN, arn);
+      const all = findings(text);
+      assert.deepEqual(
+        all.map((f) => f.code),
+        codes,
+        arn,
+      );
+      for (const f of all) {
+        assert.equal(f.severity, 'warning');
+        assert.equal(covered(text, f), JSON.stringify(arn), 'on the ARN string');
+        assert.match(f.message, message!);
+      }
+    }
+    // A pattern error is the only finding: the rest would say the same thing again.
+    assert.deepEqual(
+      findings(jsonInput('{"userId": "u1"}').replace(ARN, 'arn:aws:s3:::bucket')).map((f) => f.code),
+      ['service/arn-pattern'],
+    );
+  });
+
   it('requires properties to hold a JSON object, located inside the string', () => {
     const text = jsonInput('{"userId": "u1", "properties": "{\\"age\\": 30,}"}');
     const [f] = findings(text);

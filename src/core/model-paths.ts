@@ -1,5 +1,7 @@
-// From a location in a document to the model member it is about (shared by hovers and completions).
-import { type Member, memberOf, type PathStep, PUT_USERS_REQUEST, type StructureShape, USER } from '../core';
+// From a location in a document to the model member it is about, and a member's documentation
+// (hovers, completions and quick fixes share them).
+import type { PathStep } from './locate';
+import { type Member, memberOf, PUT_USERS_REQUEST, type StructureShape, USER } from './model';
 
 /** The structure a mapping at `path` (segments from the root) must match, if any. */
 export function structureAt(path: readonly (string | number)[]): StructureShape | undefined {
