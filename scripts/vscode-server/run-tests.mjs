@@ -243,6 +243,34 @@ function sensitiveLeaks() {
   return leaks;
 }
 
+/**
+ * What the extension hosts logged about this extension: its warnings and errors (a resource-scoped
+ * setting read without a resource, ...) and VS Code's notes on its registrations (a document
+ * selector without a scheme). The dialogs the tests decline on purpose are not complaints.
+ */
+function extensionHostComplaints() {
+  const manifest = JSON.parse(fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
+  const id = `${manifest.publisher}.${manifest.name}`;
+  const counted = new Map();
+  let lines = 0;
+  const logs = fs
+    .readdirSync(tmp, { recursive: true })
+    .map(String)
+    .filter((file) => /exthost/.test(file) && file.endsWith('exthost.log'));
+  for (const file of logs) {
+    for (const line of fs.readFileSync(path.join(tmp, file), 'utf8').split('\n')) {
+      lines++;
+      const ours = (/\[(warning|error)\]/.test(line) && line.includes(`[${id}]`)) || line.includes(`Extension '${id}'`);
+      if (!ours || line.includes('refused to show dialog in tests')) continue;
+      const what = line.replace(/^\S+ \S+ /, '').slice(0, 240);
+      counted.set(what, (counted.get(what) ?? 0) + 1);
+    }
+  }
+  const complaints = [...counted].map(([what, n]) => `${n} × ${what}`);
+  if (logs.length === 0) complaints.push('no extension host log was found to read');
+  return { complaints, read: `${lines} lines of ${logs.length} extension host log(s) read` };
+}
+
 function printSummary(r) {
   const ok = '\u2713';
   console.log('');
@@ -295,6 +323,14 @@ try {
     result.passes.push(
       `no sensitive string reaches a log (${fs.readdirSync(tmp, { recursive: true }).filter((f) => String(f).endsWith('.log')).length} log files searched)`,
     );
+  const { complaints, read } = extensionHostComplaints();
+  if (complaints.length) {
+    result.failures.push({
+      title: 'the extension host logs no warning or error of this extension',
+      error: complaints.join('\n'),
+    });
+    result.stats.failures += 1;
+  } else result.passes.push(`the extension host logs no warning or error of this extension (${read})`);
   printSummary(result);
   if (result.error) log(`FAILED: mocha could not run the tests: ${result.error}`);
   else if (result.stats.failures > 0) log(`FAILED: ${result.stats.failures} failing test(s)`);

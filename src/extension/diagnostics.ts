@@ -42,7 +42,7 @@ export function registerDiagnostics(
       `validated ${document.uri.toString(true)} v${document.version}: ${findings.length} findings in ${Date.now() - started} ms`,
     );
   };
-  const schedule = (document: vscode.TextDocument, delay = settings.validationDelay()) => {
+  const schedule = (document: vscode.TextDocument, delay = settings.validationDelay(document)) => {
     const key = document.uri.toString();
     clearTimeout(timers.get(key));
     timers.set(

@@ -6,6 +6,12 @@ import { createJsonCursorMemo, type Format, type JsonCursorMemo, parseDocument, 
 import { settings } from './settings';
 
 const LANGUAGES = new Set(['json', 'jsonc', 'yaml']);
+
+/** The documents the providers serve: inputs on disk and in unsaved editors (not another extension's virtual documents). */
+export const SELECTOR: vscode.DocumentSelector = [...LANGUAGES].flatMap((language) => [
+  { language, scheme: 'file' },
+  { language, scheme: 'untitled' },
+]);
 /** A top-level `datasetArn` or `users` key near the start: a cheap test, no parse. */
 const LOOKS_LIKE_INPUT = /^(?:\s*\{)?\s*["']?(?:datasetArn|users)["']?\s*:/m;
 
@@ -15,9 +21,9 @@ export function formatOf(document: vscode.TextDocument): Format {
 
 export function isPutUsersDocument(document: vscode.TextDocument): boolean {
   if (!LANGUAGES.has(document.languageId)) return false;
-  const byName = settings.files().some((pattern) => vscode.languages.match({ pattern }, document) > 0);
+  const byName = settings.files(document).some((pattern) => vscode.languages.match({ pattern }, document) > 0);
   if (byName) return true;
-  return settings.detectByContent() && LOOKS_LIKE_INPUT.test(document.getText(new vscode.Range(0, 0, 200, 0)));
+  return settings.detectByContent(document) && LOOKS_LIKE_INPUT.test(document.getText(new vscode.Range(0, 0, 200, 0)));
 }
 
 export interface InputDocuments {

@@ -15,11 +15,10 @@ import { COMMANDS } from './commands';
 import { completionProvider, prepareCompletions } from './completions';
 import { createCtx, registerCommand } from './context';
 import { registerDiagnostics } from './diagnostics';
+import { SELECTOR } from './documents';
 import { hoverProvider } from './hovers';
 import { PROPERTIES_SCHEME, PropertiesFileSystem } from './properties-editor';
 import { sendCodeLensProvider } from './send/code-lens';
-
-const SELECTOR: vscode.DocumentSelector = [{ language: 'json' }, { language: 'jsonc' }, { language: 'yaml' }];
 
 export function activate(context: vscode.ExtensionContext): void {
   const ctx = createCtx(context);

@@ -5,24 +5,33 @@ import type { TargetSettings } from '../send/target';
 
 export const SECTION = 'putUsers';
 
-const config = () => vscode.workspace.getConfiguration(SECTION);
+/**
+ * The settings as they apply to `scope`: a resource-scoped setting (files, detectByContent,
+ * validationDelay, codeLens) can differ per workspace folder, so it is read for the document at
+ * hand; window- and application-scoped ones need no scope.
+ */
+const config = (scope?: vscode.ConfigurationScope) => vscode.workspace.getConfiguration(SECTION, scope);
 
 export const settings = {
   /** Globs of files that are PutUsers inputs whatever their content. */
-  files(): string[] {
-    return config().get<string[]>('files', ['**/*.putusers.json', '**/*.putusers.yaml', '**/*.putusers.yml']);
+  files(scope: vscode.ConfigurationScope | null): string[] {
+    return config(scope ?? undefined).get<string[]>('files', [
+      '**/*.putusers.json',
+      '**/*.putusers.yaml',
+      '**/*.putusers.yml',
+    ]);
   },
   /** Also treat JSON/YAML whose top level has `datasetArn` or `users` as inputs. */
-  detectByContent(): boolean {
-    return config().get<boolean>('detectByContent', true);
+  detectByContent(scope: vscode.ConfigurationScope): boolean {
+    return config(scope).get<boolean>('detectByContent', true);
   },
   /** Milliseconds between the last keystroke and validation. */
-  validationDelay(): number {
-    return Math.max(0, config().get<number>('validationDelay', 150));
+  validationDelay(scope: vscode.ConfigurationScope): number {
+    return Math.max(0, config(scope).get<number>('validationDelay', 150));
   },
   /** Show "Send" CodeLenses on input files. */
-  codeLens(): boolean {
-    return config().get<boolean>('codeLens', true);
+  codeLens(scope: vscode.ConfigurationScope): boolean {
+    return config(scope).get<boolean>('codeLens', true);
   },
   /** Requests in flight at once while sending, 1 to MAX_CONCURRENCY. */
   concurrency(): number {
@@ -57,10 +66,11 @@ export const TARGET_SETTINGS = [`${SECTION}.profile`, `${SECTION}.region`, `${SE
 export async function markAsInput(uri: vscode.Uri | undefined): Promise<void> {
   if (!uri) return;
   const relative = vscode.workspace.asRelativePath(uri, false);
-  const files = settings.files();
+  const files = settings.files(uri);
   if (files.includes(relative)) return;
-  const target = vscode.workspace.workspaceFolders
-    ? vscode.ConfigurationTarget.Workspace
+  // The file's own folder's settings (in a multi-root workspace, each folder has its own list).
+  const target = vscode.workspace.getWorkspaceFolder(uri)
+    ? vscode.ConfigurationTarget.WorkspaceFolder
     : vscode.ConfigurationTarget.Global;
-  await vscode.workspace.getConfiguration(SECTION).update('files', [...files, relative], target);
+  await config(uri).update('files', [...files, relative], target);
 }

@@ -20,8 +20,17 @@ export function createDatasetArnIndex(subscriptions: vscode.Disposable[]): Datas
 
 async function scan(): Promise<string[]> {
   const arns = new Set<string>();
-  const pattern = `{${settings.files().join(',')}}`;
-  for (const uri of await vscode.workspace.findFiles(pattern, '**/node_modules/**', MAX_FILES)) {
+  // Each folder's own putUsers.files (a multi-root workspace can set them per folder).
+  const found = await Promise.all(
+    (vscode.workspace.workspaceFolders ?? []).map((folder) =>
+      vscode.workspace.findFiles(
+        new vscode.RelativePattern(folder, `{${settings.files(folder.uri).join(',')}}`),
+        '**/node_modules/**',
+        MAX_FILES,
+      ),
+    ),
+  );
+  for (const uri of found.flat().slice(0, MAX_FILES)) {
     try {
       const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
       for (const m of text.matchAll(ARN)) arns.add(m[0]);

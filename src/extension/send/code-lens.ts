@@ -20,7 +20,7 @@ export function sendCodeLensProvider({ target, documents }: Ctx): vscode.CodeLen
   return {
     onDidChangeCodeLenses: changed.event,
     provideCodeLenses(document) {
-      if (!vscode.workspace.isTrusted || !settings.codeLens() || !isPutUsersDocument(document)) return [];
+      if (!vscode.workspace.isTrusted || !settings.codeLens(document) || !isPutUsersDocument(document)) return [];
       const root = documents.parsed(document).root;
       if (root?.type !== 'dict') return [];
       const users = member(root, 'users');
