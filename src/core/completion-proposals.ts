@@ -5,6 +5,7 @@ import type { CompletionContext } from './completion-context';
 import type { Member } from './model';
 import { structureAt } from './model-paths';
 import { encodeInner, innerQuote } from './properties-cursor';
+import { escapeSnippet } from './snippets';
 import type { Format } from './types';
 
 export interface CompletionProposal {
@@ -125,26 +126,4 @@ function propertyKeyProposals(
     const literal = newLiteral ? "'" : '';
     return { ...proposal, snippet: `${spaceBefore ? ' ' : ''}${literal}{${member}}${literal}` };
   });
-}
-
-/** Text as a snippet inserts it literally. */
-export function escapeSnippet(text: string): string {
-  return text.replace(/[\\$}]/g, '\\$&');
-}
-
-/** The text a snippet inserts when every placeholder keeps its default (what tests apply). */
-export function expandSnippet(snippet: string): string {
-  let out = '';
-  for (let i = 0; i < snippet.length; i++) {
-    const c = snippet[i]!;
-    if (c === '\\' && i + 1 < snippet.length && '\\$}'.includes(snippet[i + 1]!)) out += snippet[++i];
-    else if (c === '$' && /\d/.test(snippet[i + 1] ?? '')) while (/\d/.test(snippet[i + 1] ?? '')) i++;
-    else if (c === '$' && snippet[i + 1] === '{') {
-      const colon = snippet.indexOf(':', i);
-      const close = snippet.indexOf('}', i);
-      if (colon > 0 && colon < close) out += snippet.slice(colon + 1, close);
-      i = close;
-    } else out += c;
-  }
-  return out;
 }

@@ -4,7 +4,7 @@ export { FINDING_CODES, type FindingCode } from './finding-codes';
 export * from './model';
 export { validate, findingsOf } from './validate';
 export { readRequest, readRequestToSend, writeInput, formatOfPath } from './request';
-export { skeleton, SKELETON_KINDS, type SkeletonKind } from './skeleton';
+export { skeleton, skeletonSnippet, SKELETON_KINDS, type SkeletonKind } from './skeleton';
 export { inputJsonSchema } from './schema';
 export { convertDocument, type Conversion } from './convert';
 export { quoteString, scalarText, toJsonText, toYamlText, toText } from './emit';
@@ -20,11 +20,6 @@ export { locate, userIndexOf, type Location, type PathStep } from './locate';
 export { headOf } from './tree';
 export { createJsonCursorMemo, jsonCursor, type JsonCursor, type JsonCursorMemo } from './json-cursor';
 export { completionContext, type CompletionContext } from './completion-context';
-export {
-  completionProposals,
-  type CompletionProposal,
-  escapeSnippet,
-  expandSnippet,
-  type ProposalSources,
-} from './completion-proposals';
+export { completionProposals, type CompletionProposal, type ProposalSources } from './completion-proposals';
+export { escapeSnippet, expandSnippet } from './snippets';
 export { memberAt, memberDoc, structureAt } from './model-paths';

@@ -1,9 +1,21 @@
 // The CLI's --generate-cli-skeleton outputs, derived from the model, byte for byte.
 import type { Member, Shape, StructureShape } from './model';
 import { PUT_USERS_REQUEST } from './model';
+import { escapeSnippet } from './snippets';
 
 export type SkeletonKind = 'input' | 'yaml-input' | 'output';
 export const SKELETON_KINDS: readonly SkeletonKind[] = ['input', 'yaml-input', 'output'];
+
+/**
+ * An input skeleton as a snippet: the same text, with a tab stop in each empty value in order
+ * (datasetArn, userId, properties). With nothing typed, it inserts the skeleton byte for byte.
+ */
+export function skeletonSnippet(kind: 'input' | 'yaml-input'): string {
+  let stop = 0;
+  const empty = kind === 'input' ? /(": )""/g : /(: )''/g;
+  const quote = kind === 'input' ? '"' : "'";
+  return escapeSnippet(skeleton(kind)).replace(empty, (_, before: string) => `${before}${quote}$${++stop}${quote}`);
+}
 
 export function skeleton(kind: SkeletonKind): string {
   switch (kind) {

@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import { COMMAND } from './command-ids';
 import type { CommandFactory } from './context';
-import { convertActiveDocument } from './convert';
+import { convertActiveDocument, type ConvertOptions } from './convert';
 import { editPropertiesAtCursor } from './properties-editor';
 import { chooseProfile } from './send/choose-profile';
 import { type SendFileOptions, sendFile } from './send/send-file';
@@ -14,7 +14,7 @@ import type { SkeletonKind } from '../core';
 
 export const COMMANDS: Record<keyof typeof COMMAND, CommandFactory> = {
   generateSkeleton: () => (kind?: unknown) => generateSkeleton(kind as SkeletonKind | undefined),
-  convert: (ctx) => () => convertActiveDocument(ctx.log),
+  convert: (ctx) => (options?: unknown) => convertActiveDocument(ctx.log, options as ConvertOptions | undefined),
   markAsInput: () => (uri?: unknown) => markAsInput(resourceOrActive(uri)),
   editProperties: (ctx) => () => editPropertiesAtCursor(ctx.documents),
   splitFile: (ctx) => (uri?: unknown) => splitFileAndOpen(ctx.documents, ctx.log, resourceOrActive(uri)),

@@ -4,6 +4,8 @@
 import * as vscode from 'vscode';
 import { type ActiveInput, trackActiveInput } from './active-input';
 import { createInputDocuments, type InputDocuments } from './documents';
+import { registerRejectedUsers, type RejectedUsers } from './send/rejected-users';
+import { registerReportDocuments, type ReportDocuments } from './send/report-documents';
 import { createSendsInProgress, type SendsInProgress } from './send/sends-in-progress';
 import { createTargetStatus, type TargetStatus } from './send/target-status';
 import { createDatasetArnIndex, type DatasetArnIndex } from './workspace-arns';
@@ -23,6 +25,10 @@ export interface Ctx {
   readonly target: TargetStatus;
   /** The sends in progress, one per file. */
   readonly sends: SendsInProgress;
+  /** Send reports, as read-only documents. */
+  readonly reports: ReportDocuments;
+  /** The users the service rejected, as diagnostics on the file sent. */
+  readonly rejectedUsers: RejectedUsers;
 }
 
 export function createCtx(context: vscode.ExtensionContext): Ctx {
@@ -38,6 +44,8 @@ export function createCtx(context: vscode.ExtensionContext): Ctx {
     activeInput,
     target: createTargetStatus(subscriptions, activeInput),
     sends: createSendsInProgress(),
+    reports: registerReportDocuments(subscriptions),
+    rejectedUsers: registerRejectedUsers(subscriptions),
   };
 }
 

@@ -41,9 +41,32 @@ export async function splitFileAndOpen(
     const parts = await splitFile(documents, uri);
     log.info(`split ${vscode.workspace.asRelativePath(uri)} into ${parts.length} files`);
     await vscode.window.showTextDocument(parts[0]!, { preview: false });
+    void saySplit(uri, parts);
     return parts;
   } catch (e) {
     void vscode.window.showErrorMessage(`PutUsers: ${(e as Error).message}`);
     return [];
+  }
+}
+
+/** What the split did, and the two next steps: open the other parts, or delete the original (undoable). */
+async function saySplit(original: vscode.Uri, parts: readonly vscode.Uri[]): Promise<void> {
+  const name = vscode.workspace.asRelativePath(original);
+  const names = parts.map((p) => vscode.workspace.asRelativePath(p)).join(', ');
+  const openAll = 'Open All Parts';
+  const remove = 'Delete Original';
+  const choice = await vscode.window.showInformationMessage(
+    `PutUsers: split ${name} into ${parts.length} files of at most ${MAX_USERS_PER_REQUEST} users each (${names}); the first is open. ${name} is unchanged: send the parts, and delete it when you no longer need it.`,
+    openAll,
+    remove,
+  );
+  if (choice === openAll)
+    for (const part of parts) await vscode.window.showTextDocument(part, { preview: false, preserveFocus: true });
+  if (choice === remove) {
+    // A workspace edit, so that Undo brings the file back.
+    const edit = new vscode.WorkspaceEdit();
+    edit.deleteFile(original, { ignoreIfNotExists: true });
+    if (!(await vscode.workspace.applyEdit(edit)))
+      void vscode.window.showErrorMessage(`PutUsers: could not delete ${name}.`);
   }
 }

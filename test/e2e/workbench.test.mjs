@@ -164,7 +164,12 @@ describe('PutUsers in the browser workbench that npm start serves', function () 
 
     const dialog = page.locator('.monaco-dialog-box');
     await dialog.waitFor();
-    assert.match(await dialog.innerText(), /25 users; one PutUsers request takes at most 10/);
+    const asked = (await dialog.innerText()).replace(/\s+/g, ' ');
+    assert.match(
+      asked,
+      /25 users, and one PutUsers request takes at most 10: the service would reject the file as one request\./,
+    );
+    assert.match(asked, /as 3 requests of at most 10 users each, in file order, up to 4 requests at a time\./);
     await shot(page, 'send-confirm');
     await dialog.getByRole('button', { name: 'Send 3 Requests' }).click();
 
@@ -175,7 +180,7 @@ describe('PutUsers in the browser workbench that npm start serves', function () 
     const result = toast(page, /24 of 25 users of 25-users\.putusers\.json are in/);
     await result.waitFor({ timeout: 60_000 });
     const message = (await result.innerText()).replace(/\s+/g, ' ');
-    assert.match(message, /1 rejected by the service, e\.g\. users\[6\]/);
+    assert.match(message, /The service rejected 1 user \(marked in the file\), e\.g\. users\[6\]: [^.]+\./);
     assert.match(message, /The 1 not in are in 25-users\.failed-\d{8}T\d{6}Z\.putusers\.json, ready to send again/);
     await shot(page, 'send-result', { readme: 'send-result' });
 
@@ -206,5 +211,22 @@ describe('PutUsers in the browser workbench that npm start serves', function () 
     assert.match(report, /users\[6\]/);
     assert.ok(!report.includes(rejected), 'the report names users by index, never by id');
     await shot(page, 'report');
+    // The report links each user to the file: Ctrl+click goes to users[6], where the service's message is.
+    await page
+      .locator('.view-lines .detected-link', { hasText: 'users[6]' })
+      .first()
+      .click({ modifiers: ['Control'] });
+    await activeTab(page, name);
+    await showProblems(page);
+    const rows = await eventually(
+      () => problems(page),
+      (r) => r.some((row) => /^The service rejected users\[6\]: /.test(row.message)),
+      'the rejected user in the Problems panel',
+    );
+    assert.equal(rows.find((row) => /rejected users\[6\]/.test(row.message)).source, 'PutUsers (service)');
+    // A report is read-only: closing it asks nothing.
+    await runCommand(page, 'View: Close All Editors');
+    await page.locator('.tabs-container .tab').first().waitFor({ state: 'detached' });
+    assert.equal(await page.locator('.monaco-dialog-box').count(), 0, 'no "Save?" dialog');
   });
 });

@@ -276,12 +276,55 @@ describe('PutUsers commands', () => {
   });
 
   for (const kind of ['input', 'yaml-input'] as const) {
-    it(`generates the ${kind} skeleton byte for byte`, async () => {
+    it(`generates the ${kind} skeleton byte for byte, with tab stops on the values to fill in`, async () => {
       const editor = await vscode.commands.executeCommand<vscode.TextEditor>('putUsers.generateSkeleton', kind);
       assert.strictEqual(editor.document.getText(), skeleton(kind));
       assert.strictEqual(editor.document.languageId, kind === 'input' ? 'json' : 'yaml');
+      // The cursor waits in datasetArn's quotes; Tab goes on to userId's, then to properties'.
+      const quote = kind === 'input' ? '"' : "'";
+      for (const [value, name] of [
+        ['arn', 'datasetArn'],
+        ['u1', 'userId'],
+        ['{}', 'properties'],
+      ] as const) {
+        await vscode.commands.executeCommand('type', { text: value });
+        if (name !== 'properties') await vscode.commands.executeCommand('jumpToNextSnippetPlaceholder');
+        const line = editor.document
+          .getText()
+          .split('\n')
+          .find((l) => l.includes(`${name}`))!;
+        assert.ok(line.includes(`${quote}${value}${quote}`), `${name} was filled in: ${line}`);
+      }
     });
   }
+
+  it('keeps the skeleton byte for byte in an editor that indents with tabs', async () => {
+    const editor = await vscode.window.showTextDocument(await openUntitled('', 'json'));
+    editor.options = { insertSpaces: false, tabSize: 4 };
+    await vscode.commands.executeCommand('putUsers.generateSkeleton', 'input');
+    assert.strictEqual(editor.document.getText(), skeleton('input'));
+  });
+
+  it('saves a conversion beside the original, under the other extension, never over a file', async () => {
+    const original = await openFixture('putusers/valid.putusers.json');
+    await vscode.window.showTextDocument(original);
+    const beside = vscode.Uri.joinPath(original.uri, '..', 'valid.putusers.yaml');
+    try {
+      const editor = await vscode.commands.executeCommand<vscode.TextEditor>('putUsers.convert', { saveBeside: true });
+      assert.strictEqual(editor.document.uri.toString(), beside.toString());
+      const saved = new TextDecoder().decode(await vscode.workspace.fs.readFile(beside));
+      assert.deepStrictEqual(validate(saved, 'yaml'), []);
+      await vscode.window.showTextDocument(original);
+      assert.strictEqual(
+        await vscode.commands.executeCommand('putUsers.convert', { saveBeside: true }),
+        undefined,
+        'exists already: nothing written',
+      );
+      assert.strictEqual(new TextDecoder().decode(await vscode.workspace.fs.readFile(beside)), saved);
+    } finally {
+      await vscode.workspace.fs.delete(beside).then(undefined, () => undefined);
+    }
+  });
 
   it('converts JSON to YAML and back with the same meaning', async () => {
     const source = await openFixture('putusers/valid.putusers.json');

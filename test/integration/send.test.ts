@@ -197,7 +197,7 @@ describe('PutUsers: Send File (against the emulator)', function () {
     const uri = await writeInput('ask-many.putusers.json', { datasetArn: ARN, users: input });
     await assert.rejects(
       Promise.resolve(send(uri, false)),
-      /refused to show dialog in tests\. Contents: PutUsers: send\/ask-many\.putusers\.json has 23 users; one PutUsers request takes at most 10 \(the AWS CLI refuses this file\)\.$/,
+      /refused to show dialog in tests\. Contents: PutUsers: send\/ask-many\.putusers\.json has 23 users, and one PutUsers request takes at most 10: the service would reject the file as one request\.$/,
     );
     assert.equal(emulator.requests.length, 0);
     assert.equal(
@@ -251,7 +251,37 @@ describe('PutUsers: Send File (against the emulator)', function () {
     const notIn = usersNotIn(result);
     assert.deepEqual(notIn, [input[4], input[17]]);
     assertNothingLostNothingTwice(emulator, input, notIn);
-    assert.deepEqual(result.actions, ['Open Users Not In', 'Show Report'], 'rejected users: nothing to set');
+    assert.deepEqual(
+      result.actions,
+      ['Go to users[4]', 'Open Users Not In', 'Show Report'],
+      'rejected users: go to the first, nothing to set',
+    );
+    // Each rejected user carries the service's message in the file, on its userId, until the next edit.
+    const document = await vscode.workspace.openTextDocument(uri);
+    const marked = vscode.languages
+      .getDiagnostics(uri)
+      .filter((d) => d.source === 'PutUsers (service)')
+      .map((d) => [document.getText(d.range), d.message, d.severity]);
+    assert.deepEqual(marked, [
+      [
+        JSON.stringify(input[4]!.userId),
+        'The service rejected users[4]: The property age is not valid.',
+        vscode.DiagnosticSeverity.Error,
+      ],
+      [
+        JSON.stringify(input[17]!.userId),
+        'The service rejected users[17]: The property age is not valid.',
+        vscode.DiagnosticSeverity.Error,
+      ],
+    ]);
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(uri, new vscode.Position(0, 0), ' ');
+    await vscode.workspace.applyEdit(edit);
+    assert.deepEqual(
+      vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'PutUsers (service)'),
+      [],
+      'an edit clears them (the indexes may no longer be those users)',
+    );
     assert.ok(
       result.reportLines.some((l) => l.trim().startsWith('users[4]: rejected: The property age is not valid.')),
       result.reportLines.join('\n'),
@@ -497,7 +527,7 @@ describe('PutUsers: Send File (against the emulator)', function () {
     assert.equal(result.report.accepted, 3);
     const rest = vscode.workspace.textDocuments.find((d) => d.uri.toString() === result.failedFile);
     assert.ok(rest?.isUntitled, `an untitled editor holds the users not in: ${result.failedFile}`);
-    assert.deepEqual(result.actions, ['Show Report'], 'the unsaved editor is open already');
+    assert.deepEqual(result.actions, ['Go to users[1]', 'Show Report'], 'the unsaved editor is open already');
     assert.deepEqual(readRequest(rest.getText(), 'json').request?.users, [input[1]]);
   });
 

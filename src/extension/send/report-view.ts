@@ -9,6 +9,7 @@ import { plural, type PutUsersRequest, writeInput } from '../../core';
 import type { SendReport } from '../../send';
 import { failureText, type SendFailure } from '../../send/errors';
 import { failedFileName, notInRequest } from '../../send/failed-file';
+import type { Ctx } from '../context';
 import { extensionRemedyWords } from './wording';
 import { formatOf } from '../documents';
 import { uriExists } from '../files';
@@ -55,34 +56,50 @@ export async function writeUsersNotIn(
   return { uri: untitled.uri, label: 'an unsaved editor (save it to keep them)', saved: false };
 }
 
+/** What the message after a send is about. */
+export interface SendOutcome {
+  /** The file's workspace-relative name. */
+  name: string;
+  source: vscode.Uri;
+  report: SendReport;
+  reportLines: readonly string[];
+  notInFile: UsersNotInFile | undefined;
+  /** The line each user starts on, for links and Go to. */
+  userLines: readonly number[];
+}
+
 /** One message: how many got in, why not all, where the rest are; buttons for the next step (their labels returned). */
 export function presentReport(
-  name: string,
-  report: SendReport,
-  reportLines: readonly string[],
-  notInFile: UsersNotInFile | undefined,
+  ctx: Pick<Ctx, 'reports'>,
+  { name, source, report, reportLines, notInFile, userLines }: SendOutcome,
 ): string[] {
   const notIn = report.total - report.accepted;
   const actions = new Map<string, () => unknown>();
+  const rejected = report.notIn.find((u) => u.status === 'rejected');
+  if (rejected && userLines[rejected.index] !== undefined) {
+    const line = userLines[rejected.index]!;
+    actions.set(`Go to users[${rejected.index}]`, () =>
+      vscode.window.showTextDocument(source, { selection: new vscode.Range(line, 0, line, 0) }),
+    );
+  }
   if (notInFile?.saved) actions.set('Open Users Not In', () => vscode.window.showTextDocument(notInFile.uri));
   const nextStep = nextStepFor(report.fatal);
   if (nextStep) actions.set(...nextStep);
-  actions.set('Show Report', () =>
-    vscode.workspace
-      .openTextDocument({ language: 'log', content: reportLines.join('\n') + '\n' })
-      .then((d) => vscode.window.showTextDocument(d)),
-  );
+  actions.set('Show Report', () => ctx.reports.show(source, reportLines, userLines));
 
   let message: string;
   if (notIn === 0) {
     message = `PutUsers: all ${report.total} users of ${name} are in (${plural(report.requests.length, 'request')}, ${(report.ms / 1000).toFixed(1)} s).`;
   } else {
     const parts = [`PutUsers: ${report.accepted} of ${report.total} users of ${name} are in.`];
-    if (report.fatal) parts.push(failureText(report.fatal, extensionRemedyWords));
+    if (report.fatal) parts.push(sentence(failureText(report.fatal, extensionRemedyWords)));
     else if (report.cancelled) parts.push('Cancelled: nothing more was sent.');
-    const rejected = report.notIn.find((u) => u.status === 'rejected');
     if (rejected)
-      parts.push(`${report.rejected} rejected by the service, e.g. users[${rejected.index}]: ${rejected.message}`);
+      parts.push(
+        sentence(
+          `The service rejected ${plural(report.rejected, 'user')} (marked in the file), e.g. users[${rejected.index}]: ${rejected.message ?? rejected.code ?? 'no reason given'}`,
+        ),
+      );
     if (notInFile) parts.push(`The ${notIn} not in are in ${notInFile.label}, ready to send again.`);
     message = parts.join(' ');
   }
@@ -94,6 +111,11 @@ export function presentReport(
         : vscode.window.showWarningMessage;
   void show(message, ...actions.keys()).then((choice) => choice && actions.get(choice)?.());
   return [...actions.keys()];
+}
+
+/** Ends with a full stop (the service's messages often do not). */
+function sentence(text: string): string {
+  return /[.!?]$/.test(text.trim()) ? text : `${text.trimEnd()}.`;
 }
 
 /**

@@ -9,6 +9,7 @@ import {
   plural,
   type PutUsersRequest,
   readRequestToSend,
+  usersList,
 } from '../../core';
 import type { SendOptions, SendReport } from '../../send';
 import { regionElsewhere, type SendTarget } from '../../send/target';
@@ -83,7 +84,8 @@ async function validateAndSend(
   controller: AbortController,
   options: SendFileOptions,
 ): Promise<SendFileResult> {
-  const read = readRequestToSend(document.getText(), formatOf(document), ctx.documents.parsed(document));
+  const parsed = ctx.documents.parsed(document);
+  const read = readRequestToSend(document.getText(), formatOf(document), parsed);
   const { request } = read;
   if (!request) {
     void vscode.window
@@ -104,6 +106,10 @@ async function validateAndSend(
   const region = options.confirmed ? where.region : await regionToSendTo(name, request.datasetArn, where);
   if (region === null || controller.signal.aborted) return { status: 'declined' }; // declined, or cancelled while asking
 
+  ctx.rejectedUsers.clear(document.uri);
+  const sentVersion = document.version;
+  // Where each user starts, for the report's links (the file may change while it is sent).
+  const userLines = usersList(parsed.root)?.items.map((u) => document.positionAt(u.start).line) ?? [];
   const engine = loadSendEngine();
   const report = await sendWithProgress(engine, name, request, controller, {
     ...(where.profileFrom !== 'default' ? { profile: where.profile } : {}),
@@ -121,7 +127,15 @@ async function validateAndSend(
   });
   // The engine logged each request and the totals as they happened; the file is what is new.
   if (failedFile) ctx.log.info(engine.failedFileLine(report, failedFile.label));
-  const actions = presentReport(name, report, reportLines, failedFile);
+  if (document.version === sentVersion) ctx.rejectedUsers.show(document, parsed, report);
+  const actions = presentReport(ctx, {
+    name,
+    source: document.uri,
+    report,
+    reportLines,
+    notInFile: failedFile,
+    userLines,
+  });
   return {
     status: 'sent',
     report,
@@ -146,8 +160,8 @@ async function agreesToSend(name: string, total: number, warnings: readonly Find
   return (
     total <= MAX_USERS ||
     confirm(
-      `${name} has ${total} users; one PutUsers request takes at most ${MAX_USERS} (the AWS CLI refuses this file).`,
-      `Send them as ${requests} consecutive requests of at most ${MAX_USERS} users, in file order, ${settings.concurrency()} at a time?`,
+      `${name} has ${total} users, and one PutUsers request takes at most ${MAX_USERS}: the service would reject the file as one request.`,
+      `PutUsers can send them as ${requests} requests of at most ${MAX_USERS} users each, in file order, up to ${plural(settings.concurrency(), 'request')} at a time. A user the service rejects does not stop the others, and every user not in is written to a file beside this one.`,
       `Send ${requests} Requests`,
     )
   );

@@ -1,7 +1,16 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { inputJsonSchema, PUT_USERS_REQUEST, SKELETON_KINDS, skeleton, USER, validate } from '../../../src/core';
+import {
+  expandSnippet,
+  inputJsonSchema,
+  PUT_USERS_REQUEST,
+  SKELETON_KINDS,
+  skeleton,
+  skeletonSnippet,
+  USER,
+  validate,
+} from '../../../src/core';
 
 const root = path.resolve(__dirname, '../../../..');
 
@@ -12,6 +21,17 @@ describe('skeletons', () => {
       assert.equal(skeleton(kind), readFileSync(path.join(root, 'test/fixtures/skeletons', `${kind}.txt`), 'utf8'));
     });
   }
+  it('as snippets: the same text, with tab stops 1 to 3 in datasetArn, userId and properties', () => {
+    for (const kind of ['input', 'yaml-input'] as const) {
+      const snippet = skeletonSnippet(kind);
+      assert.equal(expandSnippet(snippet), skeleton(kind));
+      const stops = ['datasetArn', 'userId', 'properties'].map(
+        (name) => new RegExp(`${name}["']?: (["'])\\$(\\d)\\1`).exec(snippet)?.[2],
+      );
+      assert.deepEqual(stops, ['1', '2', '3'], snippet);
+    }
+  });
+
   it('parses back to the CLI errors an unfilled skeleton has', () => {
     assert.deepEqual(
       validate(skeleton('input'), 'json').map((f) => f.awsCli ?? f.code),
