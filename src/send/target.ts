@@ -27,6 +27,45 @@ export interface SendTarget {
   profiles: string[];
   /** The chosen profile is in neither file (and is not "default" standing for environment credentials). */
   profileMissing: boolean;
+  /** Where the SDK will find the credentials (read from names and settings only: no secret is read). */
+  credentials: CredentialSource;
+}
+
+/**
+ * Where the credentials come from, in the order the SDK's default chain tries them: the
+ * environment's keys (only when no profile is named: a named profile skips them), then the
+ * profile's SSO session, assumed role, keys, web identity or credential_process; `none` when
+ * neither has any (the SDK then asks the container and instance metadata).
+ */
+export type CredentialSource =
+  | { kind: 'environment' }
+  | { kind: 'sso' }
+  | { kind: 'role'; via?: string }
+  | { kind: 'keys'; file: 'credentials' | 'config' }
+  | { kind: 'web-identity' }
+  | { kind: 'process' }
+  | { kind: 'none' };
+
+export function credentialSource(
+  named: string | undefined,
+  profile: string,
+  env: NodeJS.ProcessEnv,
+  files: SharedFiles | undefined,
+): CredentialSource {
+  if (!named && env['AWS_ACCESS_KEY_ID'] && env['AWS_SECRET_ACCESS_KEY']) return { kind: 'environment' };
+  const config = files?.configFile?.[profile] ?? {};
+  const credentials = files?.credentialsFile?.[profile] ?? {};
+  const has = (key: string) => config[key] !== undefined || credentials[key] !== undefined;
+  if (has('sso_session') || has('sso_start_url')) return { kind: 'sso' };
+  if (has('role_arn')) {
+    const via = credentials['source_profile'] ?? config['source_profile'] ?? config['credential_source'];
+    return via ? { kind: 'role', via } : { kind: 'role' };
+  }
+  if (credentials['aws_access_key_id'] !== undefined) return { kind: 'keys', file: 'credentials' };
+  if (config['aws_access_key_id'] !== undefined) return { kind: 'keys', file: 'config' };
+  if (has('web_identity_token_file')) return { kind: 'web-identity' };
+  if (has('credential_process')) return { kind: 'process' };
+  return { kind: 'none' };
 }
 
 export function regionFromEnvironment(
@@ -61,6 +100,7 @@ export async function readSendTarget(
     profileFrom,
     profiles,
     profileMissing: !profiles.includes(profile) && profileFrom !== 'default',
+    credentials: credentialSource(settings.profile || env['AWS_PROFILE'], profile, env, shared),
   };
   const fromEnv = regionFromEnvironment(env);
   const fromProfile = shared?.configFile?.[profile]?.['region'];

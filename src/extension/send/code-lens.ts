@@ -6,6 +6,7 @@ import { COMMAND } from '../command-ids';
 import { MAX_USERS_PER_REQUEST, member, plural } from '../../core';
 import { regionElsewhere } from '../../send/target';
 import type { Ctx } from '../context';
+import { senderName } from './target-status';
 import { isPutUsersDocument } from '../documents';
 import { settings } from '../settings';
 
@@ -42,7 +43,7 @@ export function sendCodeLensProvider({ target, documents }: Ctx): vscode.CodeLen
         const arnRegion = arn?.value.type === 'str' ? regionElsewhere(arn.value.value, where) : undefined;
         lenses.push(
           new vscode.CodeLens(at, {
-            title: `${arnRegion ? '$(warning) ' : ''}${where.profile} · ${where.region ?? 'no region'}${where.endpoint ? ` · ${where.endpoint}` : ''}${arnRegion ? ` (the dataset is in ${arnRegion})` : ''}`,
+            title: `${arnRegion ? '$(warning) ' : ''}${senderName(where)} · ${where.region ?? 'no region'}${where.endpoint ? ` · ${where.endpoint}` : ''}${arnRegion ? ` (the dataset is in ${arnRegion})` : ''}`,
             tooltip: arnRegion
               ? `The dataset ARN names ${arnRegion}: sent to ${where.region}, its users would get ResourceNotFoundException. Click to choose another profile, or set putUsers.region.`
               : 'The AWS profile and region to send with: click to choose another profile',

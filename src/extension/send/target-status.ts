@@ -43,7 +43,7 @@ export function createTargetStatus(subscriptions: vscode.Disposable[], activeInp
       item.hide();
       return;
     }
-    item.text = `${last.profileMissing ? '$(warning)' : '$(cloud-upload)'} ${last.profile} · ${last.region ?? 'no region'}`;
+    item.text = `${last.profileMissing ? '$(warning)' : '$(cloud-upload)'} ${senderName(last)} · ${last.region ?? 'no region'}`;
     item.tooltip = describeTarget(last);
     item.backgroundColor =
       last.profileMissing || !last.region ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
@@ -70,15 +70,21 @@ export function createTargetStatus(subscriptions: vscode.Disposable[], activeInp
   };
 }
 
-/** `profile · region`, and for the tooltip where each came from. */
+/** `profile · region`, and for the tooltip where each came from, the credentials included. */
 export function describeTarget(target: SendTarget): vscode.MarkdownString {
   const from = {
     setting: 'the `putUsers.profile` setting',
     AWS_PROFILE: 'the `AWS_PROFILE` environment variable',
-    default: 'the default (no `putUsers.profile`, no `AWS_PROFILE`)',
+    default: 'the default: no `putUsers.profile`, no `AWS_PROFILE`',
   }[target.profileFrom];
+  const who =
+    target.credentials.kind === 'environment'
+      ? '**PutUsers sends with the keys in `AWS_ACCESS_KEY_ID` and `AWS_SECRET_ACCESS_KEY`** (no profile is named: no `putUsers.profile`, no `AWS_PROFILE`).'
+      : target.profileMissing
+        ? `**PutUsers would send as profile \`${target.profile}\`** (from ${from}), but there is no such profile in the AWS config or credentials file.`
+        : `**PutUsers sends as profile \`${target.profile}\`** (from ${from}), with ${credentialWords(target)}.`;
   const lines = [
-    `**PutUsers sends as profile \`${target.profile}\`** (from ${from})${target.profileMissing ? ': no such profile in the AWS config or credentials file' : ''}.`,
+    who,
     target.region
       ? `Region \`${target.region}\` (from ${REGION_FROM[target.regionFrom!]}).`
       : 'No region: set `putUsers.region`, `AWS_REGION`, or a `region` for this profile.',
@@ -88,4 +94,27 @@ export function describeTarget(target: SendTarget): vscode.MarkdownString {
     'Click to choose another profile.',
   ];
   return new vscode.MarkdownString(lines.join('\n\n'));
+}
+
+/** Who sends, in the status bar and the CodeLens: the profile, or the environment's keys. */
+export function senderName(target: SendTarget): string {
+  return target.credentials.kind === 'environment' ? 'environment keys' : target.profile;
+}
+
+function credentialWords({ credentials, profile }: SendTarget): string {
+  switch (credentials.kind) {
+    case 'sso':
+      return `its SSO session (\`aws sso login --profile ${profile}\` when it has expired)`;
+    case 'role':
+      return `a role it assumes${credentials.via ? ` (credentials from \`${credentials.via}\`)` : ''}`;
+    case 'keys':
+      return `its access keys in the AWS ${credentials.file} file`;
+    case 'web-identity':
+      return 'its web identity token file';
+    case 'process':
+      return 'the credentials its `credential_process` prints';
+    case 'environment':
+    case 'none':
+      return 'no credentials of its own or in the environment: outside AWS (no container or instance metadata) sending will fail';
+  }
 }

@@ -63,6 +63,32 @@ describe('send: where requests go (target.ts, without the SDK)', () => {
     assert.equal(regionFromEnvironment({}), undefined);
   });
 
+  it('says where the credentials come from, reading no secret: environment keys only when no profile is named', async () => {
+    const config =
+      '[profile sso]\nsso_session = corp\n[sso-session corp]\nsso_region = us-east-1\n[profile role]\nrole_arn = arn:aws:iam::1:role/r\nsource_profile = ci\n[profile proc]\ncredential_process = /bin/creds\n[profile web]\nweb_identity_token_file = /t\n[profile inconfig]\naws_access_key_id = X\naws_secret_access_key = Y\n[profile empty]\nregion = us-east-1\n';
+    const credentials = '[ci]\naws_access_key_id = C\naws_secret_access_key = D\n';
+    const source = (profile: string | undefined, vars: Record<string, string> = {}) =>
+      withAwsEnv(vars, async (dir) => {
+        writeFileSync(`${dir}/config`, config);
+        writeFileSync(`${dir}/credentials`, credentials);
+        return (await readSendTarget(profile ? { profile } : {})).credentials;
+      });
+    const keys = { AWS_ACCESS_KEY_ID: 'AKIDENV', AWS_SECRET_ACCESS_KEY: 'secret' };
+    assert.deepEqual(await source(undefined, keys), { kind: 'environment' });
+    assert.deepEqual(
+      await source('ci', keys),
+      { kind: 'keys', file: 'credentials' },
+      'a named profile skips the environment',
+    );
+    assert.deepEqual(await source(undefined, { ...keys, AWS_PROFILE: 'sso' }), { kind: 'sso' });
+    assert.deepEqual(await source('role'), { kind: 'role', via: 'ci' });
+    assert.deepEqual(await source('proc'), { kind: 'process' });
+    assert.deepEqual(await source('web'), { kind: 'web-identity' });
+    assert.deepEqual(await source('inconfig'), { kind: 'keys', file: 'config' });
+    assert.deepEqual(await source('empty'), { kind: 'none' });
+    assert.deepEqual(await source(undefined), { kind: 'none' }, 'no default profile, no keys');
+  });
+
   it('says when the chosen profile is in neither file', async () => {
     assert.equal(await withFiles({}, async () => (await readSendTarget({ profile: 'ghost' })).profileMissing), true);
     assert.equal(
