@@ -22,4 +22,5 @@ export { createJsonCursorMemo, jsonCursor, type JsonCursor, type JsonCursorMemo 
 export { completionContext, type CompletionContext } from './completion-context';
 export { completionProposals, type CompletionProposal, type ProposalSources } from './completion-proposals';
 export { escapeSnippet, expandSnippet } from './snippets';
+export { type SyntaxSlip, syntaxSlips } from './syntax-slips';
 export { memberAt, memberDoc, structureAt } from './model-paths';

@@ -20,15 +20,19 @@ import {
   usersList,
 } from '../core';
 import { DIAGNOSTIC_SOURCE } from './diagnostics';
-import { formatOf, type InputDocuments } from './documents';
+import { formatOf, type InputDocuments, isPutUsersDocument } from './documents';
+import { isSyntaxDiagnostic, syntaxFixes } from './syntax-fixes';
 
 export const codeActionProvider = (documents: InputDocuments): vscode.CodeActionProvider => ({
   provideCodeActions(document, _range, context) {
+    if (!isPutUsersDocument(document)) return [];
     const actions: vscode.CodeAction[] = [];
     for (const diagnostic of context.diagnostics) {
       if (diagnostic.source !== DIAGNOSTIC_SOURCE) continue;
       actions.push(...fixesFor(documents, document, diagnostic));
     }
+    const syntax = context.diagnostics.filter(isSyntaxDiagnostic);
+    if (syntax.length > 0 && formatOf(document) === 'json') actions.push(...syntaxFixes(document, syntax));
     return actions;
   },
 });

@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { type Finding, findingsOf } from '../core';
 import type { Ctx } from './context';
 import { formatOf, isPutUsersDocument } from './documents';
+import { jsonServiceReportsSyntaxError } from './json-service';
 import { RECLASSIFY_ON, settings } from './settings';
 
 export const DIAGNOSTIC_SOURCE = 'PutUsers';
@@ -35,7 +36,12 @@ export function registerDiagnostics(
       return;
     }
     const started = Date.now();
-    const findings = findingsOf(document.getText(), formatOf(document), documents.parsed(document));
+    const all = findingsOf(document.getText(), formatOf(document), documents.parsed(document));
+    // One problem, one diagnostic: a syntax error the JSON service reports is its (json-service.ts).
+    const findings =
+      all.some((f) => f.code === 'cli/invalid-json') && jsonServiceReportsSyntaxError(document)
+        ? all.filter((f) => f.code !== 'cli/invalid-json')
+        : all;
     collection.set(document.uri, findings.map(toDiagnostic));
     onValidated(document);
     log.trace(

@@ -2,7 +2,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { skeleton, validate } from '../../src/core';
-import { closeAllEditors, openFixture, openUntitled, waitForDiagnostics } from './helpers';
+import { closeAllEditors, fixtureUri, openFixture, openUntitled, waitForDiagnostics } from './helpers';
 import { ARN, rangeText } from '../support/values';
 import { applyFix, codeActionTitled, ours, waitForOurs } from './putusers-helpers';
 
@@ -122,6 +122,45 @@ describe('PutUsers completions and hovers', () => {
 
 describe('PutUsers quick fixes', () => {
   afterEach(closeAllEditors);
+
+  const syntaxCases: [string, string, string, RegExp][] = [
+    ['json', `{\n  "datasetArn": "${ARN}",\n  "users": [{"userId": "u1"},]\n}\n`, 'json', /Remove the trailing comma/],
+    [
+      'json',
+      `{\n  "datasetArn": "${ARN}",\n  // the first user\n  "users": [{"userId": "u1"}]\n}\n`,
+      'json',
+      /Remove the comment/,
+    ],
+    [
+      'jsonc',
+      `{\n  "datasetArn": "${ARN}",\n  // the first user\n  "users": [{"userId": "u1"}]\n}\n`,
+      'PutUsers',
+      /Remove the comment/,
+    ],
+    ['json', `{\n  'datasetArn': "${ARN}",\n  "users": [{"userId": "u1"}]\n}\n`, 'json', /Use double quotes/],
+  ];
+  syntaxCases.forEach(([language, text, reporter, fix], n) => {
+    it(`one diagnostic per JSON slip (${reporter}'s), and its fix: ${fix.source} in ${language}`, async () => {
+      // A file of its own each (an untitled name comes back, and the JSON service's last diagnostics with it).
+      const uri = fixtureUri(`syntax/slip-${n}.${language}`);
+      await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+      const doc = await vscode.workspace.openTextDocument(uri);
+      await vscode.window.showTextDocument(doc);
+      const shown = await waitForDiagnostics(doc.uri, (ds) => ds.length > 0);
+      // VS Code's JSON service reports what it sees, at the cause (its "no comments" has no source);
+      // the CLI's finding of the same problem then stays out.
+      assert.deepEqual(
+        shown.map((d) => d.source ?? 'json'),
+        [reporter],
+        shown.map((d) => `${d.source}: ${d.message}`).join('; '),
+      );
+      const action = await codeActionTitled(doc.uri, shown[0]!.range, fix);
+      await vscode.workspace.applyEdit(action.edit!);
+      assert.deepEqual(validate(doc.getText(), 'json'), [], doc.getText());
+      await waitForDiagnostics(doc.uri, (ds) => ds.length === 0);
+      await doc.save();
+    });
+  });
 
   for (const [format, template] of [
     ['json', (arn: string) => `{\n  "datasetArn": "${arn}",\n  "users": [{"userId": "u1"}]\n}\n`],
