@@ -19,6 +19,7 @@ import { SELECTOR } from './documents';
 import { hoverProvider } from './hovers';
 import { PROPERTIES_SCHEME, PropertiesFileSystem } from './properties-editor';
 import { sendCodeLensProvider } from './send/code-lens';
+import { symbolProvider } from './symbols';
 
 export function activate(context: vscode.ExtensionContext): void {
   const ctx = createCtx(context);
@@ -34,6 +35,7 @@ export function activate(context: vscode.ExtensionContext): void {
     lenses,
     vscode.languages.registerCodeLensProvider(SELECTOR, lenses),
     vscode.workspace.registerFileSystemProvider(PROPERTIES_SCHEME, new PropertiesFileSystem(ctx.documents)),
+    vscode.languages.registerDocumentSymbolProvider(SELECTOR, symbolProvider(ctx.documents), { label: 'PutUsers' }),
   );
   for (const [name, factory] of Object.entries(COMMANDS))
     registerCommand(ctx, COMMAND[name as keyof typeof COMMAND], factory);

@@ -106,6 +106,33 @@ describe('PutUsers completions and hovers', () => {
     assert.match((item.insertText as vscode.SnippetString).value, /^datasetArn: arn:aws:personalize:\$\{1:region\}/);
   });
 
+  it('outlines users by their userId, with their properties keys, in JSON and YAML', async () => {
+    const json = await openFixture('putusers/valid.putusers.json');
+    const yaml = await openUntitled(
+      `datasetArn: ${ARN}\nusers:\n- userId: anna\n  properties: '{"age": "30", "tier": "gold"}'\n- userId: ''\n- {}\n`,
+      'yaml',
+    );
+    const outline = async (doc: vscode.TextDocument) => {
+      const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>(
+        'vscode.executeDocumentSymbolProvider',
+        doc.uri,
+      );
+      // Ours among whatever else outlines the file (the JSON service has its own): the users symbol saying how many.
+      const users = symbols.find((s) => s.name === 'users' && /^\d+ users$/.test(s.detail));
+      assert.ok(users, symbols.map((s) => `${s.name} (${s.detail})`).join(', '));
+      return users.children.map((u) => [u.name, u.detail, u.children.map((c) => `${c.name}: ${c.detail}`)]);
+    };
+    assert.deepStrictEqual(await outline(json), [
+      ['u1', 'users[0]', ['properties: numberOfVideosWatched, membership']],
+      ['u2', 'users[1]', []],
+    ]);
+    assert.deepStrictEqual(await outline(yaml), [
+      ['anna', 'users[0]', ['properties: age, tier']],
+      ['users[1]', '', []],
+      ['users[2]', '', []],
+    ]);
+  });
+
   it('hovers with the model documentation and the decoded properties', async () => {
     const doc = await openFixture('putusers/valid.putusers.json');
     const line = doc.lineAt(5).text;

@@ -8,6 +8,7 @@ import {
   MAX_USERS_PER_REQUEST as MAX_USERS,
   plural,
   type PutUsersRequest,
+  type ParseResult,
   readRequestToSend,
   usersList,
 } from '../../core';
@@ -85,15 +86,11 @@ async function validateAndSend(
   options: SendFileOptions,
 ): Promise<SendFileResult> {
   const parsed = ctx.documents.parsed(document);
+  const parsedVersion = document.version;
   const read = readRequestToSend(document.getText(), formatOf(document), parsed);
   const { request } = read;
   if (!request) {
-    void vscode.window
-      .showErrorMessage(
-        `PutUsers: ${name} has ${plural(read.errors.length, 'error')}: nothing was sent. ${firstProblem(read.errors)}`,
-        'Show Problems',
-      )
-      .then((choice) => choice && vscode.commands.executeCommand('workbench.actions.view.problems'));
+    sayInvalid(name, read.errors);
     return { status: 'invalid', errors: read.errors.length };
   }
   if (request.users.length === 0) {
@@ -107,9 +104,11 @@ async function validateAndSend(
   if (region === null || controller.signal.aborted) return { status: 'declined' }; // declined, or cancelled while asking
 
   ctx.rejectedUsers.clear(document.uri);
-  const sentVersion = document.version;
   // Where each user starts, for the report's links (the file may change while it is sent).
-  const userLines = usersList(parsed.root)?.items.map((u) => document.positionAt(u.start).line) ?? [];
+  const userLines =
+    document.version === parsedVersion
+      ? (usersList(parsed.root)?.items.map((u) => document.positionAt(u.start).line) ?? [])
+      : [];
   const engine = loadSendEngine();
   const report = await sendWithProgress(engine, name, request, controller, {
     ...(where.profileFrom !== 'default' ? { profile: where.profile } : {}),
@@ -119,6 +118,24 @@ async function validateAndSend(
     allowInsecureEndpoint: settings.allowInsecureEndpoint(),
     logger: ctx.log,
   });
+  return afterSend(ctx, { document, name, request, report, engine, userLines, parsedVersion, parsed });
+}
+
+/** The users not in written beside the file, the rejected ones marked in it, and the message. */
+async function afterSend(
+  ctx: Ctx,
+  sent: {
+    document: vscode.TextDocument;
+    name: string;
+    request: PutUsersRequest;
+    report: SendReport;
+    engine: SendEngine;
+    userLines: readonly number[];
+    parsed: ParseResult;
+    parsedVersion: number;
+  },
+): Promise<SendFileResult> {
+  const { document, request, report, engine } = sent;
   // As `putusers send` does: whenever a user is not in, a file holds exactly those not in.
   const failedFile = engine.allIn(report) ? undefined : await writeUsersNotIn(document, request, report, ctx.log);
   const reportLines = engine.formatReport(report, {
@@ -127,14 +144,15 @@ async function validateAndSend(
   });
   // The engine logged each request and the totals as they happened; the file is what is new.
   if (failedFile) ctx.log.info(engine.failedFileLine(report, failedFile.label));
-  if (document.version === sentVersion) ctx.rejectedUsers.show(document, parsed, report);
+  // Marked only while the users are where they were when sent.
+  if (document.version === sent.parsedVersion) ctx.rejectedUsers.show(document, sent.parsed, report);
   const actions = presentReport(ctx, {
-    name,
+    name: sent.name,
     source: document.uri,
     report,
     reportLines,
     notInFile: failedFile,
-    userLines,
+    userLines: sent.userLines,
   });
   return {
     status: 'sent',
@@ -143,6 +161,15 @@ async function validateAndSend(
     actions,
     ...(failedFile ? { failedFile: failedFile.uri.toString() } : {}),
   };
+}
+
+function sayInvalid(name: string, errors: readonly Finding[]): void {
+  void vscode.window
+    .showErrorMessage(
+      `PutUsers: ${name} has ${plural(errors.length, 'error')}: nothing was sent. ${firstProblem(errors)}`,
+      'Show Problems',
+    )
+    .then((choice) => choice && vscode.commands.executeCommand('workbench.actions.view.problems'));
 }
 
 /** Asks before sending a file with warnings, or one of more users than one request takes. */
