@@ -43,8 +43,8 @@ export async function openFile(page, name) {
   await editorFocused(page);
 }
 
-export function activeTab(page, name) {
-  return page.locator('.tabs-container .tab.active', { hasText: name }).waitFor();
+export function activeTab(page, name, timeout = TIMEOUT_MS) {
+  return page.locator('.tabs-container .tab.active', { hasText: name }).waitFor({ timeout });
 }
 
 async function editorFocused(page) {

@@ -41,7 +41,8 @@ describe('PutUsers in the browser workbench that npm start serves', function () 
   before(async () => {
     ({ demo, page } = session);
     // The sample opens its README (workbench.startupEditor): wait for it, so it does not take the focus from a later step.
-    await activeTab(page, 'README.md');
+    // (The README's preview starts the markdown extension and a webview: on a busy 2-core CI machine this took over 30 s once.)
+    await activeTab(page, 'README.md', 90_000);
     await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'README.md' }).click(); // the focus out of the preview's webview
     await runCommand(page, 'View: Close All Editors');
     await page.locator('.tabs-container .tab').first().waitFor({ state: 'detached' });
