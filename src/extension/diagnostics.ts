@@ -64,7 +64,13 @@ export function registerDiagnostics(
   vscode.workspace.onDidChangeTextDocument((e) => e.contentChanges.length && schedule(e.document), null, subscriptions);
   vscode.workspace.onDidCloseTextDocument(
     (d) => {
-      clearTimeout(timers.get(d.uri.toString()));
+      const key = d.uri.toString();
+      // Untitled names come back, and a document's close event can arrive after a new document of
+      // the same URI has opened: then that one is validated, not cleared.
+      const reopened = vscode.workspace.textDocuments.find((o) => o !== d && !o.isClosed && o.uri.toString() === key);
+      if (reopened) return schedule(reopened, 0);
+      clearTimeout(timers.get(key));
+      timers.delete(key);
       collection.delete(d.uri);
     },
     null,
