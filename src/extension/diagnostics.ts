@@ -26,7 +26,9 @@ export function registerDiagnostics(
   onValidated: (document: vscode.TextDocument) => void,
 ): vscode.DiagnosticCollection {
   const collection = vscode.languages.createDiagnosticCollection('putusers');
-  const timers = new Map<string, NodeJS.Timeout>();
+  // Per document object, not per URI: an untitled name comes back for another document, whose
+  // pending validation an event of the old one must not cancel.
+  const timers = new Map<vscode.TextDocument, NodeJS.Timeout>();
   subscriptions.push(collection, { dispose: () => timers.forEach(clearTimeout) });
 
   const validateNow = (document: vscode.TextDocument) => {
@@ -49,12 +51,11 @@ export function registerDiagnostics(
     );
   };
   const schedule = (document: vscode.TextDocument, delay = settings.validationDelay(document)) => {
-    const key = document.uri.toString();
-    clearTimeout(timers.get(key));
+    clearTimeout(timers.get(document));
     timers.set(
-      key,
+      document,
       setTimeout(() => {
-        timers.delete(key);
+        timers.delete(document);
         validateNow(document);
       }, delay),
     );
@@ -64,13 +65,13 @@ export function registerDiagnostics(
   vscode.workspace.onDidChangeTextDocument((e) => e.contentChanges.length && schedule(e.document), null, subscriptions);
   vscode.workspace.onDidCloseTextDocument(
     (d) => {
-      const key = d.uri.toString();
-      // Untitled names come back, and a document's close event can arrive after a new document of
-      // the same URI has opened: then that one is validated, not cleared.
-      const reopened = vscode.workspace.textDocuments.find((o) => o !== d && !o.isClosed && o.uri.toString() === key);
+      clearTimeout(timers.get(d));
+      timers.delete(d);
+      // Untitled names come back: if another document of this URI is open, it is validated, not cleared.
+      const reopened = vscode.workspace.textDocuments.find(
+        (o) => o !== d && !o.isClosed && o.uri.toString() === d.uri.toString(),
+      );
       if (reopened) return schedule(reopened, 0);
-      clearTimeout(timers.get(key));
-      timers.delete(key);
       collection.delete(d.uri);
     },
     null,
