@@ -189,18 +189,24 @@ describe('PutUsers quick fixes', () => {
     });
   });
 
-  for (const [format, template] of [
-    ['json', (arn: string) => `{\n  "datasetArn": "${arn}",\n  "users": [{"userId": "u1"}]\n}\n`],
-    ['yaml', (arn: string) => `datasetArn: ${arn}\nusers:\n- userId: u1\n`],
-    ['yaml', (arn: string) => `datasetArn: '${arn}'\nusers:\n- userId: u1\n`],
-  ] as const) {
+  (
+    [
+      ['json', (arn: string) => `{\n  "datasetArn": "${arn}",\n  "users": [{"userId": "u1"}]\n}\n`],
+      ['yaml', (arn: string) => `datasetArn: ${arn}\nusers:\n- userId: u1\n`],
+      ['yaml', (arn: string) => `datasetArn: '${arn}'\nusers:\n- userId: u1\n`],
+    ] as const
+  ).forEach(([format, template], n) => {
     it(`turns a dataset group's ARN, or an ITEMS dataset's, into the Users dataset's (${format}: ${template('A').split('\n')[0]})`, async () => {
       const users = ARN;
-      for (const wrong of [
+      for (const [m, wrong] of [
         users.replace(/dataset\/(\w+)\/USERS/, 'dataset-group/$1'),
         users.replace('/USERS', '/ITEMS'),
-      ]) {
-        const doc = await openUntitled(template(wrong), format);
+      ].entries()) {
+        // Files, not untitled editors: VS Code guesses an untitled editor's language as it likes.
+        const uri = fixtureUri(`arns/arn-${n}-${m}.putusers.${format}`);
+        await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(template(wrong)));
+        const doc = await vscode.workspace.openTextDocument(uri);
+        await vscode.window.showTextDocument(doc);
         const [diagnostic] = await waitForOurs(doc.uri, 1);
         assert.equal(diagnostic!.code, 'service/arn-not-users-dataset');
         assert.equal(diagnostic!.severity, vscode.DiagnosticSeverity.Warning);
@@ -208,9 +214,10 @@ describe('PutUsers quick fixes', () => {
         assert.equal(validate(text, format).length, 0, text);
         assert.ok(text.includes(users), text);
         assert.deepEqual(ours(vscode.languages.getDiagnostics(doc.uri)), []);
+        await doc.save();
       }
     });
-  }
+  });
 
   it('renames a near-miss key, quotes a number, and turns a properties object into the escaped string', async () => {
     const original = (await openFixture('putusers/errors.putusers.json')).getText();
