@@ -10,7 +10,6 @@ const ARN_PARTS = /^arn:([^:]*):personalize:([^:]*):([^:]*):(.*)$/;
 /** us-east-1, us-gov-west-1, cn-north-1, ap-southeast-2, ... */
 const REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
 const ACCOUNT = /^\d{12}$/;
-const USERS_DATASET = /^dataset\/[^/]+\/USERS$/;
 
 export interface ArnProblem {
   code: 'service/arn-placeholder' | 'service/arn-not-users-dataset';
@@ -36,7 +35,8 @@ export function datasetArnProblems(arn: string): ArnProblem[] {
       code: 'service/arn-placeholder',
       message: `datasetArn is not filled in: ${placeholders.join(', and ')}. The service finds no dataset at it.`,
     });
-  if (!USERS_DATASET.test(resource)) {
+  const named = resourceOf(resource);
+  if (named.kind !== 'dataset' || named.type !== 'USERS') {
     const users = usersDatasetArnFor(arn);
     problems.push({
       code: 'service/arn-not-users-dataset',
@@ -49,16 +49,29 @@ export function datasetArnProblems(arn: string): ArnProblem[] {
 /** The Users dataset ARN of the dataset group an ARN names (its group, or another dataset of it). */
 export function usersDatasetArnFor(arn: string): string | undefined {
   const parts = ARN_PARTS.exec(arn);
-  const group = parts && /^(?:dataset-group\/([^/]+)|dataset\/([^/]+)\/[^/]*)$/.exec(parts[4]!);
-  const name = group?.[1] ?? group?.[2];
-  return parts && name ? `arn:${parts[1]}:personalize:${parts[2]}:${parts[3]}:dataset/${name}/USERS` : undefined;
+  const resource = parts && resourceOf(parts[4]!);
+  const group = resource?.kind === 'dataset-group' || resource?.kind === 'dataset' ? resource.group : undefined;
+  return parts && group ? `arn:${parts[1]}:personalize:${parts[2]}:${parts[3]}:dataset/${group}/USERS` : undefined;
+}
+
+type Resource =
+  | { kind: 'dataset-group'; group: string }
+  | { kind: 'dataset'; group: string; type: string }
+  | { kind: 'other'; name: string };
+
+/** `dataset-group/G`, `dataset/G/TYPE`, or another resource (`solution/S`, ...). */
+function resourceOf(resource: string): Resource {
+  const group = /^dataset-group\/([^/]+)$/.exec(resource);
+  if (group) return { kind: 'dataset-group', group: group[1]! };
+  const dataset = /^dataset\/([^/]+)\/([^/]*)$/.exec(resource);
+  if (dataset) return { kind: 'dataset', group: dataset[1]!, type: dataset[2]! };
+  return { kind: 'other', name: resource };
 }
 
 function describeResource(resource: string): string {
-  const group = /^dataset-group\/([^/]+)$/.exec(resource);
-  if (group) return `the dataset group ${group[1]}`;
-  const dataset = /^dataset\/([^/]+)\/([^/]*)$/.exec(resource);
-  if (dataset) return `the ${dataset[2] || 'untyped'} dataset of ${dataset[1]}`;
-  const kind = /^([a-z-]+)\//.exec(resource)?.[1];
-  return kind ? `a ${kind.replace(/-/g, ' ')}` : `'${resource}'`;
+  const r = resourceOf(resource);
+  if (r.kind === 'dataset-group') return `the dataset group ${r.group}`;
+  if (r.kind === 'dataset') return `the ${r.type || 'untyped'} dataset of ${r.group}`;
+  const kind = /^([a-z-]+)\//.exec(r.name)?.[1];
+  return kind ? `a ${kind.replace(/-/g, ' ')}` : `'${r.name}'`;
 }

@@ -128,6 +128,10 @@ function yamlContext(text: string, offset: number): CompletionContext | undefine
   const lineEndAt = text.indexOf('\n', offset);
   const lineEnd = lineEndAt < 0 ? text.length : lineEndAt;
   const before = text.slice(lineStart, offset);
+  // The lines once: the key and value rules below look up and down from the cursor's line.
+  const lines = text.split('\n');
+  let line = 0;
+  for (let i = text.indexOf('\n'); i >= 0 && i < lineStart; i = text.indexOf('\n', i + 1)) line++;
   const key = /^(\s*)(- )?([\w-]*)$/.exec(before);
   if (key) {
     let end = offset;
@@ -138,8 +142,6 @@ function yamlContext(text: string, offset: number): CompletionContext | undefine
     // Text after the cursor that is not this key's colon: a key inserted here would split the line.
     if (!keyOnly && !/^\s*(#.*)?$/.test(after)) return undefined;
     const indent = key[1]!.length + (key[2] ? 2 : 0);
-    const lines = text.split('\n');
-    const line = text.slice(0, lineStart).split('\n').length - 1;
     const base = { kind: 'key' as const, start, end, keyOnly, memberAfter: false };
     if (indent === 0) {
       const present = [...text.matchAll(/^([\w-]+):/gm)].map((m) => m[1]!).filter((k, i, all) => all.indexOf(k) === i);
@@ -159,8 +161,7 @@ function yamlContext(text: string, offset: number): CompletionContext | undefine
   const spaceBefore = text[valueStart - 1] === ':' ? { spaceBefore: true } : {};
   if (value[2] === 'datasetArn')
     return { kind: 'value', path: ['datasetArn'], start: valueStart, end: valueEnd, ...spaceBefore };
-  const lines = text.split('\n');
-  const user = yamlUserIndex(lines, text.slice(0, lineStart).split('\n').length - 1, false);
+  const user = yamlUserIndex(lines, line, false);
   const quote = text[valueStart];
   if (valueStart === valueEnd)
     return {
