@@ -26,8 +26,7 @@ export function registerDiagnostics(
   onValidated: (document: vscode.TextDocument) => void,
 ): vscode.DiagnosticCollection {
   const collection = vscode.languages.createDiagnosticCollection('putusers');
-  // Per document object, not per URI: an untitled name comes back for another document, whose
-  // pending validation an event of the old one must not cancel.
+  // Pending validations, per document (a document goes with its own timer).
   const timers = new Map<vscode.TextDocument, NodeJS.Timeout>();
   subscriptions.push(collection, { dispose: () => timers.forEach(clearTimeout) });
 
@@ -67,11 +66,7 @@ export function registerDiagnostics(
     (d) => {
       clearTimeout(timers.get(d));
       timers.delete(d);
-      // Untitled names come back: if another document of this URI is open, it is validated, not cleared.
-      const reopened = vscode.workspace.textDocuments.find(
-        (o) => o !== d && !o.isClosed && o.uri.toString() === d.uri.toString(),
-      );
-      if (reopened) return schedule(reopened, 0);
+      // A new document of the same URI (an untitled name that came back) gets its open event next.
       collection.delete(d.uri);
     },
     null,
