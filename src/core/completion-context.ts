@@ -198,11 +198,15 @@ function yamlValueEnd(line: string, from: number): number {
   return from + (comment < 0 ? rest : rest.slice(0, comment)).trimEnd().length;
 }
 
+/** A line that starts an item (`- `) or a top-level key ends the item above it. */
+const endsItem = (text: string) => /^\s*- /.test(text) || /^\S/.test(text);
+const keyOfLine = (text: string) => /^\s*(?:- )?([\w-]+):/.exec(text)?.[1];
+
+/** The keys on the lines below `line`, down to the next item. */
 function yamlKeysBelow(lines: readonly string[], line: number): Set<string> {
   const keys = new Set<string>();
-  for (let l = line + 1; l < lines.length; l++) {
-    if (/^\s*- /.test(lines[l]!) || /^\S/.test(lines[l]!)) break;
-    const k = /^\s*([\w-]+):/.exec(lines[l]!)?.[1];
+  for (let l = line + 1; l < lines.length && !endsItem(lines[l]!); l++) {
+    const k = keyOfLine(lines[l]!);
     if (k) keys.add(k);
   }
   return keys;
@@ -210,17 +214,11 @@ function yamlKeysBelow(lines: readonly string[], line: number): Set<string> {
 
 /** The keys of the `- ` item a line belongs to: up to the item's first line, and down to the next item. */
 function yamlItemKeys(lines: readonly string[], line: number): Set<string> {
-  const keys = new Set<string>();
-  const keyOf = (l: number) => /^\s*(?:- )?([\w-]+):/.exec(lines[l]!)?.[1];
+  const keys = yamlKeysBelow(lines, line);
   for (let l = line - 1; l >= 0; l--) {
-    const k = keyOf(l);
+    const k = keyOfLine(lines[l]!);
     if (k) keys.add(k);
-    if (/^\s*- /.test(lines[l]!) || /^\S/.test(lines[l]!)) break;
-  }
-  for (let l = line + 1; l < lines.length; l++) {
-    if (/^\s*- /.test(lines[l]!) || /^\S/.test(lines[l]!)) break;
-    const k = keyOf(l);
-    if (k) keys.add(k);
+    if (endsItem(lines[l]!)) break;
   }
   return keys;
 }

@@ -28,7 +28,7 @@ export interface ProposalSources {
   propertyKeys: readonly string[];
 }
 
-export const ARN_TEMPLATE = 'arn:aws:personalize:${1:region}:${2:account}:dataset/${3:group}/USERS';
+const ARN_TEMPLATE = 'arn:aws:personalize:${1:region}:${2:account}:dataset/${3:group}/USERS';
 
 export function completionProposals(
   context: CompletionContext,

@@ -14,12 +14,8 @@ const config = (scope?: vscode.ConfigurationScope) => vscode.workspace.getConfig
 
 export const settings = {
   /** Globs of files that are PutUsers inputs whatever their content. */
-  files(scope: vscode.ConfigurationScope | null): string[] {
-    return config(scope ?? undefined).get<string[]>('files', [
-      '**/*.putusers.json',
-      '**/*.putusers.yaml',
-      '**/*.putusers.yml',
-    ]);
+  files(scope: vscode.ConfigurationScope): string[] {
+    return config(scope).get<string[]>('files', ['**/*.putusers.json', '**/*.putusers.yaml', '**/*.putusers.yml']);
   },
   /** Also treat JSON/YAML whose top level has `datasetArn` or `users` as inputs. */
   detectByContent(scope: vscode.ConfigurationScope): boolean {
