@@ -48,7 +48,8 @@ function writeJson(file, value) {
 /**
  * Starts the emulator and VS Code with the extension of `vsix`. Options: `port` (VS Code's, 0 for
  * any free one), `host`, `emulatorPort` (0: any), `folder` (a workspace of the user's own instead
- * of the sample), `onRequest(line)` for each request the emulator answered.
+ * of the sample), `onRequest(line)` for each request the emulator answered, `startupEditor` (the
+ * sample's `workbench.startupEditor`: its README by default).
  * Resolves to { url, emulator, workspace, root, stop() } once the server listens.
  */
 export async function startDemo({
@@ -58,6 +59,7 @@ export async function startDemo({
   emulatorPort = 0,
   folder,
   onRequest = () => undefined,
+  startupEditor = 'readme',
 }) {
   const { startEmulator } = require(path.join(repo, 'dist', 'emulator.js'));
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'putusers-start-'));
@@ -90,7 +92,10 @@ export async function startDemo({
     if (folder === undefined) {
       workspace = path.join(root, 'workspace');
       fs.cpSync(SAMPLE_WORKSPACE, workspace, { recursive: true });
-      writeJson(path.join(workspace, '.vscode', 'settings.json'), { ...settings, 'workbench.startupEditor': 'readme' });
+      writeJson(path.join(workspace, '.vscode', 'settings.json'), {
+        ...settings,
+        'workbench.startupEditor': startupEditor,
+      });
     } else {
       workspace = path.resolve(folder);
       if (!fs.statSync(workspace, { throwIfNoEntry: false })?.isDirectory())

@@ -43,8 +43,14 @@ export async function openFile(page, name) {
   await editorFocused(page);
 }
 
-export function activeTab(page, name, timeout = TIMEOUT_MS) {
-  return page.locator('.tabs-container .tab.active', { hasText: name }).waitFor({ timeout });
+/** Waits until the active tab is `name`; on a timeout, the error names the tabs that are open. */
+export async function activeTab(page, name, timeout = TIMEOUT_MS) {
+  try {
+    await page.locator('.tabs-container .tab.active', { hasText: name }).waitFor({ timeout });
+  } catch (e) {
+    const tabs = await page.locator('.tabs-container .tab').allInnerTexts();
+    throw new Error(`no active tab "${name}" after ${timeout} ms; open tabs: ${JSON.stringify(tabs)}\n${e.message}`);
+  }
 }
 
 async function editorFocused(page) {
