@@ -2,7 +2,7 @@
 export * from './types';
 export { FINDING_CODES, type FindingCode } from './finding-codes';
 export * from './model';
-export { validate, findingsOf } from './validate';
+export { validate, findingsOf, type ValidateOptions } from './validate';
 export { readRequest, readRequestToSend, writeInput, formatOfPath } from './request';
 export { skeleton, skeletonSnippet, SKELETON_KINDS, type SkeletonKind } from './skeleton';
 export { inputJsonSchema } from './schema';

@@ -43,6 +43,71 @@ export function syntaxSlips(text: string): SyntaxSlip[] {
   return slips;
 }
 
+/** A text with its slips mended, and where an offset of it was in the original. */
+export interface MendedText {
+  text: string;
+  /** An offset of `text` in the original; `side` says whether it starts or ends a range. */
+  originalOffset(offset: number, side: 'start' | 'end'): number;
+}
+
+/**
+ * The text with every slip mended, so that findings on it can be located in the original. An
+ * offset inside a mended string maps to the same character when the quotes were all that changed,
+ * else to the whole string (its escapes moved the characters); any other offset to its own place.
+ * Undefined when there is no slip.
+ */
+export function mendSlips(text: string): MendedText | undefined {
+  // A trailing comma is found at its bracket, after a comment that follows it: mend in text order.
+  const slips = syntaxSlips(text).sort((a, b) => a.start - b.start);
+  if (slips.length === 0) return undefined;
+  const parts: string[] = [];
+  // Per slip: where its replacement starts in the mended text, and the shift of what follows.
+  const starts: number[] = [];
+  let done = 0;
+  let length = 0;
+  for (const slip of slips) {
+    parts.push(text.slice(done, slip.start), slip.replacement);
+    length += slip.start - done;
+    starts.push(length);
+    length += slip.replacement.length;
+    done = slip.end;
+  }
+  parts.push(text.slice(done));
+  const originalOffset = (offset: number, side: 'start' | 'end') => {
+    // The last slip whose replacement starts at or before the offset.
+    let lo = 0;
+    let hi = slips.length - 1;
+    let at = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (starts[mid]! <= offset) {
+        at = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    // Where removed text was, a range's end stays before it and a start goes after it.
+    while (
+      side === 'end' &&
+      at > 0 &&
+      starts[at] === offset &&
+      starts[at - 1]! + slips[at - 1]!.replacement.length === offset
+    )
+      at--;
+    if (at < 0) return offset;
+    const slip = slips[at]!;
+    const into = offset - starts[at]!;
+    const length = slip.replacement.length;
+    if (into > length) return slip.end + (into - length);
+    if (into === length && (length > 0 || side === 'start')) return slip.end;
+    if (into === 0) return slip.start;
+    const sameCharacters =
+      slip.replacement.length === slip.end - slip.start && !text.slice(slip.start, slip.end).includes('\\');
+    if (sameCharacters) return slip.start + into;
+    return side === 'start' ? slip.start : slip.end;
+  };
+  return { text: parts.join(''), originalOffset };
+}
+
 function stringEnd(text: string, open: number, quote: string): number {
   for (let i = open + 1; i < text.length; i++) {
     if (text[i] === '\\') i++;

@@ -5,16 +5,33 @@ import { asPrinted, pyRepr, pyType } from './python-format';
 import { awsCliFindings } from './rules/aws-cli';
 import type { RawFinding } from './rules/finding';
 import { serviceFindings } from './rules/service';
+import { mendSlips } from './syntax-slips';
 import type { Node, ParseResult } from './tree';
 import type { Finding, Format } from './types';
 
-export function validate(text: string, format: Format): Finding[] {
-  return findingsOf(text, format, parseDocument(text, format));
+export interface ValidateOptions {
+  /**
+   * After a JSON syntax error that is one of the common slips (core/syntax-slips.ts), also report
+   * what the AWS CLI would report once they are mended: the editor shows every problem at once.
+   * Off for `putusers validate`, whose output is the AWS CLI's verdict (it stops at the first).
+   */
+  beyondSyntaxSlips?: boolean;
+}
+
+export function validate(text: string, format: Format, options: ValidateOptions = {}): Finding[] {
+  return findingsOf(text, format, parseDocument(text, format), options);
 }
 
 /** The same, for a document already parsed (readRequest parses once for both). */
-export function findingsOf(text: string, format: Format, parsed: ParseResult): Finding[] {
+export function findingsOf(
+  text: string,
+  format: Format,
+  parsed: ParseResult,
+  options: ValidateOptions = {},
+): Finding[] {
   const raw = rawFindings(text, format, parsed);
+  if (options.beyondSyntaxSlips && format === 'json' && parsed.error && !parsed.error.awsCli)
+    raw.push(...findingsBeyondSlips(text));
   if (raw.length === 0) return [];
   const lines = lineIndex(text);
   return raw.map(({ start, end, awsCli, ...rest }) =>
@@ -22,6 +39,22 @@ export function findingsOf(text: string, format: Format, parsed: ParseResult): F
       ? { range: lines.rangeOf(start, end), ...rest }
       : { range: lines.rangeOf(start, end), ...rest, awsCli: asPrinted(awsCli) },
   );
+}
+
+/**
+ * The findings of the text with its slips mended, located in the original; none when
+ * mending them does not make it parse (then where later problems are is no longer certain).
+ */
+function findingsBeyondSlips(text: string): RawFinding[] {
+  const mended = mendSlips(text);
+  if (mended === undefined) return [];
+  const parsed = parseDocument(mended.text, 'json');
+  if (parsed.error) return [];
+  return rawFindings(mended.text, 'json', parsed).map((f) => ({
+    ...f,
+    start: mended.originalOffset(f.start, 'start'),
+    end: mended.originalOffset(f.end, 'end'),
+  }));
 }
 
 function rawFindings(text: string, format: Format, parsed: ParseResult): RawFinding[] {

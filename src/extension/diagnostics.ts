@@ -37,7 +37,9 @@ export function registerDiagnostics(
       return;
     }
     const started = Date.now();
-    const all = findingsOf(document.getText(), formatOf(document), documents.parsed(document));
+    const all = findingsOf(document.getText(), formatOf(document), documents.parsed(document), {
+      beyondSyntaxSlips: true,
+    });
     // One problem, one diagnostic: a syntax error the JSON service reports is its (json-service.ts).
     const findings =
       all.some((f) => f.code === 'cli/invalid-json') && jsonServiceReportsSyntaxError(document)
