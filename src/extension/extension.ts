@@ -20,6 +20,7 @@ import { hoverProvider } from './hovers';
 import { PROPERTIES_SCHEME, PropertiesFileSystem } from './properties-editor';
 import { sendCodeLensProvider } from './send/code-lens';
 import { symbolProvider } from './symbols';
+import { foldingProvider } from './folding';
 
 export function activate(context: vscode.ExtensionContext): void {
   const ctx = createCtx(context);
@@ -36,6 +37,7 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.languages.registerCodeLensProvider(SELECTOR, lenses),
     vscode.workspace.registerFileSystemProvider(PROPERTIES_SCHEME, new PropertiesFileSystem(ctx.documents)),
     vscode.languages.registerDocumentSymbolProvider(SELECTOR, symbolProvider(ctx.documents), { label: 'PutUsers' }),
+    vscode.languages.registerFoldingRangeProvider(SELECTOR, foldingProvider(ctx.documents)),
   );
   for (const [name, factory] of Object.entries(COMMANDS))
     registerCommand(ctx, COMMAND[name as keyof typeof COMMAND], factory);

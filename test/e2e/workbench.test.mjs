@@ -79,9 +79,19 @@ describe('PutUsers in the browser workbench that npm start serves', function () 
   it('fixes a mistake with a quick fix (Ctrl+.)', async () => {
     await openFile(page, 'mistakes.putusers.json');
     await goTo(page, '9:13'); // on "userID"
-    await page.keyboard.press('Control+.');
     const fix = page.locator('.action-widget .monaco-list-row', { hasText: 'Rename to "userId"' });
-    await fix.waitFor();
+    // As a person does when the menu comes up without the fix (the diagnostics had not reached the
+    // editor's markers yet, once in a run): close it and press Ctrl+. again.
+    for (let attempt = 1; ; attempt++) {
+      await page.keyboard.press('Control+.');
+      try {
+        await fix.waitFor({ timeout: 5_000 });
+        break;
+      } catch (e) {
+        if (attempt === 3) throw e;
+        await page.keyboard.press('Escape');
+      }
+    }
     await shot(page, 'quick-fix', { readme: 'quick-fix' });
     await fix.click();
     // The unknown member and the missing userId were one slip: both go.
@@ -208,13 +218,15 @@ describe('PutUsers in the browser workbench that npm start serves', function () 
     assert.match(report, /users\[6\]/);
     assert.ok(!report.includes(rejected), 'the report names users by index, never by id');
     await shot(page, 'report');
-    // The report links each user to the file: Ctrl+click goes to users[6], where the service's message is.
-    // (The log grammar splits `users[6]` into several spans, each underlined as the link.)
-    const line = page.locator('.view-lines .view-line', { hasText: /users\[6\]:\srejected/ });
-    await line
-      .locator('.detected-link')
-      .first()
-      .click({ modifiers: ['Control'] });
+    // The report links each user to the file: Open Link on users[6] goes to it, where the service's message is.
+    // By keyboard: a Ctrl+click was taken by whatever overlay (a hover, a toast) lay on the line in a CI run.
+    await page.locator('.view-lines .detected-link', { hasText: 'users[' }).first().waitFor(); // underlined as a link
+    await page.keyboard.press('Control+F');
+    await page.keyboard.type('sers[6]: rejected');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('ArrowLeft'); // the cursor at the match's start, inside users[6]
+    await runCommand(page, 'Open Link');
     await activeTab(page, name);
     await showProblems(page);
     const rows = await eventually(

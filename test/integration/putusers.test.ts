@@ -3,7 +3,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { skeleton, validate } from '../../src/core';
 import { closeAllEditors, fixtureUri, openFixture, openUntitled, waitForDiagnostics } from './helpers';
-import { ARN, rangeText } from '../support/values';
+import { ARN, pollUntil, rangeText } from '../support/values';
 import { applyFix, codeActionTitled, ours, waitForOurs } from './putusers-helpers';
 
 const expected = (doc: vscode.TextDocument) =>
@@ -133,6 +133,62 @@ describe('PutUsers completions and hovers', () => {
     ]);
   });
 
+  (
+    [
+      [
+        'yaml',
+        `datasetArn: ${ARN}\nusers:\n- userId: u1\n  properties: |\n    {"age": "30",\n     "tier": "gold"}\n- userId: u2\n`,
+      ],
+      [
+        'yaml',
+        `datasetArn: ${ARN}\nusers:\n  - userId: u1\n    properties: >-\n      {"age": "30",\n       "tier": "gold"}\n  - userId: u2\n`,
+      ],
+      [
+        'json',
+        `{\n  "datasetArn": "${ARN}",\n  "users": [\n    {"userId": "u1",\n     "properties": "{}"},\n    {"userId": "u2"}\n  ]\n}\n`,
+      ],
+    ] as const
+  ).forEach(([format, text], n) => {
+    it(`folds the users list, a user and its properties with the editor's Fold command (${format}, style ${n + 1})`, async () => {
+      const uri = fixtureUri(`folding/fold-${n}.putusers.${format}`);
+      await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+      const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+      const lines = text.split('\n');
+      const lineOf = (pattern: RegExp) => lines.findIndex((l) => pattern.test(l));
+      const hiddenAfterFolding = async (line: number) => {
+        await vscode.commands.executeCommand('editor.unfoldAll');
+        await vscode.commands.executeCommand('editor.fold', { levels: 1, direction: 'up', selectionLines: [line] });
+        const hidden = () =>
+          lines
+            .map((_, i) => i)
+            .filter(
+              (i) => i < lines.length - 1 && !editor.visibleRanges.some((r) => r.start.line <= i && i <= r.end.line),
+            );
+        // The folding model follows the providers' answer a moment after the document opens.
+        return pollUntil(
+          async () => {
+            const now = hidden();
+            if (now.length > 0) return now;
+            await vscode.commands.executeCommand('editor.fold', { levels: 1, direction: 'up', selectionLines: [line] });
+            return undefined;
+          },
+          5_000,
+          () => `nothing folded at line ${line + 1} of\n${text}`,
+        );
+      };
+      const users = lineOf(/users/);
+      const u2 = lineOf(/u2/);
+      const u1 = lineOf(/u1/);
+      const properties = lineOf(/properties/);
+      // A JSON list's closing bracket stays in sight, as VS Code's own JSON folding leaves it.
+      assert.deepStrictEqual(await hiddenAfterFolding(users), range(users + 1, u2));
+      assert.deepStrictEqual(await hiddenAfterFolding(u1), range(u1 + 1, u2 - 1));
+      if (format === 'yaml')
+        assert.deepStrictEqual(await hiddenAfterFolding(properties), range(properties + 1, u2 - 1));
+      await vscode.commands.executeCommand('editor.unfoldAll');
+    });
+  });
+
   it('hovers with the model documentation and the decoded properties', async () => {
     const doc = await openFixture('putusers/valid.putusers.json');
     const line = doc.lineAt(5).text;
@@ -187,6 +243,29 @@ describe('PutUsers quick fixes', () => {
       await waitForDiagnostics(doc.uri, (ds) => ds.length === 0);
       await doc.save();
     });
+  });
+
+  it('keeps checking the rest of a JSON file after its slips, located where the mistakes are, and they stay once the slips are fixed', async () => {
+    const text = `{\n  // the demo dataset\n  "datasetArn": "${ARN}",\n  "users": [\n    {"userID": "u1"},\n    {"userId": 7},\n  ],\n}\n`;
+    const uri = fixtureUri('syntax/beyond-slips.json');
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+    const doc = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(doc);
+    const located = (ds: vscode.Diagnostic[]) => ds.map((d) => `${d.code} ${doc.getText(d.range)}`);
+    const expected = ['cli/missing-member {', 'cli/unknown-member "userID"', 'cli/invalid-type 7'];
+    // The slips are the JSON service's to report (a comment, two trailing commas), ours the rest.
+    const shown = await waitForDiagnostics(doc.uri, (ds) => ours(ds).length >= 3 && ds.length >= 6);
+    assert.deepEqual(located(ours(shown)), expected);
+    const theirs = shown.filter((d) => d.source !== 'PutUsers');
+    assert.equal(theirs.length, 3, theirs.map((d) => d.message).join('; '));
+    const all = await codeActionTitled(doc.uri, theirs[0]!.range, /^Fix all 3 JSON slips/);
+    await vscode.workspace.applyEdit(all.edit!);
+    // The comment's line is gone: diagnostics left from before would cover other text.
+    await waitForDiagnostics(
+      doc.uri,
+      (ds) => ds.every((d) => d.source === 'PutUsers') && located([...ds]).join() === expected.join(),
+    );
+    await doc.save();
   });
 
   (
@@ -410,3 +489,8 @@ describe('PutUsers commands', () => {
     assert.deepStrictEqual(JSON.parse(jsonEditor.document.getText()), JSON.parse(source.getText()));
   });
 });
+
+/** The numbers from `first` to `last`, both included. */
+function range(first: number, last: number): number[] {
+  return Array.from({ length: last - first + 1 }, (_, i) => first + i);
+}
