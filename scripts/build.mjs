@@ -2,11 +2,11 @@
 // dist/core.js      the VS Code-free core (require('./dist/core.js') works in plain Node)
 // dist/cli.js       the `putusers` command line
 // dist/send.js      the sending engine with the AWS SDK, loaded only when sending
-// dist/emulator.js  the local Personalize Events emulator
-// dist/extension.js the VS Code layer (vscode and ./send.js stay external)
+// dist/emulator.js  the local Personalize Events emulator (also loaded by the extension on first use)
+// dist/extension.js the VS Code layer (vscode, ./send.js and ./emulator.js stay external)
 //
 // Usage: node scripts/build.mjs [--production | --watch] [--no-tsc]
-//   --production  only what the .vsix ships (extension.js, send.js), minified, without source
+//   --production  only what the .vsix ships (extension.js, send.js, emulator.js), minified, without source
 //                 maps (the `vscode:prepublish` step of `npm run package`); no tsc
 //   --watch       rebuild the bundles on every change and run `tsc --watch` for the tests
 //                 (`npm run watch`, the F5 pre-launch task); prints the lines tasks.json waits on
@@ -20,7 +20,7 @@ const watch = process.argv.includes('--watch');
 const runTsc = !production && !process.argv.includes('--no-tsc');
 
 /** The bundles the installed extension loads; the rest are for the CLI, tests and tools. */
-const SHIPPED_IN_VSIX = ['dist/extension.js', 'dist/send.js'];
+const SHIPPED_IN_VSIX = ['dist/extension.js', 'dist/send.js', 'dist/emulator.js'];
 
 const entries = [
   { in: 'src/core/index.ts', out: 'dist/core.js' },
@@ -56,7 +56,7 @@ const options = (e) => ({
   format: 'cjs',
   minify: production,
   sourcemap: !production,
-  external: ['vscode', './send.js'],
+  external: ['vscode', './send.js', './emulator.js'],
   banner: e.banner ? { js: e.banner } : undefined,
   mainFields: ['module', 'main'], // jsonc-parser's UMD build does not bundle
   logLevel: 'warning',

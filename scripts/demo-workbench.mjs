@@ -14,7 +14,7 @@ import { freePort, installExtension, repo, serverDirs, startServer, workbenchUrl
 const require = createRequire(import.meta.url);
 
 /** Credentials the emulator knows; they are nobody's AWS keys. */
-export const DEMO_KEYS = { accessKeyId: 'AKIDPUTUSERSDEMO0001', secretAccessKey: 'demo-secret-key-not-a-real-one' };
+export const DEMO_KEYS = require(path.join(repo, 'dist', 'emulator.js')).LOCAL_EMULATOR_KEYS;
 export const DEMO_REGION = 'us-east-1';
 export const SAMPLE_WORKSPACE = path.join(repo, 'examples');
 

@@ -11,6 +11,7 @@ export {
 export { type Fault, type FaultContext, type FaultRule } from './faults';
 export { checkSignature, MAX_CLOCK_SKEW_MS, type Credential, type SignatureCheck, type SigningScope } from './sigv4';
 export { invalidInputMessage, serviceErrors } from './service-messages';
+export { LOCAL_EMULATOR_KEYS } from './local-keys';
 import { runEmulatorCli } from './command-line';
 
 if (require.main === module) {

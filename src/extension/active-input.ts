@@ -9,17 +9,21 @@ import { RECLASSIFY_ON } from './settings';
 export interface ActiveInput {
   /** The active editor's document when it is an input. */
   readonly document: vscode.TextDocument | undefined;
+  /** The input that was active last and is still open (the walkthrough's Send, with its page active). */
+  readonly recent: vscode.TextDocument | undefined;
   readonly onDidChange: vscode.Event<vscode.TextDocument | undefined>;
 }
 
 export function trackActiveInput(subscriptions: vscode.Disposable[]): ActiveInput {
   const changed = new vscode.EventEmitter<vscode.TextDocument | undefined>();
   let current: vscode.TextDocument | undefined;
+  let recent: vscode.TextDocument | undefined;
   const update = () => {
     const document = vscode.window.activeTextEditor?.document;
     const next = document && isPutUsersDocument(document) ? document : undefined;
     if (next === current) return;
     current = next;
+    recent = next ?? recent;
     void vscode.commands.executeCommand('setContext', CONTEXT_KEY.activeEditorIsInput, next !== undefined);
     changed.fire(next);
   };
@@ -36,6 +40,9 @@ export function trackActiveInput(subscriptions: vscode.Disposable[]): ActiveInpu
   return {
     get document() {
       return current;
+    },
+    get recent() {
+      return recent?.isClosed ? undefined : recent;
     },
     onDidChange: changed.event,
   };

@@ -9,6 +9,9 @@ export const COMMAND = {
   sendFile: 'putUsers.sendFile',
   cancelSending: 'putUsers.cancelSending',
   chooseProfile: 'putUsers.chooseProfile',
+  startLocalEmulator: 'putUsers.startLocalEmulator',
+  stopLocalEmulator: 'putUsers.stopLocalEmulator',
+  createSampleFile: 'putUsers.createSampleFile',
 } as const;
 
 /** Context keys the manifest's `when` clauses read. */
@@ -17,4 +20,8 @@ export const CONTEXT_KEY = {
   activeEditorIsInput: 'putUsers.activeEditorIsInput',
   /** A file is being sent (Cancel Sending is offered). */
   sending: 'putUsers.sending',
+  /** The active editor holds an input with no error (the walkthrough's quick-fix step is done). */
+  activeInputIsValid: 'putUsers.activeInputIsValid',
+  /** The local emulator runs (Stop Local Emulator is offered). */
+  localEmulatorRunning: 'putUsers.localEmulatorRunning',
 } as const;

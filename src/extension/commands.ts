@@ -6,6 +6,8 @@ import type { CommandFactory } from './context';
 import { convertActiveDocument, type ConvertOptions } from './convert';
 import { editPropertiesAtCursor } from './properties-editor';
 import { chooseProfile } from './send/choose-profile';
+import { startLocalEmulator, stopLocalEmulator } from './send/local-emulator';
+import { createSampleFile } from './sample-file';
 import { type SendFileOptions, sendFile } from './send/send-file';
 import { markAsInput } from './settings';
 import { generateSkeleton } from './skeletons';
@@ -23,6 +25,9 @@ export const COMMANDS: Record<keyof typeof COMMAND, CommandFactory> = {
   cancelSending: (ctx) => () => ctx.sends.cancelAll(),
   chooseProfile: (ctx) => (profile?: unknown) =>
     chooseProfile(ctx.target, typeof profile === 'string' ? profile : undefined),
+  startLocalEmulator: (ctx) => () => startLocalEmulator(ctx.localEmulator),
+  stopLocalEmulator: (ctx) => () => stopLocalEmulator(ctx.localEmulator),
+  createSampleFile: () => () => createSampleFile(),
 };
 
 /** The Explorer's or the editor title's resource, else the active editor's document. */

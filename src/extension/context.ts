@@ -6,6 +6,7 @@ import { type ActiveInput, trackActiveInput } from './active-input';
 import { createInputDocuments, type InputDocuments } from './documents';
 import { registerRejectedUsers, type RejectedUsers } from './send/rejected-users';
 import { registerReportDocuments, type ReportDocuments } from './send/report-documents';
+import { createLocalEmulator, type LocalEmulator } from './send/local-emulator';
 import { createSendsInProgress, type SendsInProgress } from './send/sends-in-progress';
 import { createTargetStatus, type TargetStatus } from './send/target-status';
 import { createDatasetArnIndex, type DatasetArnIndex } from './workspace-arns';
@@ -21,6 +22,8 @@ export interface Ctx {
   readonly datasetArns: DatasetArnIndex;
   /** The active editor's document when it is an input. */
   readonly activeInput: ActiveInput;
+  /** The local emulator this window sends to while it runs. */
+  readonly localEmulator: LocalEmulator;
   /** Where a send would go (profile, region, endpoint) and its status-bar item. */
   readonly target: TargetStatus;
   /** The sends in progress, one per file. */
@@ -36,13 +39,15 @@ export function createCtx(context: vscode.ExtensionContext): Ctx {
   const log = vscode.window.createOutputChannel('PutUsers', { log: true });
   subscriptions.push(log);
   const activeInput = trackActiveInput(subscriptions);
+  const localEmulator = createLocalEmulator(subscriptions, log);
   return {
     subscriptions,
     log,
     documents: createInputDocuments(),
     datasetArns: createDatasetArnIndex(subscriptions),
     activeInput,
-    target: createTargetStatus(subscriptions, activeInput),
+    localEmulator,
+    target: createTargetStatus(subscriptions, activeInput, localEmulator),
     sends: createSendsInProgress(),
     reports: registerReportDocuments(subscriptions),
     rejectedUsers: registerRejectedUsers(subscriptions),

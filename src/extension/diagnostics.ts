@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { type Finding, findingsOf } from '../core';
 import type { Ctx } from './context';
 import { formatOf, isPutUsersDocument } from './documents';
+import { CONTEXT_KEY } from './command-ids';
 import { jsonServiceReportsSyntaxError } from './json-service';
 import { RECLASSIFY_ON, settings } from './settings';
 
@@ -22,7 +23,7 @@ export function toDiagnostic(f: Finding): vscode.Diagnostic {
 
 /** Validates input documents as they open and change; `onValidated` runs after each validation. */
 export function registerDiagnostics(
-  { subscriptions, documents, log }: Ctx,
+  { subscriptions, documents, log, activeInput }: Ctx,
   onValidated: (document: vscode.TextDocument) => void,
 ): vscode.DiagnosticCollection {
   const collection = vscode.languages.createDiagnosticCollection('putusers');
@@ -46,11 +47,24 @@ export function registerDiagnostics(
         ? all.filter((f) => f.code !== 'cli/invalid-json')
         : all;
     collection.set(document.uri, findings.map(toDiagnostic));
+    hasErrors.set(
+      document,
+      all.some((f) => f.severity === 'error'),
+    );
+    if (document === activeInput.document) showValidity(document);
     onValidated(document);
     log.trace(
       `validated ${document.uri.toString(true)} v${document.version}: ${findings.length} findings in ${Date.now() - started} ms`,
     );
   };
+  // The active input's validity as a context key (the walkthrough's quick-fix step waits on it).
+  // Errors counted before a syntax error is left to the JSON service: the file is no less broken.
+  const hasErrors = new WeakMap<vscode.TextDocument, boolean>();
+  const showValidity = (document: vscode.TextDocument | undefined) => {
+    const valid = document !== undefined && hasErrors.get(document) === false;
+    void vscode.commands.executeCommand('setContext', CONTEXT_KEY.activeInputIsValid, valid);
+  };
+  activeInput.onDidChange(showValidity, null, subscriptions);
   const schedule = (document: vscode.TextDocument, delay = settings.validationDelay(document)) => {
     clearTimeout(timers.get(document));
     timers.set(

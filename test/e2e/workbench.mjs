@@ -13,14 +13,28 @@ export async function waitForWorkbench(page) {
   await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 90_000 });
 }
 
-/** Runs a command by its title through the command palette (F1), as typed by a user. */
+/**
+ * Runs a command by its title through the command palette (F1), as typed by a user; again when
+ * the palette closed under the typing (an editor still opening took the focus, in CI runs).
+ */
 export async function runCommand(page, title) {
-  await page.keyboard.press('F1');
   const input = page.locator('.quick-input-widget .quick-input-box input');
-  await input.waitFor({ state: 'visible' });
-  await input.fill(`>${title}`);
-  await page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first().waitFor();
-  await page.keyboard.press('Enter');
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await page.keyboard.press('F1');
+      await input.waitFor({ state: 'visible', timeout: 10_000 });
+      await input.fill(`>${title}`, { timeout: 5_000 });
+      await page
+        .locator('.quick-input-widget .monaco-list-row', { hasText: title })
+        .first()
+        .waitFor({ timeout: 10_000 });
+      await page.keyboard.press('Enter');
+      return;
+    } catch (e) {
+      if (attempt === 3) throw e;
+      await page.keyboard.press('Escape');
+    }
+  }
 }
 
 /** Picks the item of an open quick pick whose label starts with `label`. */

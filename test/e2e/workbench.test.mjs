@@ -240,4 +240,61 @@ describe('PutUsers in the browser workbench that npm start serves', function () 
     await page.locator('.tabs-container .tab').first().waitFor({ state: 'detached' });
     assert.equal(await page.locator('.monaco-dialog-box').count(), 0, 'no "Save?" dialog');
   });
+
+  it('walks through Get Started: a sample with a mistake, its quick fix, the local emulator, Send, each step ticked', async () => {
+    demo.emulator.clear();
+    const openWalkthrough = async () => {
+      await runCommand(page, 'Welcome: Open Walkthrough...');
+      await page
+        .locator('.quick-input-widget .monaco-list-row', { hasText: 'Get Started with PutUsers' })
+        .first()
+        .click();
+    };
+    await openWalkthrough();
+    const step = (id) => page.locator(`.getting-started-step[data-step-id$="#${id}"]`);
+    const ticked = (id) => step(id).and(page.locator('[aria-checked="true"]')).waitFor();
+    const press = async (id, button) => {
+      await step(id).click(); // expands it (the first is expanded already)
+      await page.locator('.getting-started-step.expanded a.monaco-button', { hasText: button }).click();
+    };
+
+    await press('createSample', 'Create Sample File');
+    await activeTab(page, 'sample.putusers.json');
+    await showProblems(page);
+    await eventually(
+      () => problems(page),
+      (r) => r.map((row) => row.code).join() === 'cli/missing-member,cli/unknown-member',
+      "the sample's one mistake, as the AWS CLI words it",
+    );
+    await openFile(page, 'sample.putusers.json'); // the focus back from the Problems panel
+    await goTo(page, '9:8'); // on "userID"
+    const fix = page.locator('.action-widget .monaco-list-row', { hasText: 'Rename to "userId"' });
+    await page.keyboard.press('Control+.');
+    await fix.waitFor();
+    await fix.click();
+    await eventually(
+      () => problems(page),
+      (r) => r.length === 0,
+      'no problem left',
+    );
+    // Back to the walkthrough (its tab alone showed the Welcome start page again), as a user reopens it.
+    await openWalkthrough();
+    await ticked('createSample');
+    await ticked('quickFix');
+
+    await press('startEmulator', 'Start Local Emulator');
+    await toast(page, /the local emulator listens at http:\/\/127\.0\.0\.1:\d+/).waitFor();
+    await ticked('startEmulator');
+    // The walkthrough fills its editor group: Send brings the sample back into sight, then sends it.
+    await press('send', 'Send File');
+    await toast(page, /all 2 users of sample\.putusers\.json are in/).waitFor();
+    await activeTab(page, 'sample.putusers.json');
+    await openWalkthrough();
+    for (const id of ['createSample', 'quickFix', 'startEmulator', 'send']) await ticked(id);
+    await shot(page, 'walkthrough');
+    // The sends went to the emulator inside VS Code, not to the one npm start runs.
+    assert.deepEqual(demo.emulator.requests, []);
+    await runCommand(page, 'PutUsers: Stop Local Emulator');
+    await toast(page, /the local emulator stopped/).waitFor();
+  });
 });

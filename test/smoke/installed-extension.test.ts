@@ -44,8 +44,8 @@ describe('the .vsix, installed into VS Code', function () {
     const files = filesUnder(ext.extensionPath).filter((f) => f !== '.vsixmanifest');
     assert.deepEqual(
       files.filter((f) => f.startsWith('dist')),
-      ['dist/extension.js', 'dist/send.js'],
-      'no CLI, emulator, core.js or source maps',
+      ['dist/emulator.js', 'dist/extension.js', 'dist/send.js'],
+      'no CLI, core.js or source maps',
     );
     assert.deepEqual(
       files.filter((f) => /\.(ts|map)$|^(src|test|out|node_modules)\//.test(f)),
@@ -138,5 +138,21 @@ describe('the .vsix, installed into VS Code', function () {
       assert.equal(emulator.accepted.length, 3);
       assert.ok(emulator.requests.every((r) => r.scope?.region === 'us-east-1' && r.status === 200));
     });
+  });
+
+  it('starts its own local emulator (dist/emulator.js, loaded on demand) and sends the sample to it', async () => {
+    const url = await vscode.commands.executeCommand<string>('putUsers.startLocalEmulator');
+    try {
+      assert.match(url, /^http:\/\/127\.0\.0\.1:\d+$/);
+      const uri = fixtureUri('25-users.putusers.json');
+      const result = await vscode.commands.executeCommand<SendFileResult>('putUsers.sendFile', uri, {
+        confirmed: true,
+      });
+      assert.equal(result?.status, 'sent', JSON.stringify(result));
+      const { report } = result as Extract<SendFileResult, { status: 'sent' }>;
+      assert.deepEqual([report.endpoint, report.accepted, report.requests.length], [url, 25, 3]);
+    } finally {
+      await vscode.commands.executeCommand('putUsers.stopLocalEmulator');
+    }
   });
 });

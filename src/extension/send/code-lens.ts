@@ -39,7 +39,16 @@ export function sendCodeLensProvider({ target, documents }: Ctx): vscode.CodeLen
         }),
       ];
       const where = target.last;
-      if (where) {
+      if (where?.localEmulator) {
+        lenses.push(
+          new vscode.CodeLens(at, {
+            title: `$(beaker) local emulator · ${where.localEmulator}`,
+            tooltip:
+              'Sends go to the local emulator, not to AWS: PutUsers: Stop Local Emulator to send with your profile',
+            command: COMMAND.stopLocalEmulator,
+          }),
+        );
+      } else if (where) {
         const arnRegion = arn?.value.type === 'str' ? regionElsewhere(arn.value.value, where) : undefined;
         lenses.push(
           new vscode.CodeLens(at, {

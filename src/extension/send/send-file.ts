@@ -10,14 +10,16 @@ import {
   type PutUsersRequest,
   type ParseResult,
   readRequestToSend,
+  regionOfArn,
   usersList,
 } from '../../core';
 import type { SendOptions, SendReport } from '../../send';
 import { regionElsewhere, type SendTarget } from '../../send/target';
 import type { Ctx } from '../context';
-import { formatOf } from '../documents';
+import { formatOf, isPutUsersDocument } from '../documents';
 import { settings } from '../settings';
 import { loadSendEngine, type SendEngine } from './load-engine';
+import { LOCAL_EMULATOR_KEYS } from './local-emulator';
 import { extensionRemedyWords, REGION_FROM } from './wording';
 import { presentReport, writeUsersNotIn } from './report-view';
 
@@ -53,7 +55,7 @@ export async function sendFile(ctx: Ctx, resource?: unknown, options: SendFileOp
     document =
       resource instanceof vscode.Uri
         ? await vscode.workspace.openTextDocument(resource)
-        : vscode.window.activeTextEditor?.document;
+        : (vscode.window.activeTextEditor?.document ?? (await inputOutOfFocus(ctx)));
   } catch (e) {
     void vscode.window.showErrorMessage(
       `PutUsers: cannot open ${vscode.workspace.asRelativePath(resource as vscode.Uri)}: ${(e as Error).message}`,
@@ -100,7 +102,11 @@ async function validateAndSend(
   if (!options.confirmed && !(await agreesToSend(name, request.users.length, read.findings)))
     return { status: 'declined' };
   const where = await ctx.target.refresh();
-  const region = options.confirmed ? where.region : await regionToSendTo(name, request.datasetArn, where);
+  const region = where.localEmulator
+    ? (regionOfArn(request.datasetArn) ?? where.region ?? 'us-east-1') // it answers in any region
+    : options.confirmed
+      ? where.region
+      : await regionToSendTo(name, request.datasetArn, where);
   if (region === null || controller.signal.aborted) return { status: 'declined' }; // declined, or cancelled while asking
 
   ctx.rejectedUsers.clear(document.uri);
@@ -111,7 +117,11 @@ async function validateAndSend(
       : [];
   const engine = loadSendEngine();
   const report = await sendWithProgress(engine, name, request, controller, {
-    ...(where.profileFrom !== 'default' ? { profile: where.profile } : {}),
+    ...(where.localEmulator
+      ? { credentials: LOCAL_EMULATOR_KEYS }
+      : where.profileFrom !== 'default'
+        ? { profile: where.profile }
+        : {}),
     ...(region ? { region } : {}),
     ...(where.endpoint ? { endpoint: where.endpoint } : {}),
     concurrency: settings.concurrency(),
@@ -248,4 +258,17 @@ async function confirm(message: string, detail: string, yes: string): Promise<bo
 function firstProblem(findings: readonly Finding[]): string {
   const first = findings[0];
   return first ? `First, line ${first.range.start.line + 1}: ${first.message}` : '';
+}
+
+/**
+ * With no text editor active (Send clicked in the walkthrough, an editor of its own): the one
+ * input among the visible editors, else the input active last, brought into sight first, so that
+ * what is sent is on the screen.
+ */
+async function inputOutOfFocus(ctx: Ctx): Promise<vscode.TextDocument | undefined> {
+  const inputs = new Set(vscode.window.visibleTextEditors.map((e) => e.document).filter(isPutUsersDocument));
+  if (inputs.size === 1) return [...inputs][0];
+  const recent = ctx.activeInput.recent;
+  if (inputs.size === 0 && recent) await vscode.window.showTextDocument(recent, { preview: false });
+  return inputs.size === 0 ? recent : undefined;
 }

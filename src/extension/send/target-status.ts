@@ -9,27 +9,37 @@ import { readSendTarget, type SendTarget } from '../../send/target';
 import { REGION_FROM } from './wording';
 import type { ActiveInput } from '../active-input';
 import { settings, TARGET_SETTINGS } from '../settings';
+import type { LocalEmulator } from './local-emulator';
+
+/** A send target, or the local emulator's URL when sends go there (its endpoint, its keys). */
+export type ShownTarget = SendTarget & { localEmulator?: string };
 
 export interface TargetStatus {
   /** The last target read (undefined until the first read has finished). */
-  readonly last: SendTarget | undefined;
+  readonly last: ShownTarget | undefined;
   /** Reads the target again (settings, environment, shared files). */
-  refresh(): Promise<SendTarget>;
-  readonly onDidChange: vscode.Event<SendTarget>;
+  refresh(): Promise<ShownTarget>;
+  readonly onDidChange: vscode.Event<ShownTarget>;
 }
 
-export function createTargetStatus(subscriptions: vscode.Disposable[], activeInput: ActiveInput): TargetStatus {
+export function createTargetStatus(
+  subscriptions: vscode.Disposable[],
+  activeInput: ActiveInput,
+  localEmulator: LocalEmulator,
+): TargetStatus {
   const item = vscode.window.createStatusBarItem('putUsers.target', vscode.StatusBarAlignment.Right, 100);
   item.name = 'PutUsers: AWS Profile and Region';
   item.command = COMMAND.chooseProfile;
-  const changed = new vscode.EventEmitter<SendTarget>();
-  let last: SendTarget | undefined;
+  const changed = new vscode.EventEmitter<ShownTarget>();
+  let last: ShownTarget | undefined;
   // Every refresh reads anew (a read begun before a setting changed would be stale); the read
   // begun last is the one shown, whichever finishes first.
   let reads = 0;
-  const refresh = async (): Promise<SendTarget> => {
+  const refresh = async (): Promise<ShownTarget> => {
     const read = ++reads;
-    const target = await readSendTarget(settings.target());
+    const fromSettings = await readSendTarget(settings.target());
+    const url = localEmulator.url;
+    const target: ShownTarget = url ? { ...fromSettings, endpoint: url, localEmulator: url } : fromSettings;
     if (read === reads) {
       last = target;
       render();
@@ -43,10 +53,13 @@ export function createTargetStatus(subscriptions: vscode.Disposable[], activeInp
       item.hide();
       return;
     }
-    item.text = `${last.profileMissing ? '$(warning)' : '$(cloud-upload)'} ${senderName(last)} · ${last.region ?? 'no region'}`;
+    const local = last.localEmulator !== undefined;
+    const warn = !local && (last.profileMissing || !last.region);
+    item.text = local
+      ? '$(beaker) local emulator'
+      : `${last.profileMissing ? '$(warning)' : '$(cloud-upload)'} ${senderName(last)} · ${last.region ?? 'no region'}`;
     item.tooltip = describeTarget(last);
-    item.backgroundColor =
-      last.profileMissing || !last.region ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
+    item.backgroundColor = warn ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
     item.show();
   };
 
@@ -54,6 +67,7 @@ export function createTargetStatus(subscriptions: vscode.Disposable[], activeInp
     item,
     changed,
     activeInput.onDidChange((document) => (document ? void refresh() : render())),
+    localEmulator.onDidChange(() => void refresh()),
     vscode.workspace.onDidChangeConfiguration(
       (e) => TARGET_SETTINGS.some((s) => e.affectsConfiguration(s)) && void refresh(),
     ),
@@ -71,7 +85,12 @@ export function createTargetStatus(subscriptions: vscode.Disposable[], activeInp
 }
 
 /** `profile · region`, and for the tooltip where each came from, the credentials included. */
-export function describeTarget(target: SendTarget): vscode.MarkdownString {
+export function describeTarget(target: ShownTarget): vscode.MarkdownString {
+  if (target.localEmulator)
+    return new vscode.MarkdownString(
+      `**PutUsers sends to the local emulator at \`${target.localEmulator}\`**, with its own keys: nothing reaches AWS. ` +
+        'Run **PutUsers: Stop Local Emulator** to send with your AWS profile again.',
+    );
   const from = {
     setting: 'the `putUsers.profile` setting',
     AWS_PROFILE: 'the `AWS_PROFILE` environment variable',
@@ -97,7 +116,8 @@ export function describeTarget(target: SendTarget): vscode.MarkdownString {
 }
 
 /** Who sends, in the status bar and the CodeLens: the profile, or the environment's keys. */
-export function senderName(target: SendTarget): string {
+export function senderName(target: ShownTarget): string {
+  if (target.localEmulator) return 'local emulator';
   return target.credentials.kind === 'environment' ? 'environment keys' : target.profile;
 }
 
