@@ -5,6 +5,7 @@ export const FINDING_CODES = {
   'cli/invalid-json': 'not JSON as Python’s json module reads it',
   'cli/invalid-yaml': 'not YAML as ruamel.yaml reads it',
   'cli/crash': 'the AWS CLI crashes on it (a Python exception instead of a validation message)',
+  'cli/too-large': 'YAML aliases that expand beyond what the AWS CLI can build in memory (it never answers)',
   'cli/not-a-map': 'the top level is not a mapping',
   'cli/unknown-member': 'a member the request has no field for',
   'cli/missing-member': 'a required member is missing',

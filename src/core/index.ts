@@ -8,7 +8,7 @@ export { skeleton, skeletonSnippet, SKELETON_KINDS, type SkeletonKind } from './
 export { inputJsonSchema } from './schema';
 export { convertDocument, type Conversion } from './convert';
 export { quoteString, scalarText, toJsonText, toYamlText, toText } from './emit';
-export { parseDocument } from './parse';
+export { ALIAS_EXPANSION_LIMIT, parseDocument } from './parse';
 export { lineIndex, type LineIndex } from './positions';
 export { plural } from './plural';
 export { datasetArnProblems, regionOfArn, usersDatasetArnFor } from './arn';

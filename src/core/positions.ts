@@ -32,7 +32,9 @@ export function lineIndex(text: string): LineIndex {
     scanned = i >= text.length ? text.length + 1 : i;
   };
   const positionAt = (offset: number): Position => {
-    const o = Math.max(0, Math.min(offset, text.length));
+    let o = Math.max(0, Math.min(offset, text.length));
+    // Between the \r and \n of a line end: the end of the line, as VS Code's positionAt says.
+    if (o > 0 && text.charCodeAt(o - 1) === 13 && text.charCodeAt(o) === 10) o--;
     scanTo(o);
     let lo = 0;
     let hi = starts.length - 1;

@@ -66,6 +66,8 @@ export interface ParseError {
   message: string;
   /** What the CLI prints when it is not its usual "Invalid JSON/YAML received." (a crash). */
   awsCli?: string;
+  /** A document the CLI never finishes reading (no message of its own). */
+  tooLarge?: true;
 }
 
 export type ParseResult = { root: Node | null; error?: undefined } | { root?: undefined; error: ParseError };

@@ -59,6 +59,10 @@ function findingsBeyondSlips(text: string): RawFinding[] {
 
 function rawFindings(text: string, format: Format, parsed: ParseResult): RawFinding[] {
   const flag = format === 'yaml' ? 'cli-input-yaml' : 'cli-input-json';
+  if (parsed.error?.tooLarge) {
+    const { start, end, message } = parsed.error;
+    return [{ start, end, severity: 'error', code: 'cli/too-large', message }];
+  }
   if (parsed.error) {
     return [
       {

@@ -9,3 +9,4 @@ export function parseDocument(text: string, format: Format): ParseResult {
 }
 
 export { parseJson, parseYaml };
+export { ALIAS_EXPANSION_LIMIT } from './yaml';

@@ -42,19 +42,36 @@ function fromJsYamlError(e: unknown, text: string): ParseError {
   return { start: at, end: Math.min(at + 1, text.length), message: `Invalid YAML: ${reason}.` };
 }
 
+/**
+ * How many values aliases may add to a document. The AWS CLI (ruamel) reads an alias as a
+ * reference, but botocore walks and serializes the request value by value: nine levels of nine
+ * aliases ("billion laughs", 387 million values from 200 bytes) keep it busy for minutes and
+ * gigabytes, then kill it. A real input repeats a few `properties` strings; 100,000 values is
+ * far beyond that, and small enough to validate in well under a second.
+ */
+export const ALIAS_EXPANSION_LIMIT = 100_000;
+
 class YamlBuilder {
   private i = 0;
+  /** Each container's size as the AWS CLI expands it (values, itself included); 1 when absent. */
+  private readonly sizes = new WeakMap<Node, number>();
+  /** Values added by aliases so far. */
+  private aliasValues = 0;
   private version: YamlVersion = '1.2';
   private readonly anchors = new Map<string, Node>();
   /** `%TAG` handles of the document, besides the standard `!!`. */
   private readonly tagHandles = new Map<string, string>([['!!', YAML_TAG]]);
   /** Spans of quoted and block scalars: the only places ruamel lets a tab stand outside comments. */
   private readonly tabSafeSpans: [number, number][] = [];
+  /** Whether the text has a tab at all (asked for every quoted scalar: searched once). */
+  private readonly hasTabs: boolean;
 
   constructor(
     private readonly text: string,
     private readonly events: Event[],
-  ) {}
+  ) {
+    this.hasTabs = text.includes('\t');
+  }
 
   document(): Node | null {
     const documents = this.events.filter((e) => e.type === EVENT_ID.DOCUMENT);
@@ -107,7 +124,9 @@ class YamlBuilder {
         const name = this.text.slice(e.anchorStart, e.anchorEnd);
         const target = this.anchors.get(name);
         if (!target) this.fail(e.anchorStart, e.anchorEnd, `The alias \`*${name}\` refers to no anchor.`);
-        return { ...target, start: e.anchorStart - 1, end: e.anchorEnd } as Node;
+        const copy = { ...target, start: e.anchorStart - 1, end: e.anchorEnd } as Node;
+        this.countAlias(copy, name, this.sizeOf(target));
+        return copy;
       }
       case EVENT_ID.SEQUENCE: {
         const tag = this.collectionTag(e, ['seq', 'omap', 'pairs']);
@@ -118,17 +137,44 @@ class YamlBuilder {
         while (this.events[this.i]!.type !== EVENT_ID.POP) items.push(this.node());
         this.i++;
         list.end = this.closingEnd(items.length ? items[items.length - 1]!.end : e.start + 1, ']');
-        return tag === 'seq' ? list : this.remember(e, this.orderedPairs(list, tag));
+        return tag === 'seq' ? this.measure(list) : this.remember(e, this.measure(this.orderedPairs(list, tag)));
       }
       case EVENT_ID.MAPPING: {
         const tag = this.collectionTag(e, ['map', 'set']);
-        const node = this.mapping(e);
+        const node = this.measure(this.mapping(e));
         if (tag === 'set' && node.type === 'dict') node.pythonType = 'set';
         return this.remember(e, node);
       }
       default:
         return this.fail(0, 1, 'Unexpected YAML structure.');
     }
+  }
+
+  private sizeOf(node: Node): number {
+    return this.sizes.get(node) ?? 1;
+  }
+
+  /** Records a container's expanded size, from its children's (each counted once, when it was built). */
+  private measure(node: Node): Node {
+    let size = 1;
+    if (node.type === 'list') for (const item of node.items) size += this.sizeOf(item);
+    else if (node.type === 'dict')
+      for (const { key, value } of node.entries) size += this.sizeOf(key) + this.sizeOf(value);
+    this.sizes.set(node, size);
+    return node;
+  }
+
+  /** Stops at the alias that takes the document past ALIAS_EXPANSION_LIMIT, before anything walks it. */
+  private countAlias(copy: Node, name: string, size: number): void {
+    this.sizes.set(copy, size);
+    this.aliasValues += size;
+    if (this.aliasValues <= ALIAS_EXPANSION_LIMIT) return;
+    throw new YamlError({
+      start: copy.start,
+      end: copy.end,
+      tooLarge: true,
+      message: `The aliases of this file expand to more than ${ALIAS_EXPANSION_LIMIT.toLocaleString('en-US')} values (\`*${name}\` alone to ${size.toLocaleString('en-US')}): the AWS CLI would expand them all while checking and sending the request, and not finish. Write the values out, or use fewer aliases.`,
+    });
   }
 
   private remember(e: { anchorStart: number; anchorEnd: number }, node: Node): Node {
@@ -287,7 +333,7 @@ class YamlBuilder {
   private checkTabs(): void {
     const text = this.text;
     for (let tab = text.indexOf('\t'); tab >= 0; tab = text.indexOf('\t', tab + 1)) {
-      if (this.tabSafeSpans.some(([start, end]) => tab >= start && tab < end)) continue;
+      if (this.inTabSafeSpan(tab)) continue;
       const lineStart = text.lastIndexOf('\n', tab - 1) + 1;
       if (this.commentStartsBefore(lineStart, tab)) continue;
       this.fail(
@@ -298,9 +344,24 @@ class YamlBuilder {
     }
   }
 
+  /** Binary search: the spans come in document order (scalars are read in it), and a file may have thousands. */
+  private inTabSafeSpan(offset: number): boolean {
+    const spans = this.tabSafeSpans;
+    let lo = 0;
+    let hi = spans.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const [start, end] = spans[mid]!;
+      if (offset < start) hi = mid - 1;
+      else if (offset >= end) lo = mid + 1;
+      else return true;
+    }
+    return false;
+  }
+
   private commentStartsBefore(lineStart: number, at: number): boolean {
     for (let i = lineStart; i < at; i++) {
-      if (this.text[i] !== '#' || this.tabSafeSpans.some(([start, end]) => i >= start && i < end)) continue;
+      if (this.text[i] !== '#' || this.inTabSafeSpan(i)) continue;
       if (i === lineStart || this.text[i - 1] === ' ') return true;
     }
     return false;
@@ -315,7 +376,7 @@ class YamlBuilder {
     // Spans cover the quotes too, so a finding underlines what the user wrote.
     const start = quoted ? e.valueStart - 1 : e.valueStart;
     const end = quoted ? e.valueEnd + 1 : e.valueEnd;
-    if (e.style !== SCALAR_STYLE.PLAIN && this.text.includes('\t')) this.tabSafeSpans.push([start, end]);
+    if (e.style !== SCALAR_STYLE.PLAIN && this.hasTabs) this.tabSafeSpans.push([start, end]);
     // The common case, a quoted or block string without a tag: no resolution to do.
     if (e.tagStart < 0 && e.style !== SCALAR_STYLE.PLAIN) return { type: 'str', value, start, end };
     let tag: string;

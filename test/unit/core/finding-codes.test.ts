@@ -14,6 +14,7 @@ const EXAMPLES: Record<FindingCode, [string, Format]> = {
   'cli/invalid-json': ['{', 'json'],
   'cli/invalid-yaml': ['users: [', 'yaml'],
   'cli/crash': ['1: a\ndatasetArn: x\n', 'yaml'],
+  'cli/too-large': [`a: &a [${'x, '.repeat(999)}x]\nb: [${'*a, '.repeat(200)}*a]\n`, 'yaml'],
   'cli/not-a-map': ['[]', 'json'],
   'cli/unknown-member': [request([{ userId: 'u1' }], { trackingId: 't' }), 'json'],
   'cli/missing-member': ['{}', 'json'],
