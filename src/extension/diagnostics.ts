@@ -38,9 +38,8 @@ export function registerDiagnostics(
       return;
     }
     const started = Date.now();
-    const all = findingsOf(document.getText(), formatOf(document), documents.parsed(document), {
-      beyondSyntaxSlips: true,
-    });
+    const { text, parsed } = documents.asRead(document);
+    const all = findingsOf(text, formatOf(document), parsed, { beyondSyntaxSlips: true });
     // One problem, one diagnostic: a syntax error the JSON service reports is its (json-service.ts).
     const findings =
       all.some((f) => f.code === 'cli/invalid-json') && jsonServiceReportsSyntaxError(document)
@@ -76,7 +75,20 @@ export function registerDiagnostics(
     );
   };
 
-  vscode.workspace.onDidOpenTextDocument((d) => schedule(d, 0), null, subscriptions);
+  // VS Code takes a byte-order mark out of the text: learn it from the file, and check again if it has one.
+  const learnMark = (document: vscode.TextDocument, always = false) =>
+    isPutUsersDocument(document) &&
+    void documents.learnByteOrderMark(document).then((changed) => (changed || always) && schedule(document, 0));
+  vscode.workspace.onDidOpenTextDocument(
+    (d) => {
+      schedule(d, 0);
+      learnMark(d);
+    },
+    null,
+    subscriptions,
+  );
+  // A save may have changed the encoding alone (Save with Encoding), with no change of text.
+  vscode.workspace.onDidSaveTextDocument((d) => learnMark(d, true), null, subscriptions);
   vscode.workspace.onDidChangeTextDocument((e) => e.contentChanges.length && schedule(e.document), null, subscriptions);
   vscode.workspace.onDidCloseTextDocument(
     (d) => {
@@ -97,6 +109,9 @@ export function registerDiagnostics(
     subscriptions,
   );
   // Documents already open when the extension activates (activation is lazy).
-  vscode.workspace.textDocuments.forEach((d) => schedule(d, 0));
+  vscode.workspace.textDocuments.forEach((d) => {
+    schedule(d, 0);
+    learnMark(d);
+  });
   return collection;
 }

@@ -34,6 +34,11 @@ export interface UserNotIn {
   requestId?: string;
 }
 
+/** Why a user is not in, in one phrase: the service's message, else its error code. */
+export function reasonNotIn(user: Pick<UserNotIn, 'message' | 'code'>): string {
+  return user.message ?? user.code ?? 'no reason given';
+}
+
 export interface SendReport {
   datasetArn: string;
   /** The region requests were signed for, once resolved. */

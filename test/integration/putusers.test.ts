@@ -245,6 +245,34 @@ describe('PutUsers quick fixes', () => {
     });
   });
 
+  it('reports the byte-order mark VS Code hides, as the AWS CLI does: a JSON file refused, YAML read, Send refused', async () => {
+    const body = `{\n  "datasetArn": "${ARN}",\n  "users": [{"userId": "u1"}]\n}\n`;
+    const bom = new Uint8Array([0xef, 0xbb, 0xbf]);
+    const write = async (name: string, text: string) => {
+      const uri = fixtureUri(`bom/${name}`);
+      await vscode.workspace.fs.writeFile(uri, new Uint8Array([...bom, ...new TextEncoder().encode(text)]));
+      return vscode.workspace.openTextDocument(uri);
+    };
+    const json = await write('with-bom.putusers.json', body);
+    await vscode.window.showTextDocument(json);
+    assert.equal(json.getText(), body, 'VS Code takes the mark out of the text');
+    const [diagnostic] = await waitForOurs(json.uri, 1);
+    assert.equal(diagnostic!.code, 'cli/invalid-json');
+    assert.match(diagnostic!.message, /byte-order mark/);
+    assert.equal(rangeText(diagnostic!.range), '0:0-0:1');
+    const sent = await vscode.commands.executeCommand<{ status: string }>('putUsers.sendFile', json.uri, {
+      confirmed: true,
+    });
+    assert.equal(sent.status, 'invalid');
+    // YAML: ruamel skips a leading mark, and so do we (the one finding is the number, not the mark).
+    const yaml = await write('with-bom.putusers.yaml', `datasetArn: ${ARN}\nusers:\n- userId: 7\n`);
+    await vscode.window.showTextDocument(yaml);
+    assert.deepEqual(
+      (await waitForOurs(yaml.uri, 1)).map((d) => `${d.code} ${rangeText(d.range)}`),
+      ['cli/invalid-type 2:10-2:11'],
+    );
+  });
+
   it('keeps checking the rest of a JSON file after its slips, located where the mistakes are, and they stay once the slips are fixed', async () => {
     const text = `{\n  // the demo dataset\n  "datasetArn": "${ARN}",\n  "users": [\n    {"userID": "u1"},\n    {"userId": 7},\n  ],\n}\n`;
     const uri = fixtureUri('syntax/beyond-slips.json');

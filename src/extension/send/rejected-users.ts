@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import { member, usersList, type ParseResult } from '../../core';
 import type { SendReport } from '../../send';
+import { reasonNotIn } from '../../send/report';
 
 export const REJECTED_SOURCE = 'PutUsers (service)';
 
@@ -30,7 +31,7 @@ export function registerRejectedUsers(subscriptions: vscode.Disposable[]): Rejec
         const range = new vscode.Range(document.positionAt(at.start), document.positionAt(at.end));
         const d = new vscode.Diagnostic(
           range,
-          `The service rejected users[${u.index}]: ${u.message ?? u.code ?? 'no reason given'}`,
+          `The service rejected users[${u.index}]: ${reasonNotIn(u)}`,
           vscode.DiagnosticSeverity.Error,
         );
         d.source = REJECTED_SOURCE;

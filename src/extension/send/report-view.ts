@@ -9,6 +9,7 @@ import { plural, type PutUsersRequest, writeInput } from '../../core';
 import type { SendReport } from '../../send';
 import { failureText, type SendFailure } from '../../send/errors';
 import { failedFileName, notInRequest } from '../../send/failed-file';
+import { reasonNotIn } from '../../send/report';
 import type { Ctx } from '../context';
 import { extensionRemedyWords } from './wording';
 import { formatOf } from '../documents';
@@ -97,7 +98,7 @@ export function presentReport(
     if (rejected)
       parts.push(
         sentence(
-          `The service rejected ${plural(report.rejected, 'user')} (marked in the file), e.g. users[${rejected.index}]: ${rejected.message ?? rejected.code ?? 'no reason given'}`,
+          `The service rejected ${plural(report.rejected, 'user')} (marked in the file), e.g. users[${rejected.index}]: ${reasonNotIn(rejected)}`,
         ),
       );
     if (notInFile) parts.push(`The ${notIn} not in are in ${notInFile.label}, ready to send again.`);

@@ -87,9 +87,9 @@ async function validateAndSend(
   controller: AbortController,
   options: SendFileOptions,
 ): Promise<SendFileResult> {
-  const parsed = ctx.documents.parsed(document);
+  const { text, parsed } = ctx.documents.asRead(document);
   const parsedVersion = document.version;
-  const read = readRequestToSend(document.getText(), formatOf(document), parsed);
+  const read = readRequestToSend(text, formatOf(document), parsed);
   const { request } = read;
   if (!request) {
     sayInvalid(name, read.errors);
