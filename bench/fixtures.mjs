@@ -16,3 +16,10 @@ export function users(count) {
 
 /** A JSON input file of `count` users, indented like the CLI's skeleton. */
 export const jsonDocument = (count) => JSON.stringify({ datasetArn: ARN, users: users(count) }, null, 4) + '\n';
+
+/** The same users as an input file in YAML, as `putusers` and the extension write it (block style). */
+export function yamlDocument(count) {
+  const lines = [`datasetArn: ${ARN}`, 'users:'];
+  for (const user of users(count)) lines.push(`- userId: ${user.userId}`, `  properties: '${user.properties}'`);
+  return `${lines.join('\n')}\n`;
+}

@@ -2,7 +2,13 @@
 // Figures go to docs/benchmarks.md by hand, with the command that produced them.
 import { existsSync } from 'node:fs';
 
-const benches = ['./validate.bench.mjs', './extension.bench.mjs', './send.bench.mjs', './package.bench.mjs'];
+const benches = [
+  './validate.bench.mjs',
+  './validate-yaml.bench.mjs',
+  './extension.bench.mjs',
+  './send.bench.mjs',
+  './package.bench.mjs',
+];
 let ok = true;
 for (const bench of benches) {
   if (!existsSync(new URL(bench, import.meta.url))) continue;

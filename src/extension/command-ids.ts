@@ -12,6 +12,7 @@ export const COMMAND = {
   startLocalEmulator: 'putUsers.startLocalEmulator',
   stopLocalEmulator: 'putUsers.stopLocalEmulator',
   createSampleFile: 'putUsers.createSampleFile',
+  validateFile: 'putUsers.validateFile',
 } as const;
 
 /** Context keys the manifest's `when` clauses read. */

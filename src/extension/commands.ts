@@ -28,6 +28,10 @@ export const COMMANDS: Record<keyof typeof COMMAND, CommandFactory> = {
   startLocalEmulator: (ctx) => () => startLocalEmulator(ctx.localEmulator),
   stopLocalEmulator: (ctx) => () => stopLocalEmulator(ctx.localEmulator),
   createSampleFile: () => () => createSampleFile(),
+  validateFile: (ctx) => () => {
+    const document = vscode.window.activeTextEditor?.document;
+    if (document) ctx.validation.validateNow(document);
+  },
 };
 
 /** The Explorer's or the editor title's resource, else the active editor's document. */

@@ -62,7 +62,7 @@ function toItem(document: vscode.TextDocument, p: CompletionProposal): vscode.Co
 /** The keys other users of this file put in their `properties`. */
 function propertyKeysOfOtherUsers(documents: InputDocuments, document: vscode.TextDocument, user: number): string[] {
   const keys = new Set<string>();
-  usersList(documents.parsed(document).root)?.items.forEach((other, i) => {
+  usersList(documents.liveParse(document)?.root)?.items.forEach((other, i) => {
     if (i === user || other.type !== 'dict') return;
     const props = memberEntry(other, 'properties')?.value;
     if (props?.type !== 'str') return;

@@ -3,6 +3,7 @@
 // what, and outlive a deactivation (an extension enabled again without a reload keeps its modules).
 import * as vscode from 'vscode';
 import { type ActiveInput, trackActiveInput } from './active-input';
+import { createValidation, type Validation } from './diagnostics';
 import { createInputDocuments, type InputDocuments } from './documents';
 import { registerRejectedUsers, type RejectedUsers } from './send/rejected-users';
 import { registerReportDocuments, type ReportDocuments } from './send/report-documents';
@@ -22,6 +23,8 @@ export interface Ctx {
   readonly datasetArns: DatasetArnIndex;
   /** The active editor's document when it is an input. */
   readonly activeInput: ActiveInput;
+  /** Diagnostics: as you type, or on demand for a file too large. */
+  readonly validation: Validation;
   /** The local emulator this window sends to while it runs. */
   readonly localEmulator: LocalEmulator;
   /** Where a send would go (profile, region, endpoint) and its status-bar item. */
@@ -40,10 +43,12 @@ export function createCtx(context: vscode.ExtensionContext): Ctx {
   subscriptions.push(log);
   const activeInput = trackActiveInput(subscriptions);
   const localEmulator = createLocalEmulator(subscriptions, log);
+  const documents = createInputDocuments();
   return {
     subscriptions,
     log,
-    documents: createInputDocuments(),
+    documents,
+    validation: createValidation(subscriptions, { documents, log, activeInput }),
     datasetArns: createDatasetArnIndex(subscriptions),
     activeInput,
     localEmulator,

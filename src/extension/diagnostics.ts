@@ -1,13 +1,15 @@
 // Live diagnostics from the core, debounced per document, source "PutUsers".
 import * as vscode from 'vscode';
 import { type Finding, findingsOf } from '../core';
-import type { Ctx } from './context';
-import { formatOf, isPutUsersDocument } from './documents';
-import { CONTEXT_KEY } from './command-ids';
+import type { ActiveInput } from './active-input';
+import { COMMAND, CONTEXT_KEY } from './command-ids';
+import { documentLength, formatOf, type InputDocuments, isPutUsersDocument } from './documents';
 import { jsonServiceReportsSyntaxError } from './json-service';
 import { RECLASSIFY_ON, settings } from './settings';
 
 export const DIAGNOSTIC_SOURCE = 'PutUsers';
+/** The code of the note on a file checked on demand only (no finding of the core's). */
+export const CHECKS_ON_DEMAND = 'checks-on-demand';
 
 export function toDiagnostic(f: Finding): vscode.Diagnostic {
   const range = new vscode.Range(f.range.start.line, f.range.start.character, f.range.end.line, f.range.end.character);
@@ -21,20 +23,43 @@ export function toDiagnostic(f: Finding): vscode.Diagnostic {
   return d;
 }
 
-/** Validates input documents as they open and change; `onValidated` runs after each validation. */
-export function registerDiagnostics(
-  { subscriptions, documents, log, activeInput }: Ctx,
-  onValidated: (document: vscode.TextDocument) => void,
-): vscode.DiagnosticCollection {
+export interface Validation {
+  /** Validates the document now, whatever its size ("PutUsers: Validate File"). */
+  validateNow(document: vscode.TextDocument): void;
+  /** After each validation. */
+  readonly onDidValidate: vscode.Event<vscode.TextDocument>;
+}
+
+/**
+ * Validates input documents as they open and change, up to putUsers.maxFileSizeForLiveChecks;
+ * a larger one only on demand, which a diagnostic and the status bar say.
+ */
+export function createValidation(
+  subscriptions: vscode.Disposable[],
+  {
+    documents,
+    log,
+    activeInput,
+  }: { documents: InputDocuments; log: vscode.LogOutputChannel; activeInput: ActiveInput },
+): Validation {
   const collection = vscode.languages.createDiagnosticCollection('putusers');
+  const validated = new vscode.EventEmitter<vscode.TextDocument>();
+  subscriptions.push(validated);
+  const onDemand = onDemandStatus(subscriptions, activeInput, documents);
   // Pending validations, per document (a document goes with its own timer).
   const timers = new Map<vscode.TextDocument, NodeJS.Timeout>();
   subscriptions.push(collection, { dispose: () => timers.forEach(clearTimeout) });
 
-  const validateNow = (document: vscode.TextDocument) => {
+  const validateNow = (document: vscode.TextDocument, onRequest = false) => {
     if (document.isClosed) return;
     if (!isPutUsersDocument(document)) {
       collection.delete(document.uri);
+      return;
+    }
+    if (!onRequest && documents.tooLargeForLiveChecks(document)) {
+      collection.set(document.uri, [onDemandDiagnostic(document)]);
+      hasErrors.delete(document);
+      onDemand.render();
       return;
     }
     const started = Date.now();
@@ -51,7 +76,7 @@ export function registerDiagnostics(
       all.some((f) => f.severity === 'error'),
     );
     if (document === activeInput.document) showValidity(document);
-    onValidated(document);
+    validated.fire(document);
     log.trace(
       `validated ${document.uri.toString(true)} v${document.version}: ${findings.length} findings in ${Date.now() - started} ms`,
     );
@@ -113,5 +138,36 @@ export function registerDiagnostics(
     schedule(d, 0);
     learnMark(d);
   });
-  return collection;
+  return { validateNow: (document) => validateNow(document, true), onDidValidate: validated.event };
 }
+
+/** At the top of a file too large to check as you type: what to do instead. */
+function onDemandDiagnostic(document: vscode.TextDocument): vscode.Diagnostic {
+  const d = new vscode.Diagnostic(
+    new vscode.Range(0, 0, 0, 0),
+    `PutUsers checks this file (${megabytes(documentLength(document))}) only on demand: it is over putUsers.maxFileSizeForLiveChecks (${megabytes(settings.maxFileSizeForLiveChecks(document))}). Run "PutUsers: Validate File" to check it.`,
+    vscode.DiagnosticSeverity.Information,
+  );
+  d.source = DIAGNOSTIC_SOURCE;
+  d.code = CHECKS_ON_DEMAND;
+  return d;
+}
+
+/** A status-bar item while the active input is checked on demand only; a click checks it. */
+function onDemandStatus(subscriptions: vscode.Disposable[], activeInput: ActiveInput, documents: InputDocuments) {
+  const item = vscode.window.createStatusBarItem('putUsers.checksOnDemand', vscode.StatusBarAlignment.Right, 101);
+  item.name = 'PutUsers: Checks on Demand';
+  item.text = '$(circle-slash) PutUsers: checks on demand';
+  item.command = COMMAND.validateFile;
+  const render = () => {
+    const document = activeInput.document;
+    if (!document || !documents.tooLargeForLiveChecks(document)) return item.hide();
+    item.tooltip = `This file is ${megabytes(documentLength(document))}, over putUsers.maxFileSizeForLiveChecks: PutUsers does not check it as you type. Click to validate it now.`;
+    item.show();
+  };
+  subscriptions.push(item, activeInput.onDidChange(render));
+  render();
+  return { render };
+}
+
+const megabytes = (characters: number) => `${(characters / 1e6).toFixed(1)} MB`;

@@ -37,6 +37,10 @@ export interface InputDocuments {
    * validating and sending; the editor's features work on the document's text.
    */
   asRead(document: vscode.TextDocument): { text: string; parsed: ParseResult };
+  /** Over putUsers.maxFileSizeForLiveChecks: checked on demand, and no provider parses it on its own. */
+  tooLargeForLiveChecks(document: vscode.TextDocument): boolean;
+  /** The parse for providers that run unasked (hovers, lenses, folding, ...): none for a file too large. */
+  liveParse(document: vscode.TextDocument): ParseResult | undefined;
   /** Reads whether the file starts with a byte-order mark; true when that changed what asRead gives. */
   learnByteOrderMark(document: vscode.TextDocument): Promise<boolean>;
   /** Where completions' scans of this document can resume (the text before the cursor rarely changes). */
@@ -60,8 +64,12 @@ export function createInputDocuments(): InputDocuments {
   // Only JSON: the AWS CLI's YAML reader skips a leading byte-order mark.
   const markCounts = (document: vscode.TextDocument) =>
     formatOf(document) === 'json' && (encodingHasMark(document) ?? byteOrderMarks.get(document) ?? false);
+  const tooLargeForLiveChecks = (document: vscode.TextDocument) =>
+    documentLength(document) > settings.maxFileSizeForLiveChecks(document);
   return {
     parsed,
+    tooLargeForLiveChecks,
+    liveParse: (document) => (tooLargeForLiveChecks(document) ? undefined : parsed(document)),
     asRead(document) {
       if (!markCounts(document)) return { text: document.getText(), parsed: parsed(document) };
       const text = `\ufeff${document.getText()}`;
@@ -112,4 +120,9 @@ async function firstBytes(uri: vscode.Uri, count: number): Promise<Uint8Array> {
   } finally {
     await file.close();
   }
+}
+
+/** The document's length in characters, without building its text (VS Code keeps line lengths). */
+export function documentLength(document: vscode.TextDocument): number {
+  return document.offsetAt(document.lineAt(document.lineCount - 1).range.end);
 }

@@ -14,7 +14,6 @@ import { COMMAND } from './command-ids';
 import { COMMANDS } from './commands';
 import { completionProvider, prepareCompletions } from './completions';
 import { createCtx, registerCommand } from './context';
-import { registerDiagnostics } from './diagnostics';
 import { SELECTOR } from './documents';
 import { hoverProvider } from './hovers';
 import { PROPERTIES_SCHEME, PropertiesFileSystem } from './properties-editor';
@@ -25,7 +24,7 @@ import { foldingProvider } from './folding';
 export function activate(context: vscode.ExtensionContext): void {
   const ctx = createCtx(context);
   // A large JSON input's first validation also records where completions' scans can resume.
-  registerDiagnostics(ctx, (document) => prepareCompletions(ctx.documents, document));
+  ctx.validation.onDidValidate((document) => prepareCompletions(ctx.documents, document), null, ctx.subscriptions);
   const lenses = sendCodeLensProvider(ctx);
   ctx.subscriptions.push(
     vscode.languages.registerCompletionItemProvider(SELECTOR, completionProvider(ctx), '"', ':', ' ', '\\'),

@@ -10,7 +10,7 @@ export const foldingProvider = (documents: InputDocuments): vscode.FoldingRangeP
   provideFoldingRanges(document) {
     // Undefined, not []: VS Code then folds other documents by indentation as before.
     if (!isPutUsersDocument(document)) return undefined;
-    const root = documents.parsed(document).root;
+    const root = documents.liveParse(document)?.root;
     if (root?.type !== 'dict') return undefined;
     const text = document.getText();
     const ranges: vscode.FoldingRange[] = [];

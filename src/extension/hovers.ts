@@ -6,7 +6,8 @@ import { type InputDocuments, isPutUsersDocument } from './documents';
 export const hoverProvider = (documents: InputDocuments): vscode.HoverProvider => ({
   provideHover(document, position) {
     if (!isPutUsersDocument(document)) return undefined;
-    const parsed = documents.parsed(document);
+    const parsed = documents.liveParse(document);
+    if (!parsed) return undefined;
     if (!parsed.root) return undefined;
     const { steps } = locate(parsed.root, document.offsetAt(position));
     const member = memberAt(steps);

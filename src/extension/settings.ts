@@ -25,6 +25,11 @@ export const settings = {
   validationDelay(scope: vscode.ConfigurationScope): number {
     return Math.max(0, config(scope).get<number>('validationDelay', 150));
   },
+  /** Characters above which a file is checked on demand only (0: no limit); the setting is in MB. */
+  maxFileSizeForLiveChecks(scope: vscode.ConfigurationScope): number {
+    const mb = config(scope).get<number>('maxFileSizeForLiveChecks', 5);
+    return Number.isFinite(mb) && mb > 0 ? mb * 1e6 : Infinity;
+  },
   /** Show "Send" CodeLenses on input files. */
   codeLens(scope: vscode.ConfigurationScope): boolean {
     return config(scope).get<boolean>('codeLens', true);
@@ -53,7 +58,7 @@ export const settings = {
 };
 
 /** Settings whose change means every open document must be classified and validated again. */
-export const RECLASSIFY_ON = [`${SECTION}.files`, `${SECTION}.detectByContent`];
+export const RECLASSIFY_ON = [`${SECTION}.files`, `${SECTION}.detectByContent`, `${SECTION}.maxFileSizeForLiveChecks`];
 
 /** Settings whose change changes where sending goes (the status bar and CodeLenses show it). */
 export const TARGET_SETTINGS = [`${SECTION}.profile`, `${SECTION}.region`, `${SECTION}.endpoint`];

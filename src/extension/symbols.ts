@@ -7,7 +7,7 @@ import { type InputDocuments, isPutUsersDocument } from './documents';
 export const symbolProvider = (documents: InputDocuments): vscode.DocumentSymbolProvider => ({
   provideDocumentSymbols(document) {
     if (!isPutUsersDocument(document)) return [];
-    const root = documents.parsed(document).root;
+    const root = documents.liveParse(document)?.root;
     if (root?.type !== 'dict') return [];
     const range = (from: number, to: number) => new vscode.Range(document.positionAt(from), document.positionAt(to));
     const span = (node: Node) => range(node.start, node.end);

@@ -273,6 +273,63 @@ describe('PutUsers quick fixes', () => {
     );
   });
 
+  it('checks a file over putUsers.maxFileSizeForLiveChecks on demand only, and says so', async () => {
+    const config = vscode.workspace.getConfiguration('putUsers');
+    await config.update('maxFileSizeForLiveChecks', 0.0002, vscode.ConfigurationTarget.Workspace); // 200 characters
+    try {
+      const users = Array.from(
+        { length: 6 },
+        (_, i) => `{"userId": "u${i}", "properties": "{\\"age\\": \\"3${i}\\"}"}`,
+      );
+      const text = `{\n  "datasetArn": "${ARN}",\n  "users": [\n    {"userID": "x"},\n    ${users.join(',\n    ')}\n  ]\n}\n`;
+      const uri = fixtureUri('large/on-demand.putusers.json');
+      await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+      const doc = await vscode.workspace.openTextDocument(uri);
+      await vscode.window.showTextDocument(doc);
+      const [note] = await waitForOurs(doc.uri, 1);
+      assert.equal(note!.code, 'checks-on-demand');
+      assert.equal(note!.severity, vscode.DiagnosticSeverity.Information);
+      assert.match(note!.message, /only on demand.*Run "PutUsers: Validate File"/);
+      // Nothing else parses it unasked: no hover of ours (the model's documentation), no CodeLens.
+      const hoverText = async () =>
+        (
+          await vscode.commands.executeCommand<vscode.Hover[]>(
+            'vscode.executeHoverProvider',
+            doc.uri,
+            new vscode.Position(1, 5),
+          )
+        )
+          .flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value)))
+          .join('\n');
+      assert.doesNotMatch(await hoverText(), /Amazon Resource Name/);
+      const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri);
+      assert.deepEqual(lenses, []);
+      // On demand: the findings the AWS CLI would give.
+      await vscode.commands.executeCommand('putUsers.validateFile');
+      const found = await waitForDiagnostics(doc.uri, (ds) => ours(ds).some((d) => d.code === 'cli/unknown-member'));
+      assert.deepEqual(
+        ours(found).map((d) => d.code),
+        validate(text, 'json').map((f) => f.code),
+      );
+      // With a limit it is under, the same file gets our hover (the check above can fail).
+      await config.update('maxFileSizeForLiveChecks', 0, vscode.ConfigurationTarget.Workspace);
+      await pollUntil(
+        async () => (/Amazon Resource Name/.test(await hoverText()) ? true : undefined),
+        5_000,
+        () => 'our hover once the limit is off',
+      );
+      await config.update('maxFileSizeForLiveChecks', 0.0002, vscode.ConfigurationTarget.Workspace);
+      // The next edit makes them stale: the note comes back instead.
+      const edit = new vscode.WorkspaceEdit();
+      edit.insert(doc.uri, new vscode.Position(0, 1), ' ');
+      await vscode.workspace.applyEdit(edit);
+      await waitForDiagnostics(doc.uri, (ds) => ours(ds).length === 1 && ours(ds)[0]!.code === 'checks-on-demand');
+      await doc.save();
+    } finally {
+      await config.update('maxFileSizeForLiveChecks', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+  });
+
   it('keeps checking the rest of a JSON file after its slips, located where the mistakes are, and they stay once the slips are fixed', async () => {
     const text = `{\n  // the demo dataset\n  "datasetArn": "${ARN}",\n  "users": [\n    {"userID": "u1"},\n    {"userId": 7},\n  ],\n}\n`;
     const uri = fixtureUri('syntax/beyond-slips.json');

@@ -22,7 +22,7 @@ export function sendCodeLensProvider({ target, documents }: Ctx): vscode.CodeLen
     onDidChangeCodeLenses: changed.event,
     provideCodeLenses(document) {
       if (!vscode.workspace.isTrusted || !settings.codeLens(document) || !isPutUsersDocument(document)) return [];
-      const root = documents.parsed(document).root;
+      const root = documents.liveParse(document)?.root;
       if (root?.type !== 'dict') return [];
       const users = member(root, 'users');
       const arn = member(root, 'datasetArn');
