@@ -192,7 +192,8 @@ class YamlBuilder {
   private mapping(e: MappingEvent): Node {
     const explicit: Entry[] = [];
     const merged: Entry[] = [];
-    const seen = new Set<string>();
+    // Keys seen, as dictKey strings: built only for a mapping past a few keys (a user has two).
+    let seen: Set<string> | undefined;
     while (this.events[this.i]!.type !== EVENT_ID.POP) {
       const keyEvent = this.events[this.i]!;
       if (keyEvent.type === EVENT_ID.SCALAR && this.isMergeKey(keyEvent)) {
@@ -212,29 +213,20 @@ class YamlBuilder {
           'A mapping key must be a scalar: the AWS CLI cannot use a mapping or nested list as a key.',
         );
       }
-      const k = dictKey(key);
-      if (seen.has(k)) {
+      if (explicit.length >= 8) seen ??= new Set(explicit.map((entry) => dictKey(entry.key)));
+      const repeated = seen ? seen.has(dictKey(key)) : explicit.some((entry) => sameKey(entry.key, key));
+      if (repeated) {
         this.fail(
           key.start,
           key.end,
           `Duplicate key \`${this.text.slice(key.start, key.end)}\`: the AWS CLI rejects a YAML mapping with a repeated key.`,
         );
       }
-      seen.add(k);
+      seen?.add(dictKey(key));
       explicit.push({ key, value });
     }
     this.i++;
-    // As ruamel flattens merges: merged keys first, explicit keys override their values.
-    const entries: Entry[] = [];
-    const index = new Map<string, number>();
-    for (const entry of [...merged, ...explicit]) {
-      const k = dictKey(entry.key);
-      const at = index.get(k);
-      if (at === undefined) {
-        index.set(k, entries.length);
-        entries.push(entry);
-      } else if (explicit.includes(entry)) entries[at] = entry;
-    }
+    const entries = merged.length === 0 ? explicit : flattenMerges(merged, explicit);
     const last = explicit[explicit.length - 1] ?? merged[merged.length - 1];
     const end = last ? Math.max(last.value.end, last.key.end) : e.start + 1;
     const first = explicit[0]?.key;
@@ -406,4 +398,27 @@ class YamlBuilder {
   private fail(start: number, end: number, message: string): never {
     throw new YamlError({ start, end: Math.min(Math.max(end, start), this.text.length), message });
   }
+}
+
+/** As ruamel flattens merges: merged keys first, explicit keys (unique already) override their values. */
+function flattenMerges(merged: Entry[], explicit: Entry[]): Entry[] {
+  const entries: Entry[] = [];
+  const index = new Map<string, number>();
+  const isExplicit = new Set(explicit);
+  for (const entry of [...merged, ...explicit]) {
+    const k = dictKey(entry.key);
+    const at = index.get(k);
+    if (at === undefined) {
+      index.set(k, entries.length);
+      entries.push(entry);
+    } else if (isExplicit.has(entry)) entries[at] = entry;
+  }
+  return entries;
+}
+
+/** Whether two keys are one to Python (dictKey's equality, without building its strings for text keys). */
+function sameKey(a: Node, b: Node): boolean {
+  if (a.type === 'str' && b.type === 'str') return a.value === b.value;
+  if (a.type === 'str' || b.type === 'str') return false;
+  return dictKey(a) === dictKey(b);
 }
