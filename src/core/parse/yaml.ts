@@ -57,6 +57,8 @@ class YamlBuilder {
   private readonly sizes = new WeakMap<Node, number>();
   /** Values added by aliases so far. */
   private aliasValues = 0;
+  /** Sizes matter only when something is an alias (a WeakMap entry per container is not free). */
+  private readonly hasAliases: boolean;
   private version: YamlVersion = '1.2';
   private readonly anchors = new Map<string, Node>();
   /** `%TAG` handles of the document, besides the standard `!!`. */
@@ -71,6 +73,7 @@ class YamlBuilder {
     private readonly events: Event[],
   ) {
     this.hasTabs = text.includes('\t');
+    this.hasAliases = events.some((e) => e.type === EVENT_ID.ALIAS);
   }
 
   document(): Node | null {
@@ -156,6 +159,7 @@ class YamlBuilder {
 
   /** Records a container's expanded size, from its children's (each counted once, when it was built). */
   private measure(node: Node): Node {
+    if (!this.hasAliases) return node;
     let size = 1;
     if (node.type === 'list') for (const item of node.items) size += this.sizeOf(item);
     else if (node.type === 'dict')
