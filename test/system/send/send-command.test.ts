@@ -21,6 +21,15 @@ import {
 describe('send: putusers send FILE', () => {
   let emulator: Emulator;
   let dir: string;
+  // Everything the command printed, in every test: checked at the end for secrets and user data.
+  const printed: string[] = [];
+  after(() => {
+    const all = printed.join('\n');
+    assert.ok(printed.length >= 8 && all.length > 1000, 'the outputs were gathered');
+    for (const secret of [KEYS.accessKeyId, KEYS.secretAccessKey, 'Frequent shopper', 'memberTier'])
+      assert.ok(!all.includes(secret), `${secret.slice(0, 4)}… was printed`);
+    assert.deepEqual(all.match(/\bu\d+\b/g) ?? [], [], 'user ids were printed');
+  });
   beforeEach(async () => {
     emulator = await startTestEmulator();
     dir = mkdtempSync(path.join(tmpdir(), 'putusers-send-cli-'));
@@ -41,6 +50,7 @@ describe('send: putusers send FILE', () => {
     let stderr = '';
     const io = { stdout: { write: (t: string) => (stdout += t) }, stderr: { write: (t: string) => (stderr += t) } };
     const code = await withAwsEnv(vars, () => main(['send', ...args], io));
+    printed.push(stdout, stderr);
     return { code, stdout, stderr };
   }
   /** The arguments that send to the emulator, `concurrency` requests at a time. */
@@ -232,6 +242,7 @@ describe('send: putusers send FILE', () => {
     }, 5);
     const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
     clearInterval(interrupt);
+    printed.push(stdout, stderr);
     assert.equal(code, 1, stderr);
     assert.match(stderr, /interrupted: sending nothing more/);
     assert.match(stdout, /never sent \(cancelled\)/);
