@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import type { PutUsersRequest, User } from '../../../src/core';
-import type { Emulator } from '../../../src/emulator';
+import type { Emulator, FaultRule } from '../../../src/emulator';
 import { type SendOptions, type SendReport, sendUsers } from '../../../src/send';
 import { notInRequest } from '../../../src/send/failed-file';
 import {
@@ -499,5 +499,66 @@ describe('send: sendUsers() to the emulator', () => {
         );
       }
     }
+  });
+
+  describe('the fault matrix: each fault at each request of a 3-request send, then Cancel at each moment', () => {
+    const input = makeUsers(25);
+    const batch = (k: number) => input.slice(10 * k, 10 * k + 10);
+    const inBatch = (k: number) => (r: { userIds: readonly string[] }) => r.userIds.includes(batch(k)[0]!.userId);
+    // What each fault does to the users of the request it hits: all in (retried or slow), or not.
+    const FAULTS: [string, (k: number) => FaultRule, 'all in' | 'batch failed' | 'one rejected'][] = [
+      ['HTTP 500 once', (k) => ({ when: inBatch(k), times: 1, fault: { kind: 'status', status: 500 } }), 'all in'],
+      ['HTTP 503 for good', (k) => ({ when: inBatch(k), fault: { kind: 'status', status: 503 } }), 'batch failed'],
+      [
+        'throttled once (429)',
+        (k) => ({ when: inBatch(k), times: 1, fault: { kind: 'throttle', status: 429 } }),
+        'all in',
+      ],
+      [
+        'throttled for good (400)',
+        (k) => ({ when: inBatch(k), fault: { kind: 'throttle', status: 400 } }),
+        'batch failed',
+      ],
+      ['a slow answer', (k) => ({ when: inBatch(k), fault: { kind: 'delay', ms: 150 } }), 'all in'],
+      ['a dropped connection once', (k) => ({ when: inBatch(k), times: 1, fault: { kind: 'drop' } }), 'all in'],
+      ['a dropped connection for good', (k) => ({ when: inBatch(k), fault: { kind: 'drop' } }), 'batch failed'],
+      ['a rejected user', (k) => ({ fault: { kind: 'reject-user', userIds: [batch(k)[3]!.userId] } }), 'one rejected'],
+    ];
+    for (const [name, rule, outcome] of FAULTS)
+      for (const concurrency of [1, 3])
+        it(`${name}, at request 1, 2 and 3, ${concurrency} at a time: the report, the failed file and the emulator agree`, async () => {
+          for (const k of [0, 1, 2]) {
+            emulator.clear();
+            emulator.setFaults([rule(k)]);
+            const report = await send(input, { concurrency, maxAttempts: 3 });
+            check(input, report);
+            const notIn = report.notIn.map((n) => input[n.index]!.userId);
+            if (outcome === 'all in') assert.deepEqual(notIn, [], `request ${k + 1}`);
+            if (outcome === 'one rejected') assert.deepEqual(notIn, [batch(k)[3]!.userId], `request ${k + 1}`);
+            if (outcome === 'batch failed') {
+              assert.deepEqual(
+                notIn,
+                batch(k).map((u) => u.userId),
+                `request ${k + 1}`,
+              );
+              assert.ok(report.notIn.every((n) => n.status === 'failed'));
+            }
+          }
+        });
+
+    for (const requestsDone of [0, 1, 2])
+      it(`Cancel after ${requestsDone} of 3 requests: what was sent is in, the rest is unsent, nothing twice`, async () => {
+        const controller = new AbortController();
+        if (requestsDone === 0) controller.abort();
+        const report = await send(input, {
+          concurrency: 1,
+          signal: controller.signal,
+          onProgress: (done) => done >= 10 * requestsDone && controller.abort(),
+        });
+        check(input, report);
+        assert.equal(report.cancelled, true);
+        assert.equal(report.accepted, 10 * requestsDone);
+        assert.ok(report.notIn.every((n) => n.status === 'unsent'));
+      });
   });
 });
