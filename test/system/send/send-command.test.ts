@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { main } from '../../../src/cli/main';
 import { readRequest, type User, writeInput } from '../../../src/core';
-import type { Emulator } from '../../../src/emulator';
+import type { Emulator, FaultRule } from '../../../src/emulator';
 import {
   ARN,
   assertNothingLostNothingTwice,
@@ -114,6 +114,38 @@ describe('send: putusers send FILE', () => {
       'no properties, user ids or secrets',
     );
     assertNothingLostNothingTwice(emulator, input, back.request!.users);
+  });
+
+  it('the fault matrix, a subset through the command: the failed file and the emulator are the input, exit 0 only when all are in', async () => {
+    const input = makeUsers(25);
+    const first = (k: number) => input[10 * k]!.userId;
+    const cases: [string, FaultRule, number][] = [
+      [
+        'HTTP 503 for good at request 2',
+        { when: (r) => r.userIds.includes(first(1)), fault: { kind: 'status', status: 503 } },
+        1,
+      ],
+      ['throttled once at request 1', { when: 1, times: 1, fault: { kind: 'throttle', status: 429 } }, 0],
+      [
+        'a dropped connection for good at request 3',
+        { when: (r) => r.userIds.includes(first(2)), fault: { kind: 'drop' } },
+        1,
+      ],
+      ['a rejected user at request 3', { fault: { kind: 'reject-user', userIds: [input[22]!.userId] } }, 1],
+    ];
+    for (const [name, rule, exitCode] of cases) {
+      emulator.clear();
+      emulator.setFaults([rule]);
+      const file = inputFile(input, `matrix-${cases.findIndex((c) => c[0] === name)}.putusers.json`);
+      const { code, stderr } = await run([file, ...toEmulator('3')]);
+      assert.equal(code, exitCode, `${name}: ${stderr}`);
+      const failed = failedFiles().filter((f) => f.startsWith(path.basename(file, '.putusers.json')));
+      const notIn = failed.length
+        ? readRequest(readFileSync(path.join(dir, failed[0]!), 'utf8'), 'json').request!.users
+        : [];
+      assert.equal(failed.length, exitCode, name);
+      assertNothingLostNothingTwice(emulator, input, notIn);
+    }
   });
 
   it('stops on errors in FILE with located findings, sends nothing, exits 1; prints warnings and sends', async () => {
