@@ -23,7 +23,9 @@ class YamlError extends Error {
 export function parseYaml(text: string): ParseResult {
   let events: Event[];
   try {
-    events = parseEvents(text, {});
+    // Deeper than the CLI reads, so the builder meets the level where the CLI crashes; shallow
+    // enough for js-yaml's recursive parser to stay far from the stack's end.
+    events = parseEvents(text, { maxDepth: 2 * CLI_YAML_MAX_DEPTH });
   } catch (e) {
     return { error: fromJsYamlError(e, text) };
   }
@@ -39,7 +41,25 @@ function fromJsYamlError(e: unknown, text: string): ParseError {
   const err = e as { reason?: string; message?: string; mark?: { position?: number } };
   const at = Math.min(err.mark?.position ?? 0, text.length);
   const reason = err.reason ?? err.message ?? 'invalid YAML';
+  if (/^nesting exceeded maxDepth/.test(reason)) return tooDeep(at, text);
   return { start: at, end: Math.min(at + 1, text.length), message: `Invalid YAML: ${reason}.` };
+}
+
+/**
+ * The deepest nesting of collections (the top mapping counts) the AWS CLI reads: ruamel builds
+ * nodes recursively and Python stops at its recursion limit. Measured with awscli 2.9.19 under
+ * `users:`: 485 nested sequences load, 486 crash with "maximum recursion depth exceeded". Nested
+ * mappings cost it a little more: 479 load, 480 crash (test/fixtures/cli/OBSERVATIONS.md).
+ */
+export const CLI_YAML_MAX_DEPTH = 486;
+
+function tooDeep(at: number, text: string): ParseError {
+  return {
+    start: at,
+    end: Math.min(at + 1, text.length),
+    message: `Nested more than ${CLI_YAML_MAX_DEPTH} levels deep: the AWS CLI's YAML reader gives up here and crashes ("maximum recursion depth exceeded").`,
+    awsCli: 'maximum recursion depth exceeded',
+  };
 }
 
 /**
@@ -57,6 +77,8 @@ class YamlBuilder {
   private readonly sizes = new WeakMap<Node, number>();
   /** Values added by aliases so far. */
   private aliasValues = 0;
+  /** Collections open around the node being read. */
+  private depth = 0;
   /** Sizes matter only when something is an alias (a WeakMap entry per container is not free). */
   private readonly hasAliases: boolean;
   private version: YamlVersion = '1.2';
@@ -132,6 +154,7 @@ class YamlBuilder {
         return copy;
       }
       case EVENT_ID.SEQUENCE: {
+        this.enter(e.start);
         const tag = this.collectionTag(e, ['seq', 'omap', 'pairs']);
         const items: Node[] = [];
         const list: Extract<Node, { type: 'list' }> = { type: 'list', items, start: e.start, end: e.start + 1 };
@@ -139,18 +162,25 @@ class YamlBuilder {
         if (tag === 'seq') this.remember(e, list);
         while (this.events[this.i]!.type !== EVENT_ID.POP) items.push(this.node());
         this.i++;
+        this.depth--;
         list.end = this.closingEnd(items.length ? items[items.length - 1]!.end : e.start + 1, ']');
         return tag === 'seq' ? this.measure(list) : this.remember(e, this.measure(this.orderedPairs(list, tag)));
       }
       case EVENT_ID.MAPPING: {
+        this.enter(e.start);
         const tag = this.collectionTag(e, ['map', 'set']);
         const node = this.measure(this.mapping(e));
+        this.depth--;
         if (tag === 'set' && node.type === 'dict') node.pythonType = 'set';
         return this.remember(e, node);
       }
       default:
         return this.fail(0, 1, 'Unexpected YAML structure.');
     }
+  }
+
+  private enter(at: number): void {
+    if (++this.depth > CLI_YAML_MAX_DEPTH) throw new YamlError(tooDeep(at, this.text));
   }
 
   private sizeOf(node: Node): number {

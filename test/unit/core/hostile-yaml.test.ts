@@ -69,4 +69,22 @@ describe('hostile YAML', () => {
     const under = `a: &a [${'x, '.repeat(998)}x]\nb: [${'*a, '.repeat(ALIAS_EXPANSION_LIMIT / 1000 - 2)}*a]\n`;
     assert.ok(!validate(under, 'yaml').some((f) => f.code === 'cli/too-large'));
   });
+
+  it('100,000 levels of nesting, in YAML and JSON: the AWS CLI’s crash, located, with no stack overflow', () => {
+    for (const [text, format] of [
+      [`datasetArn: ${ARN}\nusers: ${'['.repeat(100_000)}${']'.repeat(100_000)}\n`, 'yaml'],
+      [`{"datasetArn": "${ARN}", "users": ${'['.repeat(100_000)}${']'.repeat(100_000)}}`, 'json'],
+      [`datasetArn: ${ARN}\nusers: ${'{a: '.repeat(100_000)}1${'}'.repeat(100_000)}\n`, 'yaml'],
+    ] as const) {
+      const { value: findings, ms } = timed(() => validate(text, format));
+      assert.ok(ms < 1_000, `${ms} ms`);
+      assert.deepEqual(
+        findings.map((f) => f.code),
+        ['cli/crash'],
+        format,
+      );
+      assert.match(findings[0]!.awsCli!, /^maximum recursion depth exceeded/);
+      assert.ok(findings[0]!.range.start.character > 40, 'located in the nesting, not at the top');
+    }
+  });
 });
