@@ -22,6 +22,7 @@ import { symbolProvider } from './symbols';
 import { foldingProvider } from './folding';
 
 export function activate(context: vscode.ExtensionContext): void {
+  const started = performance.now();
   const ctx = createCtx(context);
   // A large JSON input's first validation also records where completions' scans can resume.
   ctx.validation.onDidValidate((document) => prepareCompletions(ctx.documents, document), null, ctx.subscriptions);
@@ -40,7 +41,7 @@ export function activate(context: vscode.ExtensionContext): void {
   );
   for (const [name, factory] of Object.entries(COMMANDS))
     registerCommand(ctx, COMMAND[name as keyof typeof COMMAND], factory);
-  ctx.log.info('PutUsers activated');
+  ctx.log.info(`PutUsers activated in ${(performance.now() - started).toFixed(1)} ms`);
 }
 
 export function deactivate(): void {

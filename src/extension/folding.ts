@@ -6,6 +6,9 @@ import * as vscode from 'vscode';
 import type { Entry, Node } from '../core';
 import { type InputDocuments, isPutUsersDocument } from './documents';
 
+/** VS Code folds at most this many regions (editor.foldingMaximumRegions' default): no use computing more. */
+const MAX_RANGES = 5000;
+
 export const foldingProvider = (documents: InputDocuments): vscode.FoldingRangeProvider => ({
   provideFoldingRanges(document) {
     // Undefined, not []: VS Code then folds other documents by indentation as before.
@@ -28,6 +31,7 @@ export const foldingProvider = (documents: InputDocuments): vscode.FoldingRangeP
       foldEntry(entry);
       if (entry.value.type !== 'list' || !within(entry.value, root)) continue;
       for (const user of entry.value.items) {
+        if (ranges.length >= MAX_RANGES) break;
         if (!within(user, entry.value)) continue;
         fold(user.start, user.end);
         if (user.type === 'dict') user.entries.filter((e) => within(e.value, user)).forEach(foldEntry);

@@ -4,6 +4,12 @@ import * as vscode from 'vscode';
 import { type DictNode, type Entry, member, type Node } from '../core';
 import { type InputDocuments, isPutUsersDocument } from './documents';
 
+/**
+ * Users listed in the outline, at most: each edit recomputes it, and VS Code's outline, breadcrumbs
+ * and sticky scroll ask for it (VS Code's JSON caps its symbols at 5,000 items, json.maxItemsComputed).
+ */
+export const MAX_OUTLINE_USERS = 2000;
+
 export const symbolProvider = (documents: InputDocuments): vscode.DocumentSymbolProvider => ({
   provideDocumentSymbols(document) {
     if (!isPutUsersDocument(document)) return [];
@@ -15,14 +21,17 @@ export const symbolProvider = (documents: InputDocuments): vscode.DocumentSymbol
       const name = keyName(document, entry);
       const whole = range(entry.key.start, entry.value.end);
       if (name === 'users' && entry.value.type === 'list') {
+        const count = entry.value.items.length;
         const users = new vscode.DocumentSymbol(
           'users',
-          `${entry.value.items.length} users`,
+          count > MAX_OUTLINE_USERS
+            ? `${count} users (the first ${MAX_OUTLINE_USERS.toLocaleString('en-US')} listed)`
+            : `${count} users`,
           vscode.SymbolKind.Array,
           whole,
           span(entry.key),
         );
-        users.children = entry.value.items.map((item, i) => userSymbol(item, i, span));
+        users.children = entry.value.items.slice(0, MAX_OUTLINE_USERS).map((item, i) => userSymbol(item, i, span));
         return users;
       }
       const value = entry.value.type === 'str' ? entry.value.value : '';
