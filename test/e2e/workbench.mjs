@@ -67,6 +67,13 @@ export async function activeTab(page, name, timeout = TIMEOUT_MS) {
   }
 }
 
+/** Clicks into the text of the editor group whose active tab is `name`, as a person puts the focus back. */
+export async function clickIntoEditor(page, name) {
+  const group = page.locator('.editor-group-container', { has: page.locator('.tab.active', { hasText: name }) });
+  await group.locator('.monaco-editor .view-lines').first().click();
+  await group.locator('.monaco-editor.focused').waitFor();
+}
+
 async function editorFocused(page) {
   await page.locator('.editor-group-container.active .monaco-editor.focused').waitFor();
 }
