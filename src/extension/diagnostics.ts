@@ -59,7 +59,7 @@ export function createValidation(
     if (!onRequest && documents.tooLargeForLiveChecks(document)) {
       collection.set(document.uri, [onDemandDiagnostic(document)]);
       hasErrors.delete(document);
-      onDemand.render();
+      if (document === activeInput.document) showActive(document);
       return;
     }
     const started = Date.now();
@@ -75,7 +75,7 @@ export function createValidation(
       document,
       all.some((f) => f.severity === 'error'),
     );
-    if (document === activeInput.document) showValidity(document);
+    if (document === activeInput.document) showActive(document);
     validated.fire(document);
     log.trace(
       `validated ${document.uri.toString(true)} v${document.version}: ${findings.length} findings in ${Date.now() - started} ms`,
@@ -89,6 +89,11 @@ export function createValidation(
     void vscode.commands.executeCommand('setContext', CONTEXT_KEY.activeInputIsValid, valid);
   };
   activeInput.onDidChange(showValidity, null, subscriptions);
+  // After each validation of the active input: an edit or a setting may have moved it across the size limit.
+  const showActive = (document: vscode.TextDocument) => {
+    showValidity(document);
+    onDemand.render();
+  };
   const schedule = (document: vscode.TextDocument, delay = settings.validationDelay(document)) => {
     clearTimeout(timers.get(document));
     timers.set(

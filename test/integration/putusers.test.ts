@@ -304,13 +304,6 @@ describe('PutUsers quick fixes', () => {
       assert.doesNotMatch(await hoverText(), /Amazon Resource Name/);
       const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri);
       assert.deepEqual(lenses, []);
-      // On demand: the findings the AWS CLI would give.
-      await vscode.commands.executeCommand('putUsers.validateFile');
-      const found = await waitForDiagnostics(doc.uri, (ds) => ours(ds).some((d) => d.code === 'cli/unknown-member'));
-      assert.deepEqual(
-        ours(found).map((d) => d.code),
-        validate(text, 'json').map((f) => f.code),
-      );
       // With a limit it is under, the same file gets our hover (the check above can fail).
       await config.update('maxFileSizeForLiveChecks', 0, vscode.ConfigurationTarget.Workspace);
       await pollUntil(
@@ -319,11 +312,21 @@ describe('PutUsers quick fixes', () => {
         () => 'our hover once the limit is off',
       );
       await config.update('maxFileSizeForLiveChecks', 0.0002, vscode.ConfigurationTarget.Workspace);
+      const noteAgain = () =>
+        waitForDiagnostics(doc.uri, (ds) => ours(ds).length === 1 && ours(ds)[0]!.code === 'checks-on-demand');
+      await noteAgain();
+      // On demand: the findings the AWS CLI would give.
+      await vscode.commands.executeCommand('putUsers.validateFile');
+      const found = await waitForDiagnostics(doc.uri, (ds) => ours(ds).some((d) => d.code === 'cli/unknown-member'));
+      assert.deepEqual(
+        ours(found).map((d) => d.code),
+        validate(text, 'json').map((f) => f.code),
+      );
       // The next edit makes them stale: the note comes back instead.
       const edit = new vscode.WorkspaceEdit();
       edit.insert(doc.uri, new vscode.Position(0, 1), ' ');
       await vscode.workspace.applyEdit(edit);
-      await waitForDiagnostics(doc.uri, (ds) => ours(ds).length === 1 && ours(ds)[0]!.code === 'checks-on-demand');
+      await noteAgain();
       await doc.save();
     } finally {
       await config.update('maxFileSizeForLiveChecks', undefined, vscode.ConfigurationTarget.Workspace);

@@ -42,7 +42,7 @@ export function sendCodeLensProvider({ target, documents }: Ctx): vscode.CodeLen
       if (where?.localEmulator) {
         lenses.push(
           new vscode.CodeLens(at, {
-            title: `$(beaker) local emulator · ${where.localEmulator}`,
+            title: `$(beaker) local emulator · ${where.endpoint}`,
             tooltip:
               'Sends go to the local emulator, not to AWS: PutUsers: Stop Local Emulator to send with your profile',
             command: COMMAND.stopLocalEmulator,

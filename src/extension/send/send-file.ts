@@ -266,9 +266,9 @@ function firstProblem(findings: readonly Finding[]): string {
  * what is sent is on the screen.
  */
 async function inputOutOfFocus(ctx: Ctx): Promise<vscode.TextDocument | undefined> {
-  const inputs = new Set(vscode.window.visibleTextEditors.map((e) => e.document).filter(isPutUsersDocument));
-  if (inputs.size === 1) return [...inputs][0];
+  const inputs = [...new Set(vscode.window.visibleTextEditors.map((e) => e.document).filter(isPutUsersDocument))];
+  if (inputs.length > 0) return inputs.length === 1 ? inputs[0] : undefined; // several: which one is not ours to guess
   const recent = ctx.activeInput.recent;
-  if (inputs.size === 0 && recent) await vscode.window.showTextDocument(recent, { preview: false });
-  return inputs.size === 0 ? recent : undefined;
+  if (recent) await vscode.window.showTextDocument(recent, { preview: false });
+  return recent;
 }

@@ -11,8 +11,8 @@ import type { ActiveInput } from '../active-input';
 import { settings, TARGET_SETTINGS } from '../settings';
 import type { LocalEmulator } from './local-emulator';
 
-/** A send target, or the local emulator's URL when sends go there (its endpoint, its keys). */
-export type ShownTarget = SendTarget & { localEmulator?: string };
+/** A send target; `localEmulator` when sends go to it (its URL is the endpoint; its keys sign). */
+export type ShownTarget = SendTarget & { localEmulator?: true };
 
 export interface TargetStatus {
   /** The last target read (undefined until the first read has finished). */
@@ -39,7 +39,7 @@ export function createTargetStatus(
     const read = ++reads;
     const fromSettings = await readSendTarget(settings.target());
     const url = localEmulator.url;
-    const target: ShownTarget = url ? { ...fromSettings, endpoint: url, localEmulator: url } : fromSettings;
+    const target: ShownTarget = url ? { ...fromSettings, endpoint: url, localEmulator: true } : fromSettings;
     if (read === reads) {
       last = target;
       render();
@@ -53,7 +53,7 @@ export function createTargetStatus(
       item.hide();
       return;
     }
-    const local = last.localEmulator !== undefined;
+    const local = last.localEmulator === true;
     const warn = !local && (last.profileMissing || !last.region);
     item.text = local
       ? '$(beaker) local emulator'
@@ -88,7 +88,7 @@ export function createTargetStatus(
 export function describeTarget(target: ShownTarget): vscode.MarkdownString {
   if (target.localEmulator)
     return new vscode.MarkdownString(
-      `**PutUsers sends to the local emulator at \`${target.localEmulator}\`**, with its own keys: nothing reaches AWS. ` +
+      `**PutUsers sends to the local emulator at \`${target.endpoint}\`**, with its own keys: nothing reaches AWS. ` +
         'Run **PutUsers: Stop Local Emulator** to send with your AWS profile again.',
     );
   const from = {
