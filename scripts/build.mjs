@@ -4,6 +4,7 @@
 // dist/send.js      the sending engine with the AWS SDK, loaded only when sending
 // dist/emulator.js  the local Personalize Events emulator (also loaded by the extension on first use)
 // dist/extension.js the VS Code layer (vscode, ./send.js and ./emulator.js stay external)
+// dist/analysis-worker.js  the extension's worker thread: parses and checks inputs off the host's event loop
 //
 // Usage: node scripts/build.mjs [--production | --watch] [--no-tsc]
 //   --production  only what the .vsix ships (extension.js, send.js, emulator.js), minified, without source
@@ -20,7 +21,7 @@ const watch = process.argv.includes('--watch');
 const runTsc = !production && !process.argv.includes('--no-tsc');
 
 /** The bundles the installed extension loads; the rest are for the CLI, tests and tools. */
-const SHIPPED_IN_VSIX = ['dist/extension.js', 'dist/send.js', 'dist/emulator.js'];
+const SHIPPED_IN_VSIX = ['dist/extension.js', 'dist/analysis-worker.js', 'dist/send.js', 'dist/emulator.js'];
 
 const entries = [
   { in: 'src/core/index.ts', out: 'dist/core.js' },
@@ -28,6 +29,7 @@ const entries = [
   { in: 'src/send/index.ts', out: 'dist/send.js' },
   { in: 'src/emulator/index.ts', out: 'dist/emulator.js' },
   { in: 'src/extension/extension.ts', out: 'dist/extension.js' },
+  { in: 'src/extension/analysis/worker.ts', out: 'dist/analysis-worker.js' },
 ].filter((e) => existsSync(e.in) && (!production || SHIPPED_IN_VSIX.includes(e.out)));
 
 /** Prints the lines the watch task's problem matcher (.vscode/tasks.json) waits on: one pair per rebuild of any bundles. */

@@ -24,3 +24,13 @@ export { completionProposals, type CompletionProposal, type ProposalSources } fr
 export { escapeSnippet, expandSnippet } from './snippets';
 export { type SyntaxSlip, syntaxSlips } from './syntax-slips';
 export { memberAt, memberDoc, structureAt } from './model-paths';
+export { analyzeDocument, type DocumentAnalysis } from './analysis';
+export {
+  MAX_FOLDS,
+  MAX_OUTLINE_USERS,
+  type Fold,
+  type Outline,
+  type OutlineSymbol,
+  type PropertyKeyUse,
+  type SendLensFacts,
+} from './outline';

@@ -19,7 +19,7 @@ import {
   usersDatasetArnFor,
   usersList,
 } from '../core';
-import { CHECKS_ON_DEMAND, DIAGNOSTIC_SOURCE } from './diagnostics';
+import { CHECKS_FAILED, CHECKS_ON_DEMAND, DIAGNOSTIC_SOURCE } from './diagnostics';
 import { formatOf, type InputDocuments, isPutUsersDocument } from './documents';
 import { isSyntaxDiagnostic, syntaxFixes } from './syntax-fixes';
 
@@ -28,7 +28,12 @@ export const codeActionProvider = (documents: InputDocuments): vscode.CodeAction
     if (!isPutUsersDocument(document)) return [];
     const actions: vscode.CodeAction[] = [];
     for (const diagnostic of context.diagnostics) {
-      if (diagnostic.source !== DIAGNOSTIC_SOURCE || diagnostic.code === CHECKS_ON_DEMAND) continue;
+      if (
+        diagnostic.source !== DIAGNOSTIC_SOURCE ||
+        diagnostic.code === CHECKS_ON_DEMAND ||
+        diagnostic.code === CHECKS_FAILED
+      )
+        continue;
       actions.push(...fixesFor(documents, document, diagnostic));
     }
     const syntax = context.diagnostics.filter(isSyntaxDiagnostic);

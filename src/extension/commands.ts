@@ -30,7 +30,7 @@ export const COMMANDS: Record<keyof typeof COMMAND, CommandFactory> = {
   createSampleFile: () => () => createSampleFile(),
   validateFile: (ctx) => () => {
     const document = vscode.window.activeTextEditor?.document;
-    if (document) ctx.validation.validateNow(document);
+    return document && ctx.validation.validateNow(document);
   },
 };
 

@@ -11,9 +11,7 @@ import {
   completionProposals,
   jsonCursor,
   memberDoc,
-  member as memberEntry,
   PUT_USERS_REQUEST,
-  usersList,
 } from '../core';
 import type { Ctx } from './context';
 import { formatOf, type InputDocuments, isPutUsersDocument } from './documents';
@@ -25,8 +23,9 @@ const ITEM_KIND: Record<CompletionProposal['kind'], vscode.CompletionItemKind> =
   'property-key': vscode.CompletionItemKind.Field,
 };
 
-export const completionProvider = ({ documents, datasetArns }: Ctx): vscode.CompletionItemProvider => ({
+export const completionProvider = (ctx: Ctx): vscode.CompletionItemProvider => ({
   async provideCompletionItems(document, position) {
+    const { documents, datasetArns } = ctx;
     if (!isPutUsersDocument(document)) return undefined;
     const format = formatOf(document);
     const memo = format === 'json' ? documents.cursorMemo(document) : undefined;
@@ -35,7 +34,7 @@ export const completionProvider = ({ documents, datasetArns }: Ctx): vscode.Comp
     const proposals = completionProposals(context, format, {
       // Read only when they are needed: the workspace scan on an ARN, the parse in properties.
       datasetArns: context.kind === 'value' ? await datasetArns.known() : [],
-      propertyKeys: context.kind === 'properties' ? propertyKeysOfOtherUsers(documents, document, context.user) : [],
+      propertyKeys: context.kind === 'properties' ? await propertyKeysOfOtherUsers(ctx, document, context.user) : [],
     });
     return proposals.map((p) => toItem(document, p));
   },
@@ -59,20 +58,15 @@ function toItem(document: vscode.TextDocument, p: CompletionProposal): vscode.Co
   return item;
 }
 
-/** The keys other users of this file put in their `properties`. */
-function propertyKeysOfOtherUsers(documents: InputDocuments, document: vscode.TextDocument, user: number): string[] {
-  const keys = new Set<string>();
-  usersList(documents.liveParse(document)?.root)?.items.forEach((other, i) => {
-    if (i === user || other.type !== 'dict') return;
-    const props = memberEntry(other, 'properties')?.value;
-    if (props?.type !== 'str') return;
-    try {
-      Object.keys(JSON.parse(props.value) as object).forEach((k) => keys.add(k));
-    } catch {
-      // an invalid properties string has no keys to offer
-    }
-  });
-  return [...keys];
+/** The keys other users of this file put in their `properties` (as of the last analysis: one edit rarely changes them). */
+async function propertyKeysOfOtherUsers(
+  { documents, analyses }: Ctx,
+  document: vscode.TextDocument,
+  user: number,
+): Promise<string[]> {
+  if (documents.tooLargeForLiveChecks(document)) return [];
+  const { propertyKeys } = (await analyses.recent(document)).analysis;
+  return propertyKeys.filter((k) => k.users > 1 || k.firstUser !== user).map((k) => k.key);
 }
 
 /**

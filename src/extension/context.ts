@@ -3,6 +3,7 @@
 // what, and outlive a deactivation (an extension enabled again without a reload keeps its modules).
 import * as vscode from 'vscode';
 import { type ActiveInput, trackActiveInput } from './active-input';
+import { type Analyses, createAnalyses } from './analysis/analyses';
 import { createValidation, type Validation } from './diagnostics';
 import { createInputDocuments, type InputDocuments } from './documents';
 import { registerRejectedUsers, type RejectedUsers } from './send/rejected-users';
@@ -23,6 +24,8 @@ export interface Ctx {
   readonly datasetArns: DatasetArnIndex;
   /** The active editor's document when it is an input. */
   readonly activeInput: ActiveInput;
+  /** Each input's findings and outline, per version, from the worker thread. */
+  readonly analyses: Analyses;
   /** Diagnostics: as you type, or on demand for a file too large. */
   readonly validation: Validation;
   /** The local emulator this window sends to while it runs. */
@@ -44,11 +47,13 @@ export function createCtx(context: vscode.ExtensionContext): Ctx {
   const activeInput = trackActiveInput(subscriptions);
   const localEmulator = createLocalEmulator(subscriptions, log);
   const documents = createInputDocuments();
+  const analyses = createAnalyses(subscriptions, { log, documents });
   return {
     subscriptions,
     log,
     documents,
-    validation: createValidation(subscriptions, { documents, log, activeInput }),
+    analyses,
+    validation: createValidation(subscriptions, { documents, analyses, log, activeInput }),
     datasetArns: createDatasetArnIndex(subscriptions),
     activeInput,
     localEmulator,

@@ -1,20 +1,23 @@
 // Live diagnostics from the core, debounced per document, source "PutUsers".
 import * as vscode from 'vscode';
-import { type Finding, findingsOf } from '../core';
+import type { Finding } from '../core';
 import type { ActiveInput } from './active-input';
+import type { Analyses } from './analysis/analyses';
 import { COMMAND, CONTEXT_KEY } from './command-ids';
-import { documentLength, formatOf, type InputDocuments, isPutUsersDocument } from './documents';
+import { documentLength, type InputDocuments, isPutUsersDocument } from './documents';
 import { jsonServiceReportsSyntaxError } from './json-service';
+import { toRange } from './ranges';
 import { RECLASSIFY_ON, settings } from './settings';
 
 export const DIAGNOSTIC_SOURCE = 'PutUsers';
 /** The code of the note on a file checked on demand only (no finding of the core's). */
 export const CHECKS_ON_DEMAND = 'checks-on-demand';
+/** The code of the note on a file whose checks could not finish. */
+export const CHECKS_FAILED = 'checks-failed';
 
 export function toDiagnostic(f: Finding): vscode.Diagnostic {
-  const range = new vscode.Range(f.range.start.line, f.range.start.character, f.range.end.line, f.range.end.character);
   const d = new vscode.Diagnostic(
-    range,
+    toRange(f.range),
     f.message,
     f.severity === 'error' ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning,
   );
@@ -25,7 +28,7 @@ export function toDiagnostic(f: Finding): vscode.Diagnostic {
 
 export interface Validation {
   /** Validates the document now, whatever its size ("PutUsers: Validate File"). */
-  validateNow(document: vscode.TextDocument): void;
+  validateNow(document: vscode.TextDocument): Promise<void>;
   /** After each validation. */
   readonly onDidValidate: vscode.Event<vscode.TextDocument>;
 }
@@ -38,9 +41,10 @@ export function createValidation(
   subscriptions: vscode.Disposable[],
   {
     documents,
+    analyses,
     log,
     activeInput,
-  }: { documents: InputDocuments; log: vscode.LogOutputChannel; activeInput: ActiveInput },
+  }: { documents: InputDocuments; analyses: Analyses; log: vscode.LogOutputChannel; activeInput: ActiveInput },
 ): Validation {
   const collection = vscode.languages.createDiagnosticCollection('putusers');
   const validated = new vscode.EventEmitter<vscode.TextDocument>();
@@ -50,7 +54,9 @@ export function createValidation(
   const timers = new Map<vscode.TextDocument, NodeJS.Timeout>();
   subscriptions.push(collection, { dispose: () => timers.forEach(clearTimeout) });
 
-  const validateNow = (document: vscode.TextDocument, onRequest = false) => {
+  // The version each document's diagnostics are of: a slower analysis of an older one never replaces them.
+  const shown = new WeakMap<vscode.TextDocument, number>();
+  const validateNow = async (document: vscode.TextDocument, onRequest = false) => {
     if (document.isClosed) return;
     if (!isPutUsersDocument(document)) {
       collection.delete(document.uri);
@@ -63,8 +69,18 @@ export function createValidation(
       return;
     }
     const started = Date.now();
-    const { text, parsed } = documents.asRead(document);
-    const all = findingsOf(text, formatOf(document), parsed, { beyondSyntaxSlips: true });
+    let all: Finding[];
+    let version: number;
+    try {
+      ({
+        version,
+        analysis: { findings: all },
+      } = await analyses.of(document));
+    } catch (e) {
+      return showFailure(document, e as Error);
+    }
+    if (document.isClosed || version < (shown.get(document) ?? -1)) return;
+    shown.set(document, version);
     // One problem, one diagnostic: a syntax error the JSON service reports is its (json-service.ts).
     const findings =
       all.some((f) => f.code === 'cli/invalid-json') && jsonServiceReportsSyntaxError(document)
@@ -78,8 +94,22 @@ export function createValidation(
     if (document === activeInput.document) showActive(document);
     validated.fire(document);
     log.trace(
-      `validated ${document.uri.toString(true)} v${document.version}: ${findings.length} findings in ${Date.now() - started} ms`,
+      `validated ${document.uri.toString(true)} v${version}: ${findings.length} findings in ${Date.now() - started} ms`,
     );
+  };
+  // The checks could not finish (the worker ran out of time or memory): said at the top, not left stale.
+  const showFailure = (document: vscode.TextDocument, error: Error) => {
+    if (document.isClosed) return;
+    log.warn(`could not check ${document.uri.toString(true)}: ${error.message}`);
+    const d = new vscode.Diagnostic(
+      new vscode.Range(0, 0, 0, 0),
+      `PutUsers could not check this file: ${error.message}. \`putusers validate\` checks it from a terminal.`,
+      vscode.DiagnosticSeverity.Warning,
+    );
+    d.source = DIAGNOSTIC_SOURCE;
+    d.code = CHECKS_FAILED;
+    collection.set(document.uri, [d]);
+    hasErrors.delete(document);
   };
   // The active input's validity as a context key (the walkthrough's quick-fix step waits on it).
   // Errors counted before a syntax error is left to the JSON service: the file is no less broken.
@@ -100,7 +130,7 @@ export function createValidation(
       document,
       setTimeout(() => {
         timers.delete(document);
-        validateNow(document);
+        void validateNow(document);
       }, delay),
     );
   };

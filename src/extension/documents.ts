@@ -1,7 +1,8 @@
 // Which documents are PutUsers inputs, and the per-document state the providers share: the parse
-// of each version (diagnostics, hovers, completions and quick fixes of one version share one
-// parse), the JSON scan checkpoints completions resume from, and whether the file on disk starts
-// with a byte-order mark (which VS Code hides and the AWS CLI does not).
+// of each version for what a user asks for (hovers, quick fixes, commands: what runs on every
+// edit is analyzed in the worker thread, analysis/), the JSON scan checkpoints completions resume
+// from, and whether the file on disk starts with a byte-order mark (which VS Code hides and the
+// AWS CLI does not).
 import { open } from 'node:fs/promises';
 import * as vscode from 'vscode';
 import { createJsonCursorMemo, type Format, type JsonCursorMemo, parseDocument, type ParseResult } from '../core';
@@ -37,9 +38,11 @@ export interface InputDocuments {
    * validating and sending; the editor's features work on the document's text.
    */
   asRead(document: vscode.TextDocument): { text: string; parsed: ParseResult };
+  /** Whether the AWS CLI reads a byte-order mark before the document's text (one that counts: JSON's). */
+  readsWithByteOrderMark(document: vscode.TextDocument): boolean;
   /** Over putUsers.maxFileSizeForLiveChecks: checked on demand, and no provider parses it on its own. */
   tooLargeForLiveChecks(document: vscode.TextDocument): boolean;
-  /** The parse for providers that run unasked (hovers, lenses, folding, ...): none for a file too large. */
+  /** The parse for hovers, which come unasked as the mouse moves: none for a file too large. */
   liveParse(document: vscode.TextDocument): ParseResult | undefined;
   /** Reads whether the file starts with a byte-order mark; true when that changed what asRead gives. */
   learnByteOrderMark(document: vscode.TextDocument): Promise<boolean>;
@@ -69,6 +72,7 @@ export function createInputDocuments(): InputDocuments {
   return {
     parsed,
     tooLargeForLiveChecks,
+    readsWithByteOrderMark: markCounts,
     liveParse: (document) => (tooLargeForLiveChecks(document) ? undefined : parsed(document)),
     asRead(document) {
       if (!markCounts(document)) return { text: document.getText(), parsed: parsed(document) };

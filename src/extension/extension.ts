@@ -36,8 +36,10 @@ export function activate(context: vscode.ExtensionContext): void {
     lenses,
     vscode.languages.registerCodeLensProvider(SELECTOR, lenses),
     vscode.workspace.registerFileSystemProvider(PROPERTIES_SCHEME, new PropertiesFileSystem(ctx.documents)),
-    vscode.languages.registerDocumentSymbolProvider(SELECTOR, symbolProvider(ctx.documents), { label: 'PutUsers' }),
-    vscode.languages.registerFoldingRangeProvider(SELECTOR, foldingProvider(ctx.documents)),
+    vscode.languages.registerDocumentSymbolProvider(SELECTOR, symbolProvider(ctx.documents, ctx.analyses), {
+      label: 'PutUsers',
+    }),
+    vscode.languages.registerFoldingRangeProvider(SELECTOR, foldingProvider(ctx.documents, ctx.analyses)),
   );
   for (const [name, factory] of Object.entries(COMMANDS))
     registerCommand(ctx, COMMAND[name as keyof typeof COMMAND], factory);

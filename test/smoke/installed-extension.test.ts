@@ -44,7 +44,7 @@ describe('the .vsix, installed into VS Code', function () {
     const files = filesUnder(ext.extensionPath).filter((f) => f !== '.vsixmanifest');
     assert.deepEqual(
       files.filter((f) => f.startsWith('dist')),
-      ['dist/emulator.js', 'dist/extension.js', 'dist/send.js'],
+      ['dist/analysis-worker.js', 'dist/emulator.js', 'dist/extension.js', 'dist/send.js'],
       'no CLI, core.js or source maps',
     );
     assert.deepEqual(

@@ -1,16 +1,21 @@
 // Above `users` in an input file: "Send N users (as K requests)" and where they would go
-// (profile · region), in a trusted workspace. From the cached parse and the cached target:
-// nothing is read or parsed for the lenses alone.
+// (profile · region), in a trusted workspace. From the analysis of the current version and the
+// cached target: nothing is read or parsed for the lenses alone.
 import * as vscode from 'vscode';
 import { COMMAND } from '../command-ids';
-import { MAX_USERS_PER_REQUEST, member, plural } from '../../core';
+import { MAX_USERS_PER_REQUEST, plural } from '../../core';
 import { regionElsewhere } from '../../send/target';
 import type { Ctx } from '../context';
 import { senderName } from './target-status';
 import { isPutUsersDocument } from '../documents';
+import { toPosition } from '../ranges';
 import { settings } from '../settings';
 
-export function sendCodeLensProvider({ target, documents }: Ctx): vscode.CodeLensProvider & vscode.Disposable {
+export function sendCodeLensProvider({
+  target,
+  documents,
+  analyses,
+}: Ctx): vscode.CodeLensProvider & vscode.Disposable {
   const changed = new vscode.EventEmitter<void>();
   const subscriptions = [
     changed,
@@ -20,15 +25,13 @@ export function sendCodeLensProvider({ target, documents }: Ctx): vscode.CodeLen
   ];
   return {
     onDidChangeCodeLenses: changed.event,
-    provideCodeLenses(document) {
+    async provideCodeLenses(document) {
       if (!vscode.workspace.isTrusted || !settings.codeLens(document) || !isPutUsersDocument(document)) return [];
-      const root = documents.liveParse(document)?.root;
-      if (root?.type !== 'dict') return [];
-      const users = member(root, 'users');
-      const arn = member(root, 'datasetArn');
-      const count = users?.value.type === 'list' ? users.value.items.length : 0;
-      const above = document.positionAt((users?.key ?? root).start);
-      const at = new vscode.Range(above, above);
+      if (documents.tooLargeForLiveChecks(document)) return [];
+      const facts = (await analyses.of(document)).analysis.sendLens;
+      if (!facts) return [];
+      const count = facts.userCount;
+      const at = new vscode.Range(toPosition(facts.at), toPosition(facts.at));
       const requests = Math.ceil(count / MAX_USERS_PER_REQUEST);
       const lenses = [
         new vscode.CodeLens(at, {
@@ -49,7 +52,7 @@ export function sendCodeLensProvider({ target, documents }: Ctx): vscode.CodeLen
           }),
         );
       } else if (where) {
-        const arnRegion = arn?.value.type === 'str' ? regionElsewhere(arn.value.value, where) : undefined;
+        const arnRegion = facts.datasetArn === undefined ? undefined : regionElsewhere(facts.datasetArn, where);
         lenses.push(
           new vscode.CodeLens(at, {
             title: `${arnRegion ? '$(warning) ' : ''}${senderName(where)} · ${where.region ?? 'no region'}${where.endpoint ? ` · ${where.endpoint}` : ''}${arnRegion ? ` (the dataset is in ${arnRegion})` : ''}`,

@@ -7,6 +7,8 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import {
+  analyzeDocument,
+  type Range,
   convertDocument,
   type Format,
   parseDocument,
@@ -48,17 +50,31 @@ function checked(text: string, format: Format): ReturnType<typeof validate> {
   return findings;
 }
 
-/** The properties every verdict has: no throw, ranges inside the text, the same twice. */
+/**
+ * The properties every verdict has: no throw, ranges inside the text, the same twice; and the
+ * editor's analysis of the same text (findings beyond JSON slips, folds, outline) inside it too.
+ */
 function assertSound(text: string, format: Format): void {
   const findings = checked(text, format);
   const lines = text.split(/\r\n|\r|\n/);
-  for (const f of findings) {
-    const { start, end } = f.range;
-    assert.ok(start.line < lines.length && end.line < lines.length, `${f.code} on a line of the text`);
-    assert.ok(start.character <= lines[start.line]!.length && end.character <= lines[end.line]!.length, f.code);
-    assert.ok(start.line < end.line || (start.line === end.line && start.character <= end.character), f.code);
-  }
+  findings.forEach((f) => assertInside(f.range, lines, f.code));
   assert.deepEqual(validate(text, format), findings, 'deterministic');
+  const analysis = analyzeDocument(text, format);
+  analysis.findings.forEach((f) => assertInside(f.range, lines, `${f.code} (editor)`));
+  for (const fold of analysis.folds) assert.ok(fold.start < fold.end && fold.end < lines.length, 'fold in the text');
+  const symbols = [...analysis.symbols];
+  for (const symbol of symbols) {
+    assertInside(symbol.range, lines, `symbol ${symbol.name}`);
+    assertInside(symbol.selectionRange, lines, `symbol ${symbol.name}`);
+    symbols.push(...symbol.children);
+  }
+  if (analysis.sendLens) assertInside({ start: analysis.sendLens.at, end: analysis.sendLens.at }, lines, 'lens');
+}
+
+function assertInside({ start, end }: Range, lines: string[], what: string): void {
+  assert.ok(start.line < lines.length && end.line < lines.length, `${what} on a line of the text`);
+  assert.ok(start.character <= lines[start.line]!.length && end.character <= lines[end.line]!.length, what);
+  assert.ok(start.line < end.line || (start.line === end.line && start.character <= end.character), what);
 }
 
 // Random Unicode: astral characters, controls, lone surrogates, line ends of every kind.

@@ -1,0 +1,24 @@
+// Everything the editor shows of one version of an input, from one parse: the findings and the
+// outline. One function of text alone, so it runs as well in a worker thread as in plain Node.
+import { outlineOf, type Outline } from './outline';
+import { parseDocument } from './parse';
+import type { Finding, Format } from './types';
+import { findingsOf } from './validate';
+
+export interface DocumentAnalysis extends Outline {
+  /** As the AWS CLI would report them, and beyond JSON syntax slips (ValidateOptions.beyondSyntaxSlips). */
+  findings: Finding[];
+}
+
+/**
+ * `byteOrderMark`: the file starts with one that the editor's text lacks (VS Code takes it out).
+ * The findings are the AWS CLI's reading of the file; the outline is of the text as shown.
+ */
+export function analyzeDocument(text: string, format: Format, byteOrderMark = false): DocumentAnalysis {
+  const parsed = parseDocument(text, format);
+  const asRead = byteOrderMark ? `\ufeff${text}` : text;
+  const findings = findingsOf(asRead, format, byteOrderMark ? parseDocument(asRead, format) : parsed, {
+    beyondSyntaxSlips: true,
+  });
+  return { findings, ...outlineOf(text, parsed.root) };
+}

@@ -1,0 +1,95 @@
+// The analysis of each input document's current version, shared by diagnostics, folding, the
+// outline, the Send lens and completions: one parse a version, in the worker. Per document one
+// analysis runs at a time; edits made meanwhile are analyzed once, as the text then is.
+import * as vscode from 'vscode';
+import type { DocumentAnalysis } from '../../core';
+import { formatOf, type InputDocuments } from '../documents';
+import { type AnalysisWorker, createAnalysisWorker } from './worker-client';
+
+export interface VersionedAnalysis {
+  /** The document version analyzed: the one asked for, or a later one when it changed meanwhile. */
+  version: number;
+  byteOrderMark: boolean;
+  analysis: DocumentAnalysis;
+}
+
+export interface Analyses {
+  of(document: vscode.TextDocument): Promise<VersionedAnalysis>;
+  /** The last analysis finished, of this version or an earlier one, for what an edit rarely changes (other users' keys). */
+  recent(document: vscode.TextDocument): Promise<VersionedAnalysis>;
+}
+
+export function createAnalyses(
+  subscriptions: vscode.Disposable[],
+  { log, documents }: { log: vscode.LogOutputChannel; documents: InputDocuments },
+  worker: AnalysisWorker = createAnalysisWorker(log),
+): Analyses {
+  subscriptions.push(worker);
+  // Weak: a closed document's state goes with it.
+  const ids = new WeakMap<vscode.TextDocument, number>();
+  let nextId = 1;
+  const latest = new WeakMap<
+    vscode.TextDocument,
+    { version: number; byteOrderMark: boolean; result: Promise<VersionedAnalysis> }
+  >();
+  const finished = new WeakMap<vscode.TextDocument, VersionedAnalysis>();
+  const current = (document: vscode.TextDocument, done: VersionedAnalysis) =>
+    done.version === document.version && done.byteOrderMark === documents.readsWithByteOrderMark(document);
+
+  // The worker's copies follow the edits of the documents it holds.
+  vscode.workspace.onDidChangeTextDocument(
+    (e) => {
+      const id = ids.get(e.document);
+      if (id !== undefined && e.contentChanges.length > 0)
+        worker.change(
+          id,
+          e.document.version,
+          e.contentChanges.map((c) => ({ offset: c.rangeOffset, length: c.rangeLength, text: c.text })),
+        );
+    },
+    null,
+    subscriptions,
+  );
+  vscode.workspace.onDidCloseTextDocument(
+    (d) => {
+      const id = ids.get(d);
+      if (id !== undefined) worker.close(id);
+    },
+    null,
+    subscriptions,
+  );
+
+  const analyze = async (document: vscode.TextDocument): Promise<VersionedAnalysis> => {
+    let id = ids.get(document);
+    if (id === undefined) ids.set(document, (id = nextId++));
+    const byteOrderMark = documents.readsWithByteOrderMark(document);
+    const { version, analysis } = await worker.analyze({
+      id,
+      version: () => document.version,
+      text: () => document.getText(),
+      format: formatOf(document),
+      byteOrderMark,
+    });
+    const done = { version, byteOrderMark, analysis };
+    finished.set(document, done);
+    return done;
+  };
+
+  const of = (document: vscode.TextDocument): Promise<VersionedAnalysis> => {
+    const byteOrderMark = documents.readsWithByteOrderMark(document);
+    const hit = latest.get(document);
+    if (hit && hit.version === document.version && hit.byteOrderMark === byteOrderMark) return hit.result;
+    const before = hit?.result.catch(() => undefined) ?? Promise.resolve(undefined);
+    const result = before.then((previous) => (previous && current(document, previous) ? previous : analyze(document)));
+    latest.set(document, { version: document.version, byteOrderMark, result });
+    return result;
+  };
+
+  return {
+    of,
+    recent: (document) => {
+      const done = finished.get(document);
+      return done ? Promise.resolve(done) : of(document);
+    },
+  };
+}
