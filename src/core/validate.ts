@@ -78,7 +78,8 @@ function rawFindings(text: string, format: Format, parsed: ParseResult): RawFind
     ];
   }
   const root: Node = parsed.root ?? { type: 'none', start: 0, end: 0 };
-  if (root.type !== 'dict') {
+  // A `!!set` is a mapping in YAML but a Python set, which is no dict to the CLI (an `!!omap` is one).
+  if (root.type !== 'dict' || root.pythonType === 'set') {
     const empty = parsed.root === null;
     return [
       {
@@ -88,7 +89,7 @@ function rawFindings(text: string, format: Format, parsed: ParseResult): RawFind
         code: 'cli/not-a-map',
         message: empty
           ? 'The document is empty: the AWS CLI needs a mapping with datasetArn and users.'
-          : `The top level must be ${format === 'yaml' ? 'a mapping' : 'an object'} with datasetArn and users, not ${root.type === 'list' ? 'a list' : 'a single value'}.`,
+          : `The top level must be ${format === 'yaml' ? 'a mapping' : 'an object'} with datasetArn and users, not ${root.type === 'list' ? 'a list' : root.type === 'dict' ? 'a !!set' : 'a single value'}.`,
         awsCli: `Error parsing parameter '--${flag}': Invalid type: expecting map, received ${pyType(root)}`,
       },
     ];

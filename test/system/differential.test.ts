@@ -6,7 +6,7 @@
 //  (c) every fixture has a recording, and the recordings are consistent.
 import * as assert from 'node:assert/strict';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { basename, join } from 'node:path';
 import { validate } from '../../src/core';
 import {
   awsCliPath,
@@ -18,17 +18,7 @@ import {
   runAwsCli,
   type Recorded,
 } from '../support/aws-cli';
-
-/** The repository root: the first directory up from here with a package.json (works from out/ and from sources). */
-function repoRoot(): string {
-  let dir = __dirname;
-  while (!existsSync(join(dir, 'package.json'))) {
-    const up = dirname(dir);
-    if (up === dir) throw new Error(`no package.json above ${__dirname}`);
-    dir = up;
-  }
-  return dir;
-}
+import { repoRoot } from '../support/repo';
 
 const DIR = join(repoRoot(), 'test/fixtures/cli');
 const FIXTURES = listFixtures(DIR);
