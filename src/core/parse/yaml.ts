@@ -2,6 +2,7 @@
 // structure and offsets; scalars are resolved with ruamel's rules (yaml-scalars.ts); a second
 // document, a duplicated key, an unknown tag or an unhashable key is "Invalid YAML received".
 import {
+  CHOMPING_MODE,
   EVENT_ID,
   type Event,
   type MappingEvent,
@@ -21,20 +22,106 @@ class YamlError extends Error {
 }
 
 export function parseYaml(text: string): ParseResult {
-  let events: Event[];
+  const read = readEvents(text);
+  if ('error' in read) return { error: read.error };
+  const { source, events, original } = read;
   try {
-    // Deeper than the CLI reads, so the builder meets the level where the CLI crashes; shallow
-    // enough for js-yaml's recursive parser to stay far from the stack's end.
-    events = parseEvents(text, { maxDepth: 2 * CLI_YAML_MAX_DEPTH });
+    const root = new YamlBuilder(source, events).document();
+    if (original) mapSpans(root, original);
+    return { root };
   } catch (e) {
-    return { error: fromJsYamlError(e, text) };
+    if (!(e instanceof YamlError)) throw e;
+    if (original) Object.assign(e.error, { start: original(e.error.start), end: original(e.error.end) });
+    return { error: e.error };
   }
-  try {
-    return { root: new YamlBuilder(text, events).document() };
-  } catch (e) {
-    if (e instanceof YamlError) return { error: e.error };
-    throw e;
+}
+
+/**
+ * How many times the reader mends what ruamel reads and js-yaml refuses (each mend parses the
+ * text again) before it reports js-yaml's error: a few per real file; and at most ~20 MB parsed
+ * again in all, so that a large file with many such lines stays within a second or two.
+ */
+const maxMends = (text: string) => Math.min(200, Math.floor(20e6 / Math.max(text.length, 1)));
+
+/**
+ * js-yaml's events for the text, after mending what ruamel reads and js-yaml refuses (at the
+ * place js-yaml stops, so nothing that parses changes):
+ * - a comment glued to a closing quote, flow bracket or comma (`"u1"# note`, `[a]#c`): ruamel
+ *   takes a `#` after a token as a comment; js-yaml wants a space first. The comment is blanked.
+ * - a line of a flow collection or a quoted scalar indented less than its key (JSON pasted into
+ *   YAML at column 0): ruamel does not check their indentation; js-yaml does. Spaces are put in
+ *   front of the line (whitespace there means nothing in either), and `original` maps offsets back.
+ */
+function readEvents(
+  text: string,
+): { source: string; events: Event[]; original?: (offset: number) => number } | { error: ParseError } {
+  let source = text;
+  const inserted: { at: number; count: number }[] = [];
+  const original = (offset: number) =>
+    inserted.reduceRight((o, { at, count }) => (o <= at ? o : Math.max(at, o - count)), offset);
+  for (let mends = 0; ; mends++) {
+    try {
+      // Deeper than the CLI reads, so the builder meets the level where the CLI crashes; shallow
+      // enough for js-yaml's recursive parser to stay far from the stack's end.
+      const events = parseEvents(source, { maxDepth: 2 * CLI_YAML_MAX_DEPTH });
+      return { source, events, original: inserted.length > 0 ? original : undefined };
+    } catch (e) {
+      const mend = mends < maxMends(text) ? ruamelReadsOn(source, e) : undefined;
+      if (!mend) {
+        const error = fromJsYamlError(e, source);
+        return { error: { ...error, start: original(error.start), end: original(error.end) } };
+      }
+      if (mend.indent) inserted.push({ at: mend.at, count: mend.indent });
+      source =
+        source.slice(0, mend.at) +
+        (mend.indent ? ' '.repeat(mend.indent) : ' '.repeat(mend.blank)) +
+        source.slice(mend.at + mend.blank);
+    }
   }
+}
+
+/** Where and how to mend the text so js-yaml reads on as ruamel does, if this error is one ruamel does not make. */
+function ruamelReadsOn(source: string, e: unknown): { at: number; blank: number; indent: number } | undefined {
+  const err = e as { reason?: string; mark?: { position?: number } };
+  const at = err.mark?.position;
+  if (at === undefined || at <= 0 || at > source.length) return undefined;
+  if (source[at] === '#' && `"'\]},`.includes(source[at - 1]!)) {
+    const end = source.slice(at).search(/[\r\n]|$/) + at;
+    return { at, blank: end - at, indent: 0 };
+  }
+  if (err.reason === 'deficient indentation') {
+    const lineStart = Math.max(source.lastIndexOf('\n', at - 1), source.lastIndexOf('\r', at - 1)) + 1;
+    // At column 0, `---` and `...` end the document for ruamel too.
+    if (/^(?:---|\.\.\.)(?:[ \t\r\n]|$)/.test(source.slice(lineStart, lineStart + 4))) return undefined;
+    return { at: lineStart, blank: 0, indent: deepestIndentBefore(source, lineStart) + 1 };
+  }
+  return undefined;
+}
+
+/** The indentation of the most indented line before this offset: enough for any node open there. */
+function deepestIndentBefore(source: string, offset: number): number {
+  let deepest = 0;
+  for (const m of source.slice(0, offset).matchAll(/^ */gm)) deepest = Math.max(deepest, m[0].length);
+  return deepest;
+}
+
+/** Every span of the tree, from the mended text's offsets to the file's (a node an alias shares, once). */
+function mapSpans(root: Node | null, original: (offset: number) => number): void {
+  const seen = new Set<Node>();
+  const visit = (node: Node) => {
+    if (seen.has(node)) return;
+    seen.add(node);
+    node.start = original(node.start);
+    node.end = original(node.end);
+    if (node.type === 'dict') {
+      if (node.head) node.head = { start: original(node.head.start), end: original(node.head.end) };
+      node.entries.forEach((entry) => {
+        visit(entry.key);
+        visit(entry.value);
+      });
+    } else if (node.type === 'list') node.items.forEach(visit);
+  };
+  if (root) visit(root);
 }
 
 function fromJsYamlError(e: unknown, text: string): ParseError {
@@ -236,6 +323,7 @@ class YamlBuilder {
         continue;
       }
       let key = this.node();
+      if (this.text[e.start] === '{') this.checkFlowKeyOnOneLine(key);
       const value = this.node();
       // ruamel turns a sequence key into a tuple; a mapping (or a list inside one) cannot be a key.
       if (key.type === 'list' && key.items.every((i) => i.type !== 'dict' && i.type !== 'list'))
@@ -268,6 +356,22 @@ class YamlBuilder {
     const node: Node = { type: 'dict', entries, start: e.start, end: flow ? this.closingEnd(end, '}') : end };
     if (!flow && first) node.head = { start: first.start, end: first.end };
     return node;
+  }
+
+  /**
+   * ruamel reads an implicit key of a flow mapping only when its `:` is on the line the key
+   * starts on (a multi-line key, or `"foo"` / `: bar`, is invalid); js-yaml reads them.
+   */
+  private checkFlowKeyOnOneLine(key: Node): void {
+    if (/\?\s*$/.test(this.text.slice(Math.max(0, key.start - 20), key.start))) return; // `? key`: explicit
+    const between = /^(?:\s|#[^\r\n]*)*/.exec(this.text.slice(key.end, key.end + 1000))![0];
+    const colon = key.end + between.length;
+    if (this.text[colon] !== ':' || !/[\r\n]/.test(this.text.slice(key.start, colon))) return;
+    this.fail(
+      key.start,
+      colon + 1,
+      'A key of a flow mapping (`{...}`) and its `:` must be on one line: the AWS CLI cannot read a key that spans lines.',
+    );
   }
 
   private isMergeKey(e: ScalarEvent): boolean {
@@ -385,6 +489,21 @@ class YamlBuilder {
     return false;
   }
 
+  /**
+   * A block scalar whose last line holds content and ends the file without a line break: ruamel
+   * adds no line break after it (the file has none), js-yaml adds one. A last line of spaces no
+   * deeper than the block's indentation is no content, and both read it alike.
+   */
+  private blockValueAtEndOfFile(e: ScalarEvent, value: string): string {
+    if (e.style !== SCALAR_STYLE.LITERAL_BLOCK && e.style !== SCALAR_STYLE.FOLDED_BLOCK) return value;
+    if (e.chomping === CHOMPING_MODE.STRIP || e.valueEnd < this.text.length || !value.endsWith('\n')) return value;
+    const body = this.text.slice(e.valueStart, e.valueEnd);
+    const lastLine = body.slice(Math.max(body.lastIndexOf('\n'), body.lastIndexOf('\r')) + 1);
+    if (lastLine.length === 0) return value;
+    const indent = /^( *)\S/m.exec(body)?.[1]!.length ?? 0;
+    return /\S/.test(lastLine) || lastLine.length > indent ? value.slice(0, -1) : value;
+  }
+
   private commentStartsBefore(lineStart: number, at: number): boolean {
     for (let i = lineStart; i < at; i++) {
       if (this.text[i] !== '#' || this.inTabSafeSpan(i)) continue;
@@ -394,7 +513,7 @@ class YamlBuilder {
   }
 
   private scalar(e: ScalarEvent): Node {
-    let value = getScalarValue(this.text, e);
+    let value = this.blockValueAtEndOfFile(e, getScalarValue(this.text, e));
     // ruamel treats NEL (U+0085) as a line break and folds it to a space in flow scalars; js-yaml keeps it.
     if (e.style !== SCALAR_STYLE.LITERAL_BLOCK && e.style !== SCALAR_STYLE.FOLDED_BLOCK && value.includes('\x85'))
       value = value.replace(/[ \t]*\x85[ \t]*/g, ' ');

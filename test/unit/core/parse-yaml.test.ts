@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { parseDocument, pyStr, pyType } from '../../../src/core';
-import { at, findings } from './helpers';
+import { ARN, at, findings } from './helpers';
 
 /** What the CLI's loader makes of `userId: <scalar>` (str = no error), per the facts doc. */
 function read(scalar: string, header = '') {
@@ -116,6 +116,49 @@ describe('YAML as the AWS CLI reads it (ruamel.yaml, YAML 1.2)', () => {
     assert.equal(f!.code, 'cli/crash');
     assert.equal(f!.awsCli, 'keywords must be strings');
     assert.equal(at(f!), '0:0-0:1');
+  });
+
+  it('reads on where ruamel does and js-yaml stops: comments glued to a token, flow and quoted lines at column 0', () => {
+    const cases: [string, string][] = [
+      [`datasetArn: ${ARN}\nusers:\n- userId: "u1"# the first\n  properties: '{}'# none\n`, 'u1'],
+      [`datasetArn: ${ARN}\nusers: [{userId: u1}]#one user\n`, 'u1'],
+      [`datasetArn: ${ARN}\nusers: [\n{userId: u1,\nproperties: '{}'},#first\n]\n`, 'u1'],
+      [`datasetArn: ${ARN}\nusers:\n- userId: "u1\nu2"\n`, 'u1 u2'],
+      [`datasetArn: ${ARN}\nusers:\n- userId: "u1\n\tu2"\n`, 'u1 u2'],
+    ];
+    for (const [text, userId] of cases) {
+      assert.deepEqual(findings(text, 'yaml'), [], text);
+      const root = parseDocument(text, 'yaml').root;
+      assert.ok(root?.type === 'dict');
+      const users = root.entries[1]!.value;
+      assert.ok(users.type === 'list' && users.items[0]!.type === 'dict');
+      assert.equal(pyStr(users.items[0].entries[0]!.value), userId, text);
+    }
+  });
+
+  it('locates findings in the file as it is after reading on past lines at column 0', () => {
+    const text = `datasetArn: ${ARN}\nusers: [\n{userId: u1},\n{userID: u2},\n{userId: u3, properties: 7}\n]\n`;
+    assert.deepEqual(
+      findings(text, 'yaml').map(
+        (f) =>
+          `${f.code} ${at(f)} ${text.split('\n')[f.range.start.line]!.slice(f.range.start.character, f.range.end.character)}`,
+      ),
+      ['cli/missing-member 3:0-3:1 {', 'cli/unknown-member 3:1-3:7 userID', 'cli/invalid-type 4:25-4:26 7'],
+    );
+  });
+
+  it('refuses a flow-mapping key whose `:` is on a later line, as ruamel does', () => {
+    for (const text of [
+      '{"foo"\n: bar}\n',
+      '{ foo # note\n  :bar }\n',
+      'k: {\n k\n :\n v\n }\n',
+      '- { multi\n  line: value}\n',
+    ]) {
+      const parsed = parseDocument(text, 'yaml');
+      assert.ok(parsed.error, text);
+      assert.match(parsed.error.message, /must be on one line/, text);
+    }
+    assert.ok(parseDocument('{ ? foo\n : bar, "a": 1 }\n', 'yaml').root, 'an explicit key may span lines');
   });
 
   it('gives None for an empty document, which the CLI refuses as not a map', () => {
