@@ -85,7 +85,7 @@ function ruamelReadsOn(source: string, e: unknown): { at: number; blank: number;
   const err = e as { reason?: string; mark?: { position?: number } };
   const at = err.mark?.position;
   if (at === undefined || at <= 0 || at > source.length) return undefined;
-  if (source[at] === '#' && `"'\]},`.includes(source[at - 1]!)) {
+  if (source[at] === '#' && `"']},`.includes(source[at - 1]!)) {
     const end = source.slice(at).search(/[\r\n]|$/) + at;
     return { at, blank: end - at, indent: 0 };
   }
