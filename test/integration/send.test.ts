@@ -22,6 +22,7 @@ import {
   UNKNOWN_ARN,
   userKey,
 } from '../support/emulator-harness';
+import { registerSensitive as sensitive, sensitiveOfUsers } from '../support/sensitive';
 import { pollUntil } from '../support/values';
 import { closeAllEditors, fixtureUri, waitForEvent } from './helpers';
 
@@ -32,16 +33,11 @@ function users(n: number, tag: string): User[] {
     userId: `vsc-${RUN}-${tag}-${k}`,
     properties: JSON.stringify({ age: String(20 + k), secretNote: `pii-${RUN}-${tag}-${k}` }),
   }));
-  sensitive(...out.flatMap((u, k) => [u.userId, `pii-${RUN}-${tag}-${k}`]));
+  sensitive(...sensitiveOfUsers(out));
   return out;
 }
 /** The number at the end of a user id of users(). */
 const indexOf = (u: User) => Number(u.userId.split('-').at(-1));
-
-function sensitive(...strings: string[]): void {
-  const file = process.env['PUTUSERS_TEST_SENSITIVE'];
-  if (file) appendFileSync(file, strings.map((s) => `${s}\n`).join(''));
-}
 
 const config = () => vscode.workspace.getConfiguration('putUsers');
 const send = (uri?: vscode.Uri, confirmed = true) =>

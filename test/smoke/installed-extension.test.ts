@@ -8,6 +8,7 @@ import { readRequest, skeleton } from '../../src/core';
 import type { Emulator } from '../../src/emulator';
 import type { SendFileResult } from '../../src/extension/send/send-file';
 import { KEYS, startTestEmulator } from '../support/emulator-harness';
+import { registerSensitive, sensitiveOfUsers } from '../support/sensitive';
 import { closeAllEditors, fixtureUri, formatDiagnostic, openFixture, waitForDiagnostics } from '../integration/helpers';
 
 const repo = path.resolve(__dirname, '..', '..', '..');
@@ -130,6 +131,7 @@ describe('the .vsix, installed into VS Code', function () {
     it('reaches the emulator with every user of the sample file, in order, in one request per 10 users', async () => {
       const uri = fixtureUri('25-users.putusers.json');
       const { request } = readRequest(readFileSync(uri.fsPath, 'utf8'), 'json');
+      registerSensitive(KEYS.secretAccessKey, ...sensitiveOfUsers(request!.users));
       const result = await vscode.commands.executeCommand<SendFileResult>('putUsers.sendFile', uri, {
         confirmed: true,
       });
