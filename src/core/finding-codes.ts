@@ -1,6 +1,7 @@
 // Every code a finding can carry, with what it means: the one table the rules, the quick fixes,
 // the request reader and the emulator branch on. `cli/...`: the AWS CLI refuses the file before
-// sending; `service/...`: the CLI sends it and the service rejects or mangles it.
+// sending; `service/...`: the CLI sends it and the service rejects or mangles it; `schema/...`:
+// `properties` does not fit the Users dataset's schema (checked when one is known).
 export const FINDING_CODES = {
   'cli/invalid-json': 'not JSON as Python’s json module reads it',
   'cli/invalid-yaml': 'not YAML as ruamel.yaml reads it',
@@ -22,6 +23,14 @@ export const FINDING_CODES = {
   'service/properties-key-case': 'a properties key that is not camelCase',
   'service/properties-nested-value': 'a properties value that is an object or a list',
   'service/categorical-too-long': 'a categorical properties value over 1000 characters',
+  'schema/invalid-schema': 'a dataset schema the service would not take for a Users dataset (on the schema file)',
+  'schema/unknown-key': 'a properties key that names no field of the dataset’s schema',
+  'schema/key-not-camel-case':
+    'a properties key written as its field’s name or another form than the field’s camelCase',
+  'schema/wrong-type': 'a properties value that does not fit its field’s type',
+  'schema/missing-field': 'a field that is not nullable, missing from properties or null',
+  'schema/empty-category': 'a categorical value with an empty category (`a||b`)',
+  'schema/user-id-in-properties': 'the user’s id repeated inside properties',
 } as const;
 
 export type FindingCode = keyof typeof FINDING_CODES;

@@ -26,6 +26,13 @@ export { type SyntaxSlip, syntaxSlips } from './syntax-slips';
 export { memberAt, memberDoc, structureAt } from './model-paths';
 export { analyzeDocument, type DocumentAnalysis } from './analysis';
 export {
+  datasetSchemaOf,
+  readDatasetSchema,
+  type DatasetSchema,
+  type SchemaField,
+  type SchemaReading,
+} from './dataset-schema';
+export {
   MAX_FOLDS,
   MAX_OUTLINE_USERS,
   type Fold,

@@ -45,6 +45,20 @@ export interface Member {
 /** At most this many characters in one categorical value (one `|`-separated list). */
 export const MAX_CATEGORICAL_VALUE_LENGTH = 1000;
 
+/**
+ * A Users dataset's schema: the Avro record `CreateSchema` takes. `USER_ID` (a string) and 1 to
+ * 25 metadata fields, each an Avro primitive or a union of one with "null". `properties` keys are
+ * the fields' names in camelCase.
+ */
+export const USERS_SCHEMA = {
+  userIdField: 'USER_ID',
+  minMetadataFields: 1,
+  maxMetadataFields: 25,
+  fieldTypes: ['string', 'int', 'long', 'float', 'double', 'boolean'],
+} as const;
+
+export type SchemaFieldType = (typeof USERS_SCHEMA.fieldTypes)[number];
+
 export const USER: StructureShape = {
   kind: 'structure',
   name: 'User',

@@ -2,6 +2,7 @@
 import { parseDocument } from './parse';
 import { lineIndex } from './positions';
 import { asPrinted, pyRepr, pyType } from './python-format';
+import type { DatasetSchema } from './dataset-schema';
 import { awsCliFindings } from './rules/aws-cli';
 import type { RawFinding } from './rules/finding';
 import { serviceFindings } from './rules/service';
@@ -16,6 +17,8 @@ export interface ValidateOptions {
    * Off for `putusers validate`, whose output is the AWS CLI's verdict (it stops at the first).
    */
   beyondSyntaxSlips?: boolean;
+  /** The Users dataset's schema: `properties` is checked against it (codes `schema/...`). */
+  datasetSchema?: DatasetSchema;
 }
 
 export function validate(text: string, format: Format, options: ValidateOptions = {}): Finding[] {
@@ -29,9 +32,9 @@ export function findingsOf(
   parsed: ParseResult,
   options: ValidateOptions = {},
 ): Finding[] {
-  const raw = rawFindings(text, format, parsed);
+  const raw = rawFindings(text, format, parsed, options.datasetSchema);
   if (options.beyondSyntaxSlips && format === 'json' && parsed.error && !parsed.error.awsCli)
-    raw.push(...findingsBeyondSlips(text));
+    raw.push(...findingsBeyondSlips(text, options.datasetSchema));
   if (raw.length === 0) return [];
   const lines = lineIndex(text);
   return raw.map(({ start, end, awsCli, ...rest }) =>
@@ -45,19 +48,24 @@ export function findingsOf(
  * The findings of the text with its slips mended, located in the original; none when
  * mending them does not make it parse (then where later problems are is no longer certain).
  */
-function findingsBeyondSlips(text: string): RawFinding[] {
+function findingsBeyondSlips(text: string, schema: DatasetSchema | undefined): RawFinding[] {
   const mended = mendSlips(text);
   if (mended === undefined) return [];
   const parsed = parseDocument(mended.text, 'json');
   if (parsed.error) return [];
-  return rawFindings(mended.text, 'json', parsed).map((f) => ({
+  return rawFindings(mended.text, 'json', parsed, schema).map((f) => ({
     ...f,
     start: mended.originalOffset(f.start, 'start'),
     end: mended.originalOffset(f.end, 'end'),
   }));
 }
 
-function rawFindings(text: string, format: Format, parsed: ParseResult): RawFinding[] {
+function rawFindings(
+  text: string,
+  format: Format,
+  parsed: ParseResult,
+  schema: DatasetSchema | undefined,
+): RawFinding[] {
   const flag = format === 'yaml' ? 'cli-input-yaml' : 'cli-input-json';
   if (parsed.error?.tooLarge) {
     const { start, end, message } = parsed.error;
@@ -108,5 +116,5 @@ function rawFindings(text: string, format: Format, parsed: ParseResult): RawFind
       },
     ];
   }
-  return [...awsCliFindings(root), ...serviceFindings(root, text)];
+  return [...awsCliFindings(root), ...serviceFindings(root, text, schema)];
 }

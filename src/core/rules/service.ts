@@ -8,12 +8,14 @@ import { member } from '../tree';
 import type { RawFinding } from './finding';
 import { decodedToSource } from './string-offsets';
 import { datasetArnProblems } from '../arn';
+import type { DatasetSchema } from '../dataset-schema';
+import { schemaFindings } from './dataset-schema';
 
 const ARN = PUT_USERS_REQUEST.members[0]!;
 const USER_ID = USER.members[0]!;
 const PROPERTIES = USER.members[1]!;
 
-export function serviceFindings(root: DictNode, text: string): RawFinding[] {
+export function serviceFindings(root: DictNode, text: string, schema?: DatasetSchema): RawFinding[] {
   const out: RawFinding[] = [];
   const arn = member(root, ARN.name);
   if (arn?.value.type === 'str' && checkString(arn.value, ARN, undefined, out)) {
@@ -55,8 +57,10 @@ export function serviceFindings(root: DictNode, text: string): RawFinding[] {
     const props = member(user, PROPERTIES.name);
     if (props?.value.type === 'str') {
       checkString(props.value, PROPERTIES, i, out);
-      if (props.value.value.length > 0) checkProperties(props, i, text, out);
+      if (props.value.value.length > 0) checkProperties(props, i, text, out, schema !== undefined);
     }
+    if (schema && (!props || props.value.type === 'str'))
+      schemaFindings(user, props?.value as StrNode | undefined, i, text, schema, out);
   }
   return out;
 }
@@ -91,7 +95,14 @@ function checkString(node: StrNode, m: Member, userIndex: number | undefined, ou
 }
 
 /** `properties` must hold a JSON object whose keys are camelCase and whose values are scalars. */
-function checkProperties(entry: Entry, userIndex: number, text: string, out: RawFinding[]): void {
+/** `keysBySchema`: a dataset schema checks the keys (rules/dataset-schema.ts), so no key-case warning here. */
+function checkProperties(
+  entry: Entry,
+  userIndex: number,
+  text: string,
+  out: RawFinding[],
+  keysBySchema: boolean,
+): void {
   const node = entry.value as StrNode;
   const name = paramName(PROPERTIES, userIndex);
   const decoded = node.value;
@@ -124,7 +135,7 @@ function checkProperties(entry: Entry, userIndex: number, text: string, out: Raw
   let flagged = false;
   for (const key in parsed) {
     const value = (parsed as Record<string, unknown>)[key];
-    if (!CAMEL_CASE.test(key) || isNested(value) || isLongCategorical(value)) flagged = true;
+    if ((!keysBySchema && !CAMEL_CASE.test(key)) || isNested(value) || isLongCategorical(value)) flagged = true;
   }
   if (!flagged) return;
   const at = (from: number, to: number) => decodedToSource(text, node, from, to);
@@ -133,7 +144,7 @@ function checkProperties(entry: Entry, userIndex: number, text: string, out: Raw
     const [keyNode, valueNode] = prop.children ?? [];
     if (!keyNode || !valueNode) continue;
     const key = String(keyNode.value);
-    if (!CAMEL_CASE.test(key)) {
+    if (!keysBySchema && !CAMEL_CASE.test(key)) {
       out.push({
         ...at(keyNode.offset, keyNode.offset + keyNode.length),
         severity: 'warning',

@@ -2,15 +2,29 @@
 // validator's own run, and nothing reports a code outside it (the type says so; this checks that
 // no entry is dead).
 import * as assert from 'node:assert/strict';
-import { FINDING_CODES, type FindingCode, type Format, validate } from '../../../src/core';
+import { FINDING_CODES, type FindingCode, type Format, readDatasetSchema, validate } from '../../../src/core';
 import { ARN } from '../../support/values';
 
 const request = (users: unknown, extra: Record<string, unknown> = {}) =>
   JSON.stringify({ datasetArn: ARN, users, ...extra });
 const withProperties = (properties: string) => request([{ userId: 'u1', properties }]);
 
-/** One input that gets each code reported. */
-const EXAMPLES: Record<FindingCode, [string, Format]> = {
+/** A Users schema: AGE an int, GENDER categorical, MEMBER nullable. */
+const SCHEMA = JSON.stringify({
+  type: 'record',
+  name: 'Users',
+  namespace: 'com.amazonaws.personalize.schema',
+  fields: [
+    { name: 'USER_ID', type: 'string' },
+    { name: 'AGE', type: 'int' },
+    { name: 'GENDER', type: 'string', categorical: true },
+    { name: 'MEMBER', type: ['null', 'boolean'] },
+  ],
+  version: '1.0',
+});
+
+/** One input that gets each code reported; with a schema's text, checked against it. */
+const EXAMPLES: Record<FindingCode, [string, Format, string?]> = {
   'cli/invalid-json': ['{', 'json'],
   'cli/invalid-yaml': ['users: [', 'yaml'],
   'cli/crash': ['1: a\ndatasetArn: x\n', 'yaml'],
@@ -37,13 +51,21 @@ const EXAMPLES: Record<FindingCode, [string, Format]> = {
   'service/properties-key-case': [withProperties('{"NUMBER_OF_VIDEOS": "4"}'), 'json'],
   'service/properties-nested-value': [withProperties('{"address": {"city": "Oslo"}}'), 'json'],
   'service/categorical-too-long': [withProperties(JSON.stringify({ genres: 'x'.repeat(1001) })), 'json'],
+  'schema/invalid-schema': ['', 'json', SCHEMA.replace('USER_ID', 'USERID')],
+  'schema/unknown-key': [withProperties('{"age": 3, "gendr": "F"}'), 'json', SCHEMA],
+  'schema/key-not-camel-case': [withProperties('{"AGE": 3, "gender": "F"}'), 'json', SCHEMA],
+  'schema/wrong-type': [withProperties('{"age": "old", "gender": "F"}'), 'json', SCHEMA],
+  'schema/missing-field': [withProperties('{"age": 3}'), 'json', SCHEMA],
+  'schema/empty-category': [withProperties('{"age": 3, "gender": "F||M"}'), 'json', SCHEMA],
+  'schema/user-id-in-properties': [withProperties('{"age": 3, "gender": "F", "userId": "u1"}'), 'json', SCHEMA],
 };
 
 describe('finding codes', () => {
   for (const code of Object.keys(FINDING_CODES) as FindingCode[]) {
     it(`${code} is reported (${FINDING_CODES[code]})`, () => {
-      const [text, format] = EXAMPLES[code];
-      const codes = validate(text, format).map((f) => f.code);
+      const [text, format, schemaText] = EXAMPLES[code];
+      const { schema, findings } = schemaText === undefined ? { findings: [] } : readDatasetSchema(schemaText);
+      const codes = [...findings, ...validate(text, format, { datasetSchema: schema })].map((f) => f.code);
       assert.ok(codes.includes(code), `got ${codes.join(', ') || 'no finding'}`);
     });
   }

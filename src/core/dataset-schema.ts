@@ -1,0 +1,153 @@
+// A Users dataset's schema, read from the Avro JSON that CreateSchema takes (a schema file, or
+// DescribeSchema's answer): its metadata fields with their camelCase `properties` keys, types,
+// nullability and whether categorical. A schema the service would not take for a Users dataset
+// gets located findings on the schema's text, and no schema: the input is then checked without.
+import { type Node as JsonNode, type ParseError, parseTree, printParseErrorCode } from 'jsonc-parser';
+import { type SchemaFieldType, USERS_SCHEMA } from './model';
+import { lineIndex } from './positions';
+import { camelCase } from './rules/service';
+import type { Finding } from './types';
+
+export interface SchemaField {
+  /** As the schema names it: `NUMBER_OF_VIDEOS_WATCHED`. */
+  name: string;
+  /** As `properties` names it: `numberOfVideosWatched`. */
+  key: string;
+  type: SchemaFieldType;
+  /** A union with "null": the key may be absent or null. */
+  nullable: boolean;
+  categorical: boolean;
+}
+
+export interface DatasetSchema {
+  /** The metadata fields (not USER_ID), in the schema's order. */
+  fields: SchemaField[];
+  byKey: ReadonlyMap<string, SchemaField>;
+}
+
+export interface SchemaReading {
+  /** Undefined when the schema cannot be used (the findings say why). */
+  schema?: DatasetSchema;
+  /** Located on the schema's own text, code `schema/invalid-schema`. */
+  findings: Finding[];
+}
+
+interface Problem {
+  start: number;
+  end: number;
+  message: string;
+}
+
+export function readDatasetSchema(text: string): SchemaReading {
+  const problems: Problem[] = [];
+  const schema = fieldsOf(text, problems);
+  const lines = lineIndex(text);
+  const findings = problems.map((p): Finding => ({
+    range: lines.rangeOf(p.start, Math.max(p.end, p.start)),
+    severity: 'error',
+    code: 'schema/invalid-schema',
+    message: p.message,
+  }));
+  return problems.length === 0 && schema ? { schema, findings } : { findings };
+}
+
+/** A schema from fields already known (tests, DescribeSchema answers already read). */
+export function datasetSchemaOf(fields: SchemaField[]): DatasetSchema {
+  return { fields, byKey: new Map(fields.map((f) => [f.key, f])) };
+}
+
+function fieldsOf(text: string, problems: Problem[]): DatasetSchema | undefined {
+  const errors: ParseError[] = [];
+  const root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false });
+  if (errors.length > 0 || !root) {
+    const e = errors[0];
+    problems.push({
+      start: e?.offset ?? 0,
+      end: (e?.offset ?? 0) + (e?.length ?? 0),
+      message: `The schema is not JSON (${e ? printParseErrorCode(e.error) : 'empty'}): CreateSchema takes an Avro schema as JSON.`,
+    });
+    return undefined;
+  }
+  const whole = { start: root.offset, end: root.offset + root.length };
+  if (root.type !== 'object') {
+    problems.push({ ...whole, message: 'The schema must be an Avro record: a JSON object with "type": "record".' });
+    return undefined;
+  }
+  const type = property(root, 'type');
+  if (type?.value !== 'record')
+    problems.push({ ...spanOf(type ?? root), message: 'The schema\'s "type" must be "record".' });
+  const fieldsNode = property(root, 'fields');
+  if (fieldsNode?.type !== 'array') {
+    problems.push({ ...spanOf(fieldsNode ?? root), message: 'The schema needs "fields": a list of fields.' });
+    return undefined;
+  }
+  const fields: SchemaField[] = [];
+  let userId = false;
+  const seen = new Map<string, string>();
+  for (const node of fieldsNode.children ?? []) {
+    const field = fieldOf(node, problems);
+    if (!field) continue;
+    if (field.name === USERS_SCHEMA.userIdField) {
+      userId = true;
+      if (field.type !== 'string' || field.nullable)
+        problems.push({ ...spanOf(node), message: `${USERS_SCHEMA.userIdField} must be of type "string".` });
+      continue;
+    }
+    const other = seen.get(field.key);
+    if (other !== undefined)
+      problems.push({
+        ...spanOf(node),
+        message: `${field.name} and ${other} are both "${field.key}" in properties: field names must differ in camelCase.`,
+      });
+    seen.set(field.key, field.name);
+    fields.push(field);
+  }
+  if (!userId)
+    problems.push({
+      ...spanOf(fieldsNode),
+      message: `Not a Users schema: it has no ${USERS_SCHEMA.userIdField} field (a string).`,
+    });
+  if (fields.length < USERS_SCHEMA.minMetadataFields || fields.length > USERS_SCHEMA.maxMetadataFields)
+    problems.push({
+      ...spanOf(fieldsNode),
+      message: `A Users schema has ${USERS_SCHEMA.minMetadataFields} to ${USERS_SCHEMA.maxMetadataFields} metadata fields besides ${USERS_SCHEMA.userIdField}; this one has ${fields.length}.`,
+    });
+  return datasetSchemaOf(fields);
+}
+
+function fieldOf(node: JsonNode, problems: Problem[]): SchemaField | undefined {
+  const name = property(node, 'name')?.value;
+  if (node.type !== 'object' || typeof name !== 'string' || name === '') {
+    problems.push({ ...spanOf(node), message: 'A field needs a "name" (a string) and a "type".' });
+    return undefined;
+  }
+  const typeNode = property(node, 'type');
+  const type = typeOf(typeNode);
+  if (!type) {
+    problems.push({
+      ...spanOf(typeNode ?? node),
+      message: `${name}: the service takes ${USERS_SCHEMA.fieldTypes.map((t) => `"${t}"`).join(', ')} or a union of one with "null" as a field's type.`,
+    });
+    return undefined;
+  }
+  return { name, key: camelCase(name), ...type, categorical: property(node, 'categorical')?.value === true };
+}
+
+function typeOf(node: JsonNode | undefined): { type: SchemaFieldType; nullable: boolean } | undefined {
+  const primitive = (n: JsonNode | undefined) =>
+    (USERS_SCHEMA.fieldTypes as readonly unknown[]).includes(n?.value) ? (n!.value as SchemaFieldType) : undefined;
+  if (node?.type === 'string') {
+    const type = primitive(node);
+    return type && { type, nullable: false };
+  }
+  if (node?.type !== 'array' || node.children?.length !== 2) return undefined;
+  const [a, b] = node.children;
+  const nullFirst = a?.value === 'null';
+  const type = primitive(nullFirst ? b : a);
+  return type && (nullFirst || b?.value === 'null') ? { type, nullable: true } : undefined;
+}
+
+const property = (node: JsonNode, key: string): JsonNode | undefined =>
+  node.type === 'object' ? node.children?.find((p) => p.children?.[0]?.value === key)?.children?.[1] : undefined;
+
+const spanOf = (node: JsonNode) => ({ start: node.offset, end: node.offset + node.length });
