@@ -4,12 +4,14 @@ import { type Io, nodeIo, UsageError } from './io';
 import { runValidate } from './validate-command';
 
 const USAGE = `Usage:
-  putusers validate [--format text|json] FILE...
+  putusers validate [--format text|json] [--dataset-schema SCHEMA] FILE...
   putusers skeleton [input|yaml-input|output]
   putusers send FILE [--profile P] [--region R] [--endpoint-url URL] [--concurrency N]
 
 validate  reports what the AWS CLI and the service would reject, as FILE:LINE:COL lines
-          (exit 1 when an error was found, 0 otherwise, 2 on a usage error or unreadable file)
+          (exit 1 when an error was found, 0 otherwise, 2 on a usage error or unreadable file);
+          with --dataset-schema (the Users dataset's Avro schema, as CreateSchema takes it),
+          properties are checked against it too
 skeleton  prints the AWS CLI's --generate-cli-skeleton output for put-users
 send      sends FILE as PutUsers requests of at most 10 users; the users not in go to a new
           file beside it (exit 0 only when every user got in)

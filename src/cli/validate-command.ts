@@ -1,5 +1,5 @@
-// `putusers validate [--format text|json] FILE...`
-import { type Finding, formatOfPath, validate } from '../core';
+// `putusers validate [--format text|json] [--dataset-schema SCHEMA] FILE...`
+import { type DatasetSchema, type Finding, formatOfPath, readDatasetSchema, validate } from '../core';
 import { parseCommandLine } from '../core/command-line';
 import { type Io, UsageError } from './io';
 import { readInputFile } from './read-input';
@@ -9,20 +9,33 @@ export interface FileFinding extends Finding {
 }
 
 export function runValidate(args: string[], io: Io): number {
-  const { values, positionals: files } = parseCommandLine(args, { format: { type: 'string' } });
+  const { values, positionals: files } = parseCommandLine(args, {
+    format: { type: 'string' },
+    'dataset-schema': { type: 'string' },
+  });
   const output = values.format ?? 'text';
   if (output !== 'text' && output !== 'json') throw new UsageError(`--format takes text or json, not "${output}"`);
   if (files.length === 0) throw new UsageError('validate needs at least one FILE');
 
   const all: FileFinding[] = [];
   let unreadable = false;
+  let datasetSchema: DatasetSchema | undefined;
+  const schemaFile = values['dataset-schema'];
+  if (schemaFile !== undefined) {
+    const text = readInputFile(schemaFile, io);
+    if (text === undefined) return 2;
+    // A schema the service would not take is reported on its own file; the inputs are then checked without it.
+    const reading = readDatasetSchema(text);
+    all.push(...reading.findings.map((f) => ({ file: schemaFile, ...f })));
+    datasetSchema = reading.schema;
+  }
   for (const file of files) {
     const text = readInputFile(file, io, { stdin: true });
     if (text === undefined) {
       unreadable = true;
       continue;
     }
-    all.push(...validate(text, formatOfPath(file)).map((f) => ({ file, ...f })));
+    all.push(...validate(text, formatOfPath(file), { datasetSchema }).map((f) => ({ file, ...f })));
   }
   if (output === 'json') {
     io.stdout.write(JSON.stringify(all.map(toJsonRecord), null, 2) + '\n');

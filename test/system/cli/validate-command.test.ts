@@ -72,6 +72,56 @@ describe('putusers validate', () => {
     assert.deepEqual(JSON.parse((await run('validate', '--format=json', good)).stdout), []);
   });
 
+  it('--dataset-schema checks properties against the schema, in text and JSON output', async () => {
+    const schema = file(
+      'users.schema.json',
+      JSON.stringify({
+        type: 'record',
+        name: 'Users',
+        namespace: 'com.amazonaws.personalize.schema',
+        fields: [
+          { name: 'USER_ID', type: 'string' },
+          { name: 'AGE', type: 'int' },
+        ],
+        version: '1.0',
+      }),
+    );
+    const input = file(
+      'schema-checked.yaml',
+      `datasetArn: ${ARN}\nusers:\n- userId: u1\n  properties: '{"AGE": "x"}'\n`,
+    );
+    const text = await run('validate', '--dataset-schema', schema, input, good);
+    assert.equal(text.code, 1);
+    assert.equal(
+      text.stdout,
+      `${input}:4:17: error: "AGE" is the field AGE: properties names it "age" (its name in camelCase), and the service finds no field "AGE". [schema/key-not-camel-case]\n` +
+        `${input}:4:24: error: age is "x", not an integer: the field AGE is "int". [schema/wrong-type]\n` +
+        `${good}:1:88: error: users[0] has no properties, and the dataset's schema requires "age". [schema/missing-field]\n`,
+    );
+    const json = await run('validate', '--format', 'json', `--dataset-schema=${schema}`, input);
+    assert.deepEqual(
+      (JSON.parse(json.stdout) as { code: string }[]).map((f) => f.code),
+      ['schema/key-not-camel-case', 'schema/wrong-type'],
+    );
+  });
+
+  it('--dataset-schema reports a schema the service would not take on the schema file, and checks without it', async () => {
+    const schema = file(
+      'items.schema.json',
+      '{"type": "record", "name": "Items", "fields": [{"name": "ITEM_ID", "type": "string"}, {"name": "AGE", "type": "int"}]}',
+    );
+    const r = await run('validate', '--dataset-schema', schema, warn);
+    assert.equal(r.code, 1);
+    assert.equal(
+      r.stdout,
+      `${schema}:1:47: error: Not a Users schema: it has no USER_ID field (a string). [schema/invalid-schema]\n` +
+        `${warn}:4:17: warning: Property key "AGE" is not camelCase: the service matches keys to the schema's fields in camelCase (did you mean "age"?). [service/properties-key-case]\n`,
+    );
+    const missing = await run('validate', '--dataset-schema', path.join(dir, 'nope.json'), good);
+    assert.equal(missing.code, 2);
+    assert.match(missing.stderr, /cannot read .*nope\.json: no such file/);
+  });
+
   it('exits 2 on usage errors and unreadable files, with a clear message', async () => {
     for (const argv of [
       ['validate'],
