@@ -8,6 +8,8 @@ const benches = [
   './extension.bench.mjs',
   './send.bench.mjs',
   './package.bench.mjs',
+  './hostile-files.bench.mjs',
+  './import-csv.bench.mjs',
 ];
 let ok = true;
 for (const bench of benches) {

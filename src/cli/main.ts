@@ -7,6 +7,7 @@ const USAGE = `Usage:
   putusers validate [--format text|json] [--dataset-schema SCHEMA] FILE...
   putusers skeleton [input|yaml-input|output]
   putusers send FILE [--profile P] [--region R] [--endpoint-url URL] [--concurrency N]
+  putusers import USERS.csv --dataset-arn ARN [--dataset-schema SCHEMA] [--out DIR] [--format json|yaml]
 
 validate  reports what the AWS CLI and the service would reject, as FILE:LINE:COL lines
           (exit 1 when an error was found, 0 otherwise, 2 on a usage error or unreadable file);
@@ -15,6 +16,9 @@ validate  reports what the AWS CLI and the service would reject, as FILE:LINE:CO
 skeleton  prints the AWS CLI's --generate-cli-skeleton output for put-users
 send      sends FILE as PutUsers requests of at most 10 users; the users not in go to a new
           file beside it (exit 0 only when every user got in)
+import    turns a bulk-import users CSV (header USER_ID,...) into input files of at most 10
+          users, <name>-0001.putusers.json and on, in DIR (default: beside the CSV); rows it
+          cannot take are printed as CSV:LINE:COLUMN lines (exit 1 when any, 0 otherwise)
 `;
 
 export async function main(argv: string[], io: Io): Promise<number> {
@@ -23,6 +27,10 @@ export async function main(argv: string[], io: Io): Promise<number> {
     switch (command) {
       case 'validate':
         return runValidate(rest, io);
+      case 'import': {
+        const { runImport } = await import('./import-command');
+        return await runImport(rest, io);
+      }
       case 'skeleton':
         return runSkeleton(rest, io);
       case 'send': {

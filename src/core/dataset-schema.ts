@@ -51,6 +51,40 @@ export function readDatasetSchema(text: string): SchemaReading {
   return problems.length === 0 && schema ? { schema, findings } : { findings };
 }
 
+const INTEGER = /^-?(?:0|[1-9]\d*)$/;
+const NUMBER = /^-?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+const JSON_NUMBER = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
+const INTEGER_LIMIT = { int: 2n ** 31n, long: 2n ** 63n } as const;
+const FLOAT_MAX = 3.4028234663852886e38;
+
+/**
+ * A value written as text (a CSV cell, a number or boolean inside a JSON string) as the JSON
+ * literal of the field's type, or undefined when it is none: integers in their range, exactly
+ * (beyond 2^53 too); floats and doubles in theirs; `true`/`false` in any case; any string.
+ */
+export function fieldLiteral(field: SchemaField, text: string): string | undefined {
+  switch (field.type) {
+    case 'string':
+      return JSON.stringify(text);
+    case 'boolean':
+      return /^(?:true|false)$/i.test(text) ? text.toLowerCase() : undefined;
+    case 'int':
+    case 'long': {
+      if (!INTEGER.test(text)) return undefined;
+      const n = BigInt(text);
+      return n < -INTEGER_LIMIT[field.type] || n >= INTEGER_LIMIT[field.type] ? undefined : text;
+    }
+    case 'float':
+    case 'double': {
+      if (!NUMBER.test(text)) return undefined;
+      const n = Math.abs(Number(text));
+      if (!Number.isFinite(n) || (field.type === 'float' && n > FLOAT_MAX)) return undefined;
+      // JSON wants a digit on each side of the point: `1.` and `.5` are written as JavaScript prints them.
+      return JSON_NUMBER.test(text) ? text : String(Number(text));
+    }
+  }
+}
+
 /** A schema from fields already known (tests, DescribeSchema answers already read). */
 export function datasetSchemaOf(fields: SchemaField[]): DatasetSchema {
   return { fields, byKey: new Map(fields.map((f) => [f.key, f])) };

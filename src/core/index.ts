@@ -27,6 +27,7 @@ export { memberAt, memberDoc, structureAt } from './model-paths';
 export { analyzeDocument, type DocumentAnalysis } from './analysis';
 export {
   datasetSchemaOf,
+  fieldLiteral,
   readDatasetSchema,
   type DatasetSchema,
   type SchemaField,

@@ -7,17 +7,12 @@
 // `properties` against the schema's types, and its documented example uses strings. Not verified
 // against the live service (no AWS account here); a string that is no number never fits.
 import { type Node as JsonNode, parseTree } from 'jsonc-parser';
-import type { DatasetSchema, SchemaField } from '../dataset-schema';
+import { type DatasetSchema, fieldLiteral, type SchemaField } from '../dataset-schema';
 import { USERS_SCHEMA } from '../model';
 import { nearestName } from '../nearest';
 import type { DictNode, StrNode } from '../tree';
 import type { RawFinding } from './finding';
 import { decodedToSource } from './string-offsets';
-
-const INTEGER = /^-?(?:0|[1-9]\d*)$/;
-const NUMBER = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
-const INTEGER_RANGE = { int: 2n ** 31n, long: 2n ** 63n } as const;
-const FLOAT_MAX = 3.4028234663852886e38;
 
 /** The checks of one user; `properties` is the user's `properties` string, when it has one. */
 export function schemaFindings(
@@ -154,35 +149,19 @@ function checkValue(
 
 /** Why a JSON value does not fit the field's type, or undefined when it does. */
 function misfit(field: SchemaField, value: JsonNode, raw: string): string | undefined {
-  const text = value.type === 'string' ? String(value.value) : raw;
   const shown = raw.length > 40 ? `${raw.slice(0, 40)}…` : raw;
-  switch (field.type) {
-    case 'string':
-      return value.type === 'string'
-        ? undefined
-        : `${value.type === 'number' ? 'a number' : 'a boolean'} (${shown}), not a string`;
-    case 'boolean':
-      return value.type === 'boolean' || text === 'true' || text === 'false'
-        ? undefined
-        : `${shown}, not true or false`;
-    case 'int':
-    case 'long': {
-      if (value.type === 'boolean' || !INTEGER.test(text)) return `${shown}, not an integer`;
-      const limit = INTEGER_RANGE[field.type];
-      const n = BigInt(text);
-      return n < -limit || n >= limit
-        ? `${shown}, out of range for ${field.type === 'int' ? '32' : '64'}-bit integers`
-        : undefined;
-    }
-    case 'float':
-    case 'double': {
-      if (value.type === 'boolean' || !NUMBER.test(text)) return `${shown}, not a number`;
-      const n = Math.abs(Number(text));
-      return !Number.isFinite(n) || (field.type === 'float' && n > FLOAT_MAX)
-        ? `${shown}, out of range for a ${field.type}`
-        : undefined;
-    }
-  }
+  if (field.type === 'string')
+    return value.type === 'string'
+      ? undefined
+      : `${value.type === 'number' ? 'a number' : 'a boolean'} (${shown}), not a string`;
+  // A JSON boolean is no number, nor a JSON number a boolean; a string may hold either (see the top).
+  if ((value.type === 'boolean') !== (field.type === 'boolean') && value.type !== 'string')
+    return `${shown}, not ${field.type === 'boolean' ? 'true or false' : `a number of type ${field.type}`}`;
+  const text = value.type === 'string' ? String(value.value) : raw;
+  if (fieldLiteral(field, text) !== undefined) return undefined;
+  return field.type === 'boolean'
+    ? `${shown}, not true or false`
+    : `${shown}, not ${field.type === 'int' || field.type === 'long' ? 'an integer' : 'a number'} in the range of ${field.type}`;
 }
 
 const list = (fields: SchemaField[]) => fields.map((f) => `"${f.key}"`).join(', ');
