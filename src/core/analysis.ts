@@ -1,5 +1,6 @@
 // Everything the editor shows of one version of an input, from one parse: the findings and the
 // outline. One function of text alone, so it runs as well in a worker thread as in plain Node.
+import type { DatasetSchema } from './dataset-schema';
 import { outlineOf, type Outline } from './outline';
 import { parseDocument } from './parse';
 import type { Finding, Format } from './types';
@@ -13,12 +14,19 @@ export interface DocumentAnalysis extends Outline {
 /**
  * `byteOrderMark`: the file starts with one that the editor's text lacks (VS Code takes it out).
  * The findings are the AWS CLI's reading of the file; the outline is of the text as shown.
+ * `datasetSchema`: the Users dataset's, when known: `properties` is checked against it too.
  */
-export function analyzeDocument(text: string, format: Format, byteOrderMark = false): DocumentAnalysis {
+export function analyzeDocument(
+  text: string,
+  format: Format,
+  byteOrderMark = false,
+  datasetSchema?: DatasetSchema,
+): DocumentAnalysis {
   const parsed = parseDocument(text, format);
   const asRead = byteOrderMark ? `\ufeff${text}` : text;
   const findings = findingsOf(asRead, format, byteOrderMark ? parseDocument(asRead, format) : parsed, {
     beyondSyntaxSlips: true,
+    datasetSchema,
   });
   return { findings, ...outlineOf(text, parsed.root) };
 }

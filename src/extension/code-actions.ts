@@ -1,7 +1,7 @@
 // Quick fixes for the core's findings: properties written as an object become the escaped JSON
 // string the CLI needs; a near-miss key is renamed; an unknown member is removed; a scalar of the
 // wrong type is quoted; a file of more than 10 users is split into valid files; a dataset group's
-// ARN becomes its Users dataset's.
+// ARN becomes its Users dataset's; a properties key the dataset's schema does not know is renamed.
 import * as vscode from 'vscode';
 import { COMMAND } from './command-ids';
 import {
@@ -78,6 +78,9 @@ function fixesFor(
       return splitAction(documents, document, diagnostic);
     case 'service/arn-not-users-dataset':
       return usersDatasetFix(site);
+    case 'schema/key-not-camel-case':
+    case 'schema/unknown-key':
+      return schemaKeyFix(document, diagnostic);
     default:
       return [];
   }
@@ -210,6 +213,24 @@ function removeEntry(document: vscode.TextDocument, container: DictNode, key: No
   }
   edit.delete(document.uri, new vscode.Range(document.positionAt(start), document.positionAt(end)));
   return edit;
+}
+
+/**
+ * A properties key that is no field of the dataset's schema, renamed to the field the finding
+ * names (its camelCase form, or the nearest): only the name changes, inside the string as written.
+ */
+function schemaKeyFix(document: vscode.TextDocument, diagnostic: vscode.Diagnostic): vscode.CodeAction[] {
+  const from = /^"([^"]+)" /.exec(diagnostic.message)?.[1];
+  const to = /properties names it "([^"]+)"|did you mean "([^"]+)"\?/.exec(diagnostic.message)?.slice(1).find(Boolean);
+  const at = from === undefined ? -1 : document.getText(diagnostic.range).indexOf(from);
+  if (!from || !to || at < 0) return [];
+  const start = document.positionAt(document.offsetAt(diagnostic.range.start) + at);
+  const action = new vscode.CodeAction(`Rename "${from}" to "${to}"`, vscode.CodeActionKind.QuickFix);
+  action.edit = new vscode.WorkspaceEdit();
+  action.edit.replace(document.uri, new vscode.Range(start, start.translate(0, from.length)), to);
+  action.diagnostics = [diagnostic];
+  action.isPreferred = diagnostic.code === 'schema/key-not-camel-case';
+  return [action];
 }
 
 /** More than 10 users: offers the split command (files are written directly: a WorkspaceEdit cannot fill new files on remote hosts). */

@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import { type ActiveInput, trackActiveInput } from './active-input';
 import { type Analyses, createAnalyses } from './analysis/analyses';
+import { createDatasetSchemas, type DatasetSchemas } from './dataset-schemas';
 import { createValidation, type Validation } from './diagnostics';
 import { createInputDocuments, type InputDocuments } from './documents';
 import { registerRejectedUsers, type RejectedUsers } from './send/rejected-users';
@@ -24,6 +25,8 @@ export interface Ctx {
   readonly datasetArns: DatasetArnIndex;
   /** The active editor's document when it is an input. */
   readonly activeInput: ActiveInput;
+  /** The Users dataset schema each input is checked against. */
+  readonly schemas: DatasetSchemas;
   /** Each input's findings and outline, per version, from the worker thread. */
   readonly analyses: Analyses;
   /** Diagnostics: as you type, or on demand for a file too large. */
@@ -47,13 +50,15 @@ export function createCtx(context: vscode.ExtensionContext): Ctx {
   const activeInput = trackActiveInput(subscriptions);
   const localEmulator = createLocalEmulator(subscriptions, log);
   const documents = createInputDocuments();
-  const analyses = createAnalyses(subscriptions, { log, documents });
+  const schemas = createDatasetSchemas(subscriptions);
+  const analyses = createAnalyses(subscriptions, { log, documents, schemas });
   return {
     subscriptions,
     log,
     documents,
+    schemas,
     analyses,
-    validation: createValidation(subscriptions, { documents, analyses, log, activeInput }),
+    validation: createValidation(subscriptions, { documents, analyses, schemas, log, activeInput }),
     datasetArns: createDatasetArnIndex(subscriptions),
     activeInput,
     localEmulator,

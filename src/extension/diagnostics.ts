@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import type { Finding } from '../core';
 import type { ActiveInput } from './active-input';
 import type { Analyses } from './analysis/analyses';
+import type { DatasetSchemas } from './dataset-schemas';
 import { COMMAND, CONTEXT_KEY } from './command-ids';
 import { documentLength, type InputDocuments, isPutUsersDocument } from './documents';
 import { jsonServiceReportsSyntaxError } from './json-service';
@@ -42,9 +43,16 @@ export function createValidation(
   {
     documents,
     analyses,
+    schemas,
     log,
     activeInput,
-  }: { documents: InputDocuments; analyses: Analyses; log: vscode.LogOutputChannel; activeInput: ActiveInput },
+  }: {
+    documents: InputDocuments;
+    analyses: Analyses;
+    schemas: DatasetSchemas;
+    log: vscode.LogOutputChannel;
+    activeInput: ActiveInput;
+  },
 ): Validation {
   const collection = vscode.languages.createDiagnosticCollection('putusers');
   const validated = new vscode.EventEmitter<vscode.TextDocument>();
@@ -168,6 +176,8 @@ export function createValidation(
     null,
     subscriptions,
   );
+  // A schema file or putUsers.datasetSchemas changed: every input may be checked against another schema.
+  schemas.onDidChange(() => vscode.workspace.textDocuments.forEach((d) => schedule(d, 0)), null, subscriptions);
   // Documents already open when the extension activates (activation is lazy).
   vscode.workspace.textDocuments.forEach((d) => {
     schedule(d, 0);

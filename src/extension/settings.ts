@@ -30,6 +30,13 @@ export const settings = {
     const mb = config(scope).get<number>('maxFileSizeForLiveChecks', 5);
     return Number.isFinite(mb) && mb > 0 ? mb * 1e6 : Infinity;
   },
+  /** Globs of inputs (workspace-relative) → the Users dataset schema file to check them against. */
+  datasetSchemas(scope: vscode.ConfigurationScope): Record<string, string> {
+    const value = config(scope).get<unknown>('datasetSchemas', {});
+    return value && typeof value === 'object' && !Array.isArray(value)
+      ? Object.fromEntries(Object.entries(value).filter((e): e is [string, string] => typeof e[1] === 'string'))
+      : {};
+  },
   /** Show "Send" CodeLenses on input files. */
   codeLens(scope: vscode.ConfigurationScope): boolean {
     return config(scope).get<boolean>('codeLens', true);

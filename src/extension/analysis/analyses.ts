@@ -3,6 +3,7 @@
 // analysis runs at a time; edits made meanwhile are analyzed once, as the text then is.
 import * as vscode from 'vscode';
 import type { DocumentAnalysis } from '../../core';
+import type { DatasetSchemas, SchemaFor } from '../dataset-schemas';
 import { formatOf, type InputDocuments } from '../documents';
 import { type AnalysisWorker, createAnalysisWorker } from './worker-client';
 
@@ -10,6 +11,8 @@ export interface VersionedAnalysis {
   /** The document version analyzed: the one asked for, or a later one when it changed meanwhile. */
   version: number;
   byteOrderMark: boolean;
+  /** The dataset schema it was checked against, and whether it could be used. */
+  schema?: { uri: vscode.Uri; usable: boolean; generation: number };
   analysis: DocumentAnalysis;
 }
 
@@ -21,7 +24,7 @@ export interface Analyses {
 
 export function createAnalyses(
   subscriptions: vscode.Disposable[],
-  { log, documents }: { log: vscode.LogOutputChannel; documents: InputDocuments },
+  { log, documents, schemas }: { log: vscode.LogOutputChannel; documents: InputDocuments; schemas: DatasetSchemas },
   worker: AnalysisWorker = createAnalysisWorker(log),
 ): Analyses {
   subscriptions.push(worker);
@@ -30,11 +33,15 @@ export function createAnalyses(
   let nextId = 1;
   const latest = new WeakMap<
     vscode.TextDocument,
-    { version: number; byteOrderMark: boolean; result: Promise<VersionedAnalysis> }
+    { version: number; byteOrderMark: boolean; schema: string; result: Promise<VersionedAnalysis> }
   >();
   const finished = new WeakMap<vscode.TextDocument, VersionedAnalysis>();
-  const current = (document: vscode.TextDocument, done: VersionedAnalysis) =>
-    done.version === document.version && done.byteOrderMark === documents.readsWithByteOrderMark(document);
+  const schemaKey = (schema: { generation: number; uri: vscode.Uri } | undefined) =>
+    schema ? `${schema.generation} ${schema.uri.toString()}` : '';
+  const current = (document: vscode.TextDocument, done: VersionedAnalysis, schema: string) =>
+    done.version === document.version &&
+    done.byteOrderMark === documents.readsWithByteOrderMark(document) &&
+    schemaKey(done.schema) === schema;
 
   // The worker's copies follow the edits of the documents it holds.
   vscode.workspace.onDidChangeTextDocument(
@@ -59,7 +66,7 @@ export function createAnalyses(
     subscriptions,
   );
 
-  const analyze = async (document: vscode.TextDocument): Promise<VersionedAnalysis> => {
+  const analyze = async (document: vscode.TextDocument, schema: SchemaFor | undefined): Promise<VersionedAnalysis> => {
     let id = ids.get(document);
     if (id === undefined) ids.set(document, (id = nextId++));
     const byteOrderMark = documents.readsWithByteOrderMark(document);
@@ -69,19 +76,30 @@ export function createAnalyses(
       text: () => document.getText(),
       format: formatOf(document),
       byteOrderMark,
+      schema: schema?.fields,
     });
-    const done = { version, byteOrderMark, analysis };
+    const done: VersionedAnalysis = {
+      version,
+      byteOrderMark,
+      schema: schema && { uri: schema.uri, usable: schema.fields !== undefined, generation: schema.generation },
+      analysis,
+    };
     finished.set(document, done);
     return done;
   };
 
-  const of = (document: vscode.TextDocument): Promise<VersionedAnalysis> => {
+  const of = async (document: vscode.TextDocument): Promise<VersionedAnalysis> => {
+    const schema = await schemas.forDocument(document);
+    const key = schemaKey(schema);
     const byteOrderMark = documents.readsWithByteOrderMark(document);
     const hit = latest.get(document);
-    if (hit && hit.version === document.version && hit.byteOrderMark === byteOrderMark) return hit.result;
+    if (hit && hit.version === document.version && hit.byteOrderMark === byteOrderMark && hit.schema === key)
+      return hit.result;
     const before = hit?.result.catch(() => undefined) ?? Promise.resolve(undefined);
-    const result = before.then((previous) => (previous && current(document, previous) ? previous : analyze(document)));
-    latest.set(document, { version: document.version, byteOrderMark, result });
+    const result = before.then((previous) =>
+      previous && current(document, previous, key) ? previous : analyze(document, schema),
+    );
+    latest.set(document, { version: document.version, byteOrderMark, schema: key, result });
     return result;
   };
 

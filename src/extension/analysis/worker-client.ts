@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type * as vscode from 'vscode';
-import { analyzeDocument, type DocumentAnalysis, type Format } from '../../core';
+import { analyzeDocument, datasetSchemaOf, type DocumentAnalysis, type Format, type SchemaField } from '../../core';
 import type { AnalysisReply, TextChange, WorkerMessage } from './worker';
 
 /** The AWS CLI answers the most hostile inputs within a few seconds; the core is faster. */
@@ -23,6 +23,8 @@ export interface AnalysisSource {
   text(): string;
   format: Format;
   byteOrderMark: boolean;
+  /** The Users dataset schema's fields, when the document has one. */
+  schema?: SchemaField[];
 }
 
 export interface AnalysisResult {
@@ -108,7 +110,12 @@ export function createAnalysisWorker(
       try {
         job.resolve({
           version: source.version(),
-          analysis: analyzeDocument(source.text(), source.format, source.byteOrderMark),
+          analysis: analyzeDocument(
+            source.text(),
+            source.format,
+            source.byteOrderMark,
+            source.schema && datasetSchemaOf(source.schema),
+          ),
         });
       } catch (e) {
         job.reject(e as Error);
@@ -126,7 +133,14 @@ export function createAnalysisWorker(
       timeoutMs,
     );
     running = { job, id, timer };
-    post({ kind: 'analyze', id, doc: source.id, format: source.format, byteOrderMark: source.byteOrderMark });
+    post({
+      kind: 'analyze',
+      id,
+      doc: source.id,
+      format: source.format,
+      byteOrderMark: source.byteOrderMark,
+      schema: source.schema,
+    });
   };
 
   return {

@@ -7,6 +7,8 @@ import { MAX_USERS_PER_REQUEST, plural } from '../../core';
 import { regionElsewhere } from '../../send/target';
 import type { Ctx } from '../context';
 import { senderName } from './target-status';
+import type { VersionedAnalysis } from '../analysis/analyses';
+import { SCHEMA_FILE_NAME } from '../dataset-schemas';
 import { isPutUsersDocument } from '../documents';
 import { toPosition } from '../ranges';
 import { settings } from '../settings';
@@ -15,11 +17,13 @@ export function sendCodeLensProvider({
   target,
   documents,
   analyses,
+  schemas,
 }: Ctx): vscode.CodeLensProvider & vscode.Disposable {
   const changed = new vscode.EventEmitter<void>();
   const subscriptions = [
     changed,
     target.onDidChange(() => changed.fire()),
+    schemas.onDidChange(() => changed.fire()),
     vscode.workspace.onDidGrantWorkspaceTrust(() => changed.fire()),
     vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('putUsers.codeLens') && changed.fire()),
   ];
@@ -28,12 +32,14 @@ export function sendCodeLensProvider({
     async provideCodeLenses(document) {
       if (!vscode.workspace.isTrusted || !settings.codeLens(document) || !isPutUsersDocument(document)) return [];
       if (documents.tooLargeForLiveChecks(document)) return [];
-      const facts = (await analyses.of(document)).analysis.sendLens;
+      const { analysis, schema } = await analyses.of(document);
+      const facts = analysis.sendLens;
       if (!facts) return [];
       const count = facts.userCount;
       const at = new vscode.Range(toPosition(facts.at), toPosition(facts.at));
       const requests = Math.ceil(count / MAX_USERS_PER_REQUEST);
       const lenses = [
+        schemaLens(at, schema),
         new vscode.CodeLens(at, {
           title: `$(cloud-upload) Send ${plural(count, 'user')}${requests > 1 ? ` as ${requests} requests` : ''}`,
           tooltip: 'PutUsers: Send File',
@@ -67,4 +73,24 @@ export function sendCodeLensProvider({
     },
     dispose: () => subscriptions.forEach((s) => s.dispose()),
   };
+}
+
+/** Which dataset schema the file is checked against (a click opens it), or how to give it one. */
+function schemaLens(at: vscode.Range, schema: VersionedAnalysis['schema']): vscode.CodeLens {
+  if (!schema)
+    return new vscode.CodeLens(at, {
+      title: '$(symbol-field) no dataset schema',
+      tooltip: `properties are not checked against the Users dataset's fields: put a ${SCHEMA_FILE_NAME} beside the file or in a parent folder, or map files to a schema in putUsers.datasetSchemas`,
+      command: 'workbench.action.openSettings',
+      arguments: ['putUsers.datasetSchemas'],
+    });
+  const name = vscode.workspace.asRelativePath(schema.uri, false);
+  return new vscode.CodeLens(at, {
+    title: schema.usable ? `$(symbol-field) schema: ${name}` : `$(warning) schema: ${name} cannot be used`,
+    tooltip: schema.usable
+      ? 'properties are checked against this Users dataset schema: click to open it'
+      : 'This schema is not one the service takes for a Users dataset (its problems are on it): properties are checked without it',
+    command: 'vscode.open',
+    arguments: [schema.uri],
+  });
 }

@@ -1,0 +1,138 @@
+// properties checked against the Users dataset's schema in the real VS Code: the schema found
+// beside the file, in a parent folder or by putUsers.datasetSchemas; its findings, quick fixes
+// and CodeLens; a broken schema reported on its own file, and the input checked without it.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { ARN } from '../support/values';
+import { pollUntil } from '../support/values';
+import { closeAllEditors, fixtureUri, formatDiagnostic, waitForDiagnostics } from './helpers';
+
+const SCHEMA = {
+  type: 'record',
+  name: 'Users',
+  namespace: 'com.amazonaws.personalize.schema',
+  fields: [
+    { name: 'USER_ID', type: 'string' },
+    { name: 'AGE', type: 'int' },
+    { name: 'GENDER', type: 'string', categorical: true },
+    { name: 'MEMBERSHIP', type: ['null', 'string'], categorical: true },
+  ],
+  version: '1.0',
+};
+
+const write = (relPath: string, text: string) =>
+  vscode.workspace.fs.writeFile(fixtureUri(relPath), new TextEncoder().encode(text));
+const schemaCodes = (diagnostics: readonly vscode.Diagnostic[]) =>
+  diagnostics
+    .filter((d) => String(d.code).startsWith('schema/'))
+    .map((d) => String(d.code))
+    .sort();
+const lensTitles = async (uri: vscode.Uri) =>
+  ((await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri, 10)) ?? []).map(
+    (l) => l.command?.title ?? '',
+  );
+
+describe('PutUsers: properties against the dataset schema', function () {
+  this.timeout(60_000);
+  before(async () => {
+    await write('schema-check/users.schema.json', JSON.stringify(SCHEMA, null, 2));
+  });
+  afterEach(closeAllEditors);
+
+  it('finds users.schema.json in the folder, reports on the key and value, and renames a key with a quick fix (JSON)', async () => {
+    const properties = JSON.stringify({ AGE: 'old', gendr: 'F' });
+    await write(
+      'schema-check/people.putusers.json',
+      JSON.stringify({ datasetArn: ARN, users: [{ userId: 'u1', properties }] }, null, 2),
+    );
+    const uri = fixtureUri('schema-check/people.putusers.json');
+    const document = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(document);
+    const diagnostics = await waitForDiagnostics(uri, (ds) => schemaCodes(ds).length === 4);
+    assert.deepEqual(schemaCodes(diagnostics), [
+      'schema/key-not-camel-case',
+      'schema/missing-field',
+      'schema/unknown-key',
+      'schema/wrong-type',
+    ]);
+    const covered = (code: string) => document.getText(diagnostics.find((d) => d.code === code)!.range);
+    assert.equal(covered('schema/key-not-camel-case'), '\\"AGE\\"');
+    assert.equal(covered('schema/wrong-type'), '\\"old\\"');
+    assert.equal(covered('schema/unknown-key'), '\\"gendr\\"');
+
+    for (const [code, title] of [
+      ['schema/key-not-camel-case', 'Rename "AGE" to "age"'],
+      ['schema/unknown-key', 'Rename "gendr" to "gender"'],
+    ]) {
+      const diagnostic = vscode.languages.getDiagnostics(uri).find((d) => d.code === code)!;
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+        'vscode.executeCodeActionProvider',
+        uri,
+        diagnostic.range,
+        vscode.CodeActionKind.QuickFix.value,
+      );
+      const fix = actions.find((a) => a.title === title);
+      assert.ok(fix, actions.map((a) => a.title).join(' | '));
+      assert.ok(await vscode.workspace.applyEdit(fix.edit!));
+      await waitForDiagnostics(uri, (ds) => !ds.some((d) => d.code === code));
+    }
+    assert.match(document.getText(), /\\"age\\":\\"old\\",\\"gender\\":\\"F\\"/);
+    const after = await waitForDiagnostics(uri, (ds) => schemaCodes(ds).length === 1);
+    assert.deepEqual(schemaCodes(after), ['schema/wrong-type'], after.map(formatDiagnostic).join('; '));
+    assert.ok((await lensTitles(uri)).includes('$(symbol-field) schema: schema-check/users.schema.json'));
+  });
+
+  it('checks YAML the same way, in a subfolder, with users.schema.json from a parent', async () => {
+    await write(
+      'schema-check/nested/more.putusers.yaml',
+      `datasetArn: ${ARN}\nusers:\n- userId: u1\n  properties: '{"age": 4.5, "gender": "F||M"}'\n`,
+    );
+    const uri = fixtureUri('schema-check/nested/more.putusers.yaml');
+    const document = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(document);
+    const diagnostics = await waitForDiagnostics(uri, (ds) => schemaCodes(ds).length === 2);
+    assert.deepEqual(schemaCodes(diagnostics), ['schema/empty-category', 'schema/wrong-type']);
+    assert.equal(document.getText(diagnostics.find((d) => d.code === 'schema/wrong-type')!.range), '4.5');
+  });
+
+  it('reports a schema the service would not take on its file, checks without it, and follows putUsers.datasetSchemas', async () => {
+    await write('schema-check/other/broken.schema.json', JSON.stringify({ ...SCHEMA, fields: SCHEMA.fields.slice(1) }));
+    await write(
+      'schema-check/other/plain.putusers.json',
+      JSON.stringify({ datasetArn: ARN, users: [{ userId: 'u1', properties: '{"AGE": 1}' }] }),
+    );
+    const config = vscode.workspace.getConfiguration('putUsers');
+    await config.update(
+      'datasetSchemas',
+      { 'schema-check/other/*.putusers.json': 'schema-check/other/broken.schema.json' },
+      vscode.ConfigurationTarget.Workspace,
+    );
+    try {
+      const uri = fixtureUri('schema-check/other/plain.putusers.json');
+      await vscode.window.showTextDocument(uri);
+      const schemaDiagnostics = await waitForDiagnostics(
+        fixtureUri('schema-check/other/broken.schema.json'),
+        (ds) => ds.length > 0,
+      );
+      assert.match(schemaDiagnostics[0]!.message, /Not a Users schema: it has no USER_ID field/);
+      // Without a usable schema: the service's own key-case warning, no schema/ finding.
+      const diagnostics = await waitForDiagnostics(uri, (ds) =>
+        ds.some((d) => d.code === 'service/properties-key-case'),
+      );
+      assert.deepEqual(schemaCodes(diagnostics), []);
+      await pollUntil(
+        async () =>
+          (await lensTitles(uri)).includes('$(warning) schema: schema-check/other/broken.schema.json cannot be used')
+            ? true
+            : undefined,
+        10_000,
+        () => 'the lens naming the broken schema',
+      );
+      // Mended on disk, the schema is read again and the input checked against it.
+      await write('schema-check/other/broken.schema.json', JSON.stringify(SCHEMA));
+      await waitForDiagnostics(uri, (ds) => schemaCodes(ds).includes('schema/key-not-camel-case'));
+    } finally {
+      await config.update('datasetSchemas', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+  });
+});
