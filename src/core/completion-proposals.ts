@@ -2,7 +2,8 @@
 // `${1:default}`) over exact offsets. The editor wraps them into items; tests expand and apply
 // them at every offset of a file and check the file still parses.
 import type { CompletionContext } from './completion-context';
-import type { Member } from './model';
+import type { SchemaField } from './dataset-schema';
+import type { Member, SchemaFieldType } from './model';
 import { structureAt } from './model-paths';
 import { encodeInner, innerQuote } from './properties-cursor';
 import { escapeSnippet } from './snippets';
@@ -20,12 +21,16 @@ export interface CompletionProposal {
   filterText?: string;
   /** For members: the model's member (its docs, whether it is required). */
   member?: Member;
+  /** For property keys from the dataset's schema: its field. */
+  field?: SchemaField;
 }
 
 /** What the proposals draw on beyond the text: ARNs the workspace uses, other users' property keys. */
 export interface ProposalSources {
   datasetArns: readonly string[];
   propertyKeys: readonly string[];
+  /** The dataset schema's fields, when known: then they are the keys proposed, with typed values. */
+  schemaFields?: readonly SchemaField[];
 }
 
 const ARN_TEMPLATE = 'arn:aws:personalize:${1:region}:${2:account}:dataset/${3:group}/USERS';
@@ -43,7 +48,11 @@ export function completionProposals(
         ? arnProposals(context, format, sources.datasetArns)
         : [];
     case 'properties':
-      return propertyKeyProposals(context, sources.propertyKeys);
+      return propertyKeyProposals(
+        context,
+        sources.schemaFields?.map((field) => ({ key: field.key, type: field.type, field })) ??
+          sources.propertyKeys.map((key) => ({ key, type: 'string' as const })),
+      );
   }
 }
 
@@ -105,17 +114,28 @@ function arnProposals(
   ];
 }
 
-/** Keys inside a `properties` string, written with the quotes and escapes of its literal. */
+/**
+ * Keys inside a `properties` string, written with the quotes and escapes of its literal, each
+ * with a value of its field's type to fill in (a string when the type is not known).
+ */
 function propertyKeyProposals(
   { cursor, encoding, newLiteral, spaceBefore }: Extract<CompletionContext, { kind: 'properties' }>,
-  keys: readonly string[],
+  keys: readonly { key: string; type: SchemaFieldType; field?: SchemaField }[],
 ): CompletionProposal[] {
   const q = innerQuote(encoding);
-  return keys.map((key) => {
+  return keys.map(({ key, type, field }) => {
     const name = escapeSnippet(encodeInner(key, encoding));
-    const proposal = { label: key, kind: 'property-key' as const, start: cursor.start, end: cursor.end };
+    const proposal = { label: key, kind: 'property-key' as const, start: cursor.start, end: cursor.end, field };
     if (cursor.kind === 'in-key') return { ...proposal, snippet: name, filterText: encodeInner(key, encoding) };
-    const member = `${q}${name}${q}: ${q}$1${q}`;
+    const value =
+      type === 'string'
+        ? `${q}$1${q}`
+        : type === 'boolean'
+          ? '${1|true,false|}'
+          : type === 'int' || type === 'long'
+            ? '${1:0}'
+            : '${1:0.0}';
+    const member = `${q}${name}${q}: ${value}`;
     if (cursor.kind === 'key')
       return {
         ...proposal,

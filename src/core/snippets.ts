@@ -14,9 +14,11 @@ export function expandSnippet(snippet: string): string {
     if (c === '\\' && i + 1 < snippet.length && '\\$}'.includes(snippet[i + 1]!)) out += snippet[++i];
     else if (c === '$' && /\d/.test(snippet[i + 1] ?? '')) while (/\d/.test(snippet[i + 1] ?? '')) i++;
     else if (c === '$' && snippet[i + 1] === '{') {
-      const colon = snippet.indexOf(':', i);
       const close = snippet.indexOf('}', i);
-      if (colon > 0 && colon < close) out += snippet.slice(colon + 1, close);
+      const body = snippet.slice(i + 2, close);
+      // `${1:default}` gives its default; `${1|first,second|}` its first choice.
+      const placeholder = /^\d+(?::(.*)|\|([^,|]*)[,|].*)?$/s.exec(body);
+      out += placeholder?.[1] ?? placeholder?.[2] ?? '';
       i = close;
     } else out += c;
   }

@@ -1,6 +1,6 @@
 // Completions in JSON and YAML: the members a mapping still lacks (with their docs), dataset ARNs
-// (a template and those used in the workspace), and, inside a `properties` string, the property
-// keys the file's other users have. Where the cursor is, what to insert and what it replaces are
+// (a template and those used in the workspace), and, inside a `properties` string, the fields of
+// the Users dataset's schema with a value of their type, or else the keys the file's other users have. Where the cursor is, what to insert and what it replaces are
 // the core's (completion-context.ts, completion-proposals.ts), so that the rule "a file that
 // parsed still parses after any completion" is tested at every offset in plain Node; this module
 // gathers the workspace's ARNs and the other users' keys, and makes the proposals into items.
@@ -35,6 +35,7 @@ export const completionProvider = (ctx: Ctx): vscode.CompletionItemProvider => (
       // Read only when they are needed: the workspace scan on an ARN, the parse in properties.
       datasetArns: context.kind === 'value' ? await datasetArns.known() : [],
       propertyKeys: context.kind === 'properties' ? await propertyKeysOfOtherUsers(ctx, document, context.user) : [],
+      schemaFields: context.kind === 'properties' ? (await ctx.schemas.forDocument(document))?.fields : undefined,
     });
     return proposals.map((p) => toItem(document, p));
   },
@@ -52,6 +53,14 @@ function toItem(document: vscode.TextDocument, p: CompletionProposal): vscode.Co
   } else if (p.kind === 'arn-template') {
     item.detail = 'a dataset ARN to fill in';
     item.documentation = new vscode.MarkdownString(memberDoc(PUT_USERS_REQUEST.members[0]!));
+  } else if (p.field) {
+    const { field } = p;
+    item.detail = [field.type, field.categorical && 'categorical', field.nullable && 'may be null']
+      .filter(Boolean)
+      .join(', ');
+    item.documentation = new vscode.MarkdownString(
+      `The field \`${field.name}\` of the Users dataset's schema (\`${field.type}\`${field.nullable ? ' or null' : ''})${field.categorical ? ': categorical, categories separated by `|`' : ''}.`,
+    );
   } else {
     item.detail = p.kind === 'arn' ? 'used in this workspace' : 'property of other users in this file';
   }

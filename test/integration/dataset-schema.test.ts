@@ -82,6 +82,34 @@ describe('PutUsers: properties against the dataset schema', function () {
     assert.ok((await lensTitles(uri)).includes('$(symbol-field) schema: schema-check/users.schema.json'));
   });
 
+  it('completes the schema’s fields inside properties, each with a value of its type', async () => {
+    const text = JSON.stringify({ datasetArn: ARN, users: [{ userId: 'u1', properties: '{}' }] }, null, 2);
+    await write('schema-check/complete.putusers.json', text);
+    const uri = fixtureUri('schema-check/complete.putusers.json');
+    const document = await vscode.workspace.openTextDocument(uri);
+    const editor = await vscode.window.showTextDocument(document);
+    const inside = document.positionAt(text.indexOf('"{}"') + 2);
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>(
+      'vscode.executeCompletionItemProvider',
+      uri,
+      inside,
+    );
+    const fields = list.items.filter((i) => i.kind === vscode.CompletionItemKind.Field);
+    assert.deepEqual(
+      fields.map((i) => [i.label, i.detail]),
+      [
+        ['age', 'int'],
+        ['gender', 'string, categorical'],
+        ['membership', 'string, categorical, may be null'],
+      ],
+    );
+    const age = fields[0]!;
+    await editor.insertSnippet(age.insertText as vscode.SnippetString, age.range as vscode.Range);
+    assert.match(document.getText(), /"properties": "\{\\"age\\": 0\}"/);
+    const diagnostics = await waitForDiagnostics(uri, (ds) => schemaCodes(ds).length === 1);
+    assert.deepEqual(schemaCodes(diagnostics), ['schema/missing-field'], 'gender is still missing; age fits');
+  });
+
   it('checks YAML the same way, in a subfolder, with users.schema.json from a parent', async () => {
     await write(
       'schema-check/nested/more.putusers.yaml',

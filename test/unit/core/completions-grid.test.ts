@@ -20,6 +20,15 @@ import { ARN } from '../../support/values';
  * What a completion must never bring into a file: a syntax error; a properties string that is no
  * longer JSON (except by renaming another key to `properties`, which is the user's choice).
  */
+/** A field of each type the service takes. */
+const SCHEMA_FIELDS = (['string', 'int', 'long', 'float', 'double', 'boolean'] as const).map((type) => ({
+  name: `${type.toUpperCase()}_FIELD`,
+  key: `${type}Field`,
+  type,
+  nullable: false,
+  categorical: type === 'string',
+}));
+
 const SYNTAX: readonly FindingCode[] = ['cli/invalid-json', 'cli/invalid-yaml'];
 const BREAKS: readonly FindingCode[] = [...SYNTAX, 'service/properties-not-json'];
 const breaks = (text: string, format: Format, codes = BREAKS) =>
@@ -36,10 +45,16 @@ describe('completions keep the file valid (every offset, every proposal)', () =>
       for (let offset = 0; offset <= text.length; offset++) {
         const context = completionContext(text, offset, format, format === 'json' ? memo : undefined);
         if (!context) continue;
-        const proposals = completionProposals(context, format, {
-          datasetArns: [ARN.replace('demo', 'other')],
-          propertyKeys: PROPERTY_KEYS,
-        });
+        const proposals = [
+          ...completionProposals(context, format, {
+            datasetArns: [ARN.replace('demo', 'other')],
+            propertyKeys: PROPERTY_KEYS,
+          }),
+          // With a dataset schema: its fields, each with a value of its type.
+          ...(context.kind === 'properties'
+            ? completionProposals(context, format, { datasetArns: [], propertyKeys: [], schemaFields: SCHEMA_FIELDS })
+            : []),
+        ];
         for (const p of proposals) {
           const after = text.slice(0, p.start) + expandSnippet(p.snippet) + text.slice(p.end);
           const renames: boolean = context.kind === 'key' && context.keyOnly;
