@@ -6,7 +6,7 @@ import { runValidate } from './validate-command';
 const USAGE = `Usage:
   putusers validate [--format text|json] [--dataset-schema SCHEMA] FILE...
   putusers skeleton [input|yaml-input|output]
-  putusers send FILE [--profile P] [--region R] [--endpoint-url URL] [--concurrency N]
+  putusers send FILE|DIR [--profile P] [--region R] [--endpoint-url URL] [--concurrency N]
   putusers import USERS.csv --dataset-arn ARN [--dataset-schema SCHEMA] [--out DIR] [--format json|yaml]
 
 validate  reports what the AWS CLI and the service would reject, as FILE:LINE:COL lines
@@ -15,7 +15,8 @@ validate  reports what the AWS CLI and the service would reject, as FILE:LINE:CO
           properties are checked against it too
 skeleton  prints the AWS CLI's --generate-cli-skeleton output for put-users
 send      sends FILE as PutUsers requests of at most 10 users; the users not in go to a new
-          file beside it (exit 0 only when every user got in)
+          file beside it (exit 0 only when every user got in); a DIR sends all its
+          *.putusers.json|yaml|yml files in name order as one send
 import    turns a bulk-import users CSV (header USER_ID,...) into input files of at most 10
           users, <name>-0001.putusers.json and on, in DIR (default: beside the CSV); rows it
           cannot take are printed as CSV:LINE:COLUMN lines (exit 1 when any, 0 otherwise)

@@ -1,10 +1,14 @@
-// `putusers send FILE [--profile P] [--region R] [--endpoint-url URL] [--concurrency N]`
+// `putusers send FILE|DIR [--profile P] [--region R] [--endpoint-url URL] [--concurrency N]`
 // Validates FILE with the core (errors stop it; warnings are printed), sends its users with the
 // sending engine (requests of at most 10, in file order), prints the report (no secrets, no
-// properties, no user ids), and writes the users not in to a new file beside FILE.
+// properties, no user ids), and writes the users not in to a new file beside FILE. A DIR sends
+// every input file in it (`*.putusers.json|yaml|yml`, in name order) as one send: one report,
+// one file of the users not in, beside the folder (inside, a second send would pick it up).
 // Exit: 0 every user got in; 1 some did not (or FILE has errors); 2 usage error, unreadable FILE.
 // Ctrl-C once: send nothing more, let requests in flight finish, write the file; twice: quit.
-import { formatOfPath, plural, readRequestToSend } from '../core';
+import { readdirSync, statSync } from 'node:fs';
+import * as path from 'node:path';
+import { formatOfPath, plural, type PutUsersRequest, readRequestToSend } from '../core';
 import { parseCommandLine } from '../core/command-line';
 // SDK-free modules of the engine (the engine itself loads only when sending).
 import { MAX_CONCURRENCY } from '../send/batches';
@@ -14,7 +18,9 @@ import { readInputFile } from './read-input';
 import { cliRemedyWords } from './wording';
 import { textLine } from './validate-command';
 
-const USAGE = 'Usage: putusers send FILE [--profile P] [--region R] [--endpoint-url URL] [--concurrency N]\n';
+const USAGE = 'Usage: putusers send FILE|DIR [--profile P] [--region R] [--endpoint-url URL] [--concurrency N]\n';
+/** The input files of a folder: what `putusers import` writes, and the extension's default putUsers.files. */
+const INPUT_FILE = /\.putusers\.(json|ya?ml)$/i;
 
 interface SendArgs {
   file: string;
@@ -26,16 +32,10 @@ interface SendArgs {
 
 export async function runSend(argv: string[], io: Io): Promise<number> {
   const args = parseArgs(argv);
-  const { file } = args;
-  const text = readInputFile(file, io);
-  if (text === undefined) return 2;
-  const format = formatOfPath(file);
-  const { request, findings, errors } = readRequestToSend(text, format);
-  for (const f of findings) io.stderr.write(`${textLine({ file, ...f })}\n`);
-  if (!request) {
-    io.stderr.write(`putusers: ${file}: ${plural(errors.length, 'error')}: nothing was sent.\n`);
-    return 1;
-  }
+  const folder = isFolder(args.file);
+  const read = folder ? readFolder(args.file, io) : readFile(args.file, io);
+  if (typeof read === 'number') return read;
+  const { request, file } = read;
   if (request.users.length === 0) {
     io.stdout.write(`${file}: no users to send.\n`);
     return 0;
@@ -88,6 +88,63 @@ export async function runSend(argv: string[], io: Io): Promise<number> {
   return allIn(report) ? 0 : 1;
 }
 
+const isFolder = (file: string) => {
+  try {
+    return statSync(file).isDirectory();
+  } catch {
+    return false; // readInputFile says why it cannot be read
+  }
+};
+
+/** The request of one input file, or the exit code after saying why there is none. */
+function readFile(file: string, io: Io): { request: PutUsersRequest; file: string } | number {
+  const text = readInputFile(file, io);
+  if (text === undefined) return 2;
+  const { request, findings, errors } = readRequestToSend(text, formatOfPath(file));
+  for (const f of findings) io.stderr.write(`${textLine({ file, ...f })}\n`);
+  if (!request) {
+    io.stderr.write(`putusers: ${file}: ${plural(errors.length, 'error')}: nothing was sent.\n`);
+    return 1;
+  }
+  return { request, file };
+}
+
+/**
+ * The users of every input file of a folder, in name order, as one request; `file` is where the
+ * users not in go (beside the folder). Any file with an error, or another dataset, sends nothing.
+ */
+function readFolder(dir: string, io: Io): { request: PutUsersRequest; file: string } | number {
+  const names = readdirSync(dir)
+    .filter((n) => INPUT_FILE.test(n))
+    .sort();
+  if (names.length === 0) {
+    io.stderr.write(`putusers: ${dir} holds no input files (*.putusers.json, .yaml or .yml)\n`);
+    return 2;
+  }
+  const requests: { file: string; request: PutUsersRequest }[] = [];
+  let failed = false;
+  for (const name of names) {
+    const read = readFile(path.join(dir, name), io);
+    if (typeof read === 'number') failed = true;
+    else requests.push(read);
+  }
+  if (failed) return 1;
+  const datasetArn = requests[0]!.request.datasetArn;
+  const other = requests.find((r) => r.request.datasetArn !== datasetArn);
+  if (other) {
+    io.stderr.write(
+      `putusers: ${other.file} is for another dataset than ${requests[0]!.file}: a folder is sent to one dataset; nothing was sent.\n`,
+    );
+    return 1;
+  }
+  const users = requests.flatMap((r) => r.request.users);
+  io.stdout.write(
+    `${dir}: ${plural(users.length, 'user')} from ${plural(names.length, 'file')}, numbered across them in name order.\n`,
+  );
+  const base = path.basename(path.resolve(dir));
+  return { request: { datasetArn, users }, file: path.join(path.dirname(path.resolve(dir)), `${base}.putusers.json`) };
+}
+
 function parseArgs(argv: string[]): SendArgs {
   const usage = (message: string) => new UsageError(message, USAGE);
   const { values, positionals: files } = parseCommandLine(
@@ -100,7 +157,7 @@ function parseArgs(argv: string[]): SendArgs {
     },
     USAGE,
   );
-  if (files.length !== 1) throw usage(files.length === 0 ? 'send needs a FILE' : 'send takes one FILE');
+  if (files.length !== 1) throw usage(files.length === 0 ? 'send needs a FILE or DIR' : 'send takes one FILE or DIR');
   const args: SendArgs = { file: files[0]! };
   if (values.profile) args.profile = values.profile;
   if (values.region) args.region = values.region;

@@ -2,7 +2,7 @@
 // would find them, the report on stdout, the failed-users file beside FILE, the exit codes.
 import * as assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { main } from '../../../src/cli/main';
@@ -146,6 +146,62 @@ describe('send: putusers send FILE', () => {
       assert.equal(failed.length, exitCode, name);
       assertNothingLostNothingTwice(emulator, input, notIn);
     }
+  });
+
+  it('sends a folder: every input file in name order as one send, one report, one failed file beside the folder', async () => {
+    const folder = path.join(dir, 'batch');
+    mkdirSync(folder);
+    const input = makeUsers(25);
+    // As `putusers import` writes them; a file of another kind is left alone.
+    for (let k = 0; k < 3; k++)
+      writeFileSync(
+        path.join(folder, `batch-000${k + 1}.putusers.${k === 1 ? 'yaml' : 'json'}`),
+        writeInput({ datasetArn: ARN, users: input.slice(10 * k, 10 * k + 10) }, k === 1 ? 'yaml' : 'json'),
+      );
+    writeFileSync(path.join(folder, 'notes.json'), '{"not": "an input"}');
+    emulator.setFaults([{ fault: { kind: 'reject-user', userIds: [input[12]!.userId] } }]);
+    const { code, stdout, stderr } = await run([folder, ...toEmulator('2')]);
+    assert.equal(code, 1, stderr);
+    assert.match(stdout, /batch: 25 users from 3 files, numbered across them in name order\./);
+    assert.match(stdout, /users\[12\]/);
+    const failed = failedFiles();
+    assert.equal(failed.length, 1);
+    assert.match(failed[0]!, /^batch\.failed-.*\.putusers\.json$/);
+    assert.deepEqual(readdirSync(folder).sort(), [
+      'batch-0001.putusers.json',
+      'batch-0002.putusers.yaml',
+      'batch-0003.putusers.json',
+      'notes.json',
+    ]);
+    const notIn = readRequest(readFileSync(path.join(dir, failed[0]!), 'utf8'), 'json').request!.users;
+    assert.deepEqual(notIn, [input[12]]);
+    assertNothingLostNothingTwice(emulator, input, notIn);
+  });
+
+  it('sends nothing from a folder with a file in error or for another dataset; an empty folder is a usage error', async () => {
+    const folder = path.join(dir, 'mixed');
+    mkdirSync(folder);
+    writeFileSync(path.join(folder, 'a.putusers.json'), writeInput({ datasetArn: ARN, users: makeUsers(2) }, 'json'));
+    writeFileSync(
+      path.join(folder, 'b.putusers.json'),
+      writeInput({ datasetArn: UNKNOWN_ARN, users: makeUsers(2, 2) }, 'json'),
+    );
+    const other = await run([folder, ...toEmulator('1')]);
+    assert.equal(other.code, 1);
+    assert.match(
+      other.stderr,
+      /b\.putusers\.json is for another dataset than .*a\.putusers\.json: a folder is sent to one dataset; nothing was sent/,
+    );
+    writeFileSync(path.join(folder, 'b.putusers.json'), `{"datasetArn": "${ARN}", "users": [{"userId": 7}]}`);
+    const invalid = await run([folder, ...toEmulator('1')]);
+    assert.equal(invalid.code, 1);
+    assert.match(invalid.stderr, /b\.putusers\.json:1:\d+: error: users\[0\]\.userId must be a string/);
+    assert.equal(emulator.requests.length, 0, 'nothing was sent');
+    const empty = path.join(dir, 'empty');
+    mkdirSync(empty);
+    const none = await run([empty, ...toEmulator('1')]);
+    assert.equal(none.code, 2);
+    assert.match(none.stderr, /holds no input files/);
   });
 
   it('stops on errors in FILE with located findings, sends nothing, exits 1; prints warnings and sends', async () => {
