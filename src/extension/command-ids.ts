@@ -13,6 +13,7 @@ export const COMMAND = {
   stopLocalEmulator: 'putUsers.stopLocalEmulator',
   createSampleFile: 'putUsers.createSampleFile',
   validateFile: 'putUsers.validateFile',
+  importCsv: 'putUsers.importCsv',
 } as const;
 
 /** Context keys the manifest's `when` clauses read. */

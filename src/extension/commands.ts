@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { COMMAND } from './command-ids';
 import type { CommandFactory } from './context';
 import { convertActiveDocument, type ConvertOptions } from './convert';
+import { importCsv, type ImportCsvOptions } from './import-csv';
 import { editPropertiesAtCursor } from './properties-editor';
 import { chooseProfile } from './send/choose-profile';
 import { startLocalEmulator, stopLocalEmulator } from './send/local-emulator';
@@ -28,6 +29,8 @@ export const COMMANDS: Record<keyof typeof COMMAND, CommandFactory> = {
   startLocalEmulator: (ctx) => () => startLocalEmulator(ctx.localEmulator),
   stopLocalEmulator: (ctx) => () => stopLocalEmulator(ctx.localEmulator),
   createSampleFile: () => () => createSampleFile(),
+  importCsv: (ctx) => (resource?: unknown, options?: unknown) =>
+    importCsv(ctx, resource, options as ImportCsvOptions | undefined),
   validateFile: (ctx) => () => {
     const document = vscode.window.activeTextEditor?.document;
     return document && ctx.validation.validateNow(document);

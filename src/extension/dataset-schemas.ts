@@ -22,6 +22,8 @@ export interface SchemaFor {
 
 export interface DatasetSchemas {
   forDocument(document: vscode.TextDocument): Promise<SchemaFor | undefined>;
+  /** For a file that is no input (a CSV to import): a sibling `<name>.schema.json`, else a users.schema.json up the folders. */
+  forResource(uri: vscode.Uri): Promise<SchemaFor | undefined>;
   /** A schema file or the setting changed: inputs are to be checked again. */
   readonly onDidChange: vscode.Event<void>;
 }
@@ -70,6 +72,11 @@ export function createDatasetSchemas(subscriptions: vscode.Disposable[]): Datase
       const uri = await where;
       return uri && { uri, fields: await fieldsOf(uri), generation: at };
     },
+    async forResource(resource) {
+      const at = generation;
+      const uri = await nearbySchema(resource);
+      return uri && { uri, fields: await fieldsOf(uri), generation: at };
+    },
   };
 }
 
@@ -80,9 +87,15 @@ async function locateSchema(document: vscode.TextDocument): Promise<vscode.Uri |
     if (folder && vscode.languages.match({ pattern: new vscode.RelativePattern(folder, pattern) }, document) > 0)
       return vscode.Uri.joinPath(folder.uri, file);
   }
-  if (document.uri.scheme !== 'file' || !folder) return undefined;
-  const name = path.basename(document.uri.path).replace(/\.(json|ya?ml)$/i, '');
-  const dir = vscode.Uri.joinPath(document.uri, '..');
+  return nearbySchema(document.uri);
+}
+
+/** A sibling `<name>.schema.json` (the name without its extension, and without `.putusers`), else a users.schema.json up to the workspace folder. */
+async function nearbySchema(resource: vscode.Uri): Promise<vscode.Uri | undefined> {
+  const folder = vscode.workspace.getWorkspaceFolder(resource);
+  if (resource.scheme !== 'file' || !folder) return undefined;
+  const name = path.basename(resource.path).replace(/\.(json|ya?ml|csv)$/i, '');
+  const dir = vscode.Uri.joinPath(resource, '..');
   const candidates = [...new Set([`${name}.schema.json`, `${name.replace(/\.putusers$/i, '')}.schema.json`])].map((n) =>
     vscode.Uri.joinPath(dir, n),
   );

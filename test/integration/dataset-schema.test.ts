@@ -5,6 +5,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { ARN } from '../support/values';
 import { pollUntil } from '../support/values';
+import type { ImportCsvResult } from '../../src/extension/import-csv';
 import { closeAllEditors, fixtureUri, formatDiagnostic, waitForDiagnostics } from './helpers';
 
 const SCHEMA = {
@@ -121,6 +122,35 @@ describe('PutUsers: properties against the dataset schema', function () {
     const diagnostics = await waitForDiagnostics(uri, (ds) => schemaCodes(ds).length === 2);
     assert.deepEqual(schemaCodes(diagnostics), ['schema/empty-category', 'schema/wrong-type']);
     assert.equal(document.getText(diagnostics.find((d) => d.code === 'schema/wrong-type')!.range), '4.5');
+  });
+
+  it('imports a users CSV into input files beside it, typed by the schema found for it', async () => {
+    const rows = Array.from({ length: 12 }, (_, i) => `u${i},${20 + i},${i % 2 ? 'F' : 'M'},${i % 3 ? 'Gold' : ''}`);
+    rows.splice(5, 0, 'bad,old,F,Gold'); // line 7: AGE is no int
+    await write('schema-check/import/people.csv', `USER_ID,AGE,GENDER,MEMBERSHIP\n${rows.join('\n')}\n`);
+    const csv = fixtureUri('schema-check/import/people.csv');
+    const result = await vscode.commands.executeCommand<ImportCsvResult>('putUsers.importCsv', csv, {
+      datasetArn: ARN,
+    });
+    assert.equal(result.usersWritten, 12);
+    assert.deepEqual(
+      result.files.map((f) => vscode.workspace.asRelativePath(f, false)),
+      ['schema-check/import/people-0001.putusers.json', 'schema-check/import/people-0002.putusers.json'],
+    );
+    assert.deepEqual(result.rejected, [{ line: 7, column: 2, message: '"old" is no int (the field AGE)' }]);
+    // Typed by schema-check/users.schema.json (a parent's), and valid against it in the editor.
+    const document = await vscode.workspace.openTextDocument(result.files[0]!);
+    assert.match(document.getText(), /\\"age\\": 20, \\"gender\\": \\"M\\"\}/);
+    await vscode.window.showTextDocument(document);
+    await pollUntil(
+      async () =>
+        (await lensTitles(document.uri)).includes('$(symbol-field) schema: schema-check/users.schema.json')
+          ? true
+          : undefined,
+      10_000,
+      () => 'the schema lens on the imported file',
+    );
+    assert.deepEqual(vscode.languages.getDiagnostics(document.uri).map(formatDiagnostic), []);
   });
 
   it('reports a schema the service would not take on its file, checks without it, and follows putUsers.datasetSchemas', async () => {
