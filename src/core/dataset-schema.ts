@@ -6,6 +6,8 @@ import { type Node as JsonNode, type ParseError, parseTree, printParseErrorCode 
 import { type SchemaFieldType, USERS_SCHEMA } from './model';
 import { lineIndex } from './positions';
 import { camelCase } from './rules/service';
+import { decodedToSource } from './rules/string-offsets';
+import type { StrNode } from './tree';
 import type { Finding } from './types';
 
 export interface SchemaField {
@@ -82,6 +84,23 @@ export function fieldLiteral(field: SchemaField, text: string): string | undefin
       // JSON wants a digit on each side of the point: `1.` and `.5` are written as JavaScript prints them.
       return JSON_NUMBER.test(text) ? text : String(Number(text));
     }
+  }
+}
+
+/** Why a value written as text does not fit the field's type (`not an integer`, `out of range for int`), or undefined when it does. */
+export function textMisfit(field: SchemaField, text: string): string | undefined {
+  if (fieldLiteral(field, text) !== undefined) return undefined;
+  switch (field.type) {
+    case 'string':
+      return undefined;
+    case 'boolean':
+      return 'not true or false';
+    case 'int':
+    case 'long':
+      return INTEGER.test(text) ? `out of range for ${field.type}` : 'not an integer';
+    case 'float':
+    case 'double':
+      return NUMBER.test(text) ? `out of range for a ${field.type}` : 'not a number';
   }
 }
 
@@ -185,3 +204,17 @@ const property = (node: JsonNode, key: string): JsonNode | undefined =>
   node.type === 'object' ? node.children?.find((p) => p.children?.[0]?.value === key)?.children?.[1] : undefined;
 
 const spanOf = (node: JsonNode) => ({ start: node.offset, end: node.offset + node.length });
+
+/** The `properties` key whose source (inside the string as written) covers `offset`, if any. */
+export function propertyKeyAt(text: string, properties: StrNode, offset: number): string | undefined {
+  const tree = parseTree(properties.value);
+  for (const prop of tree?.type === 'object' ? (tree.children ?? []) : []) {
+    const key = prop.children?.[0];
+    if (!key) continue;
+    const { start, end } = decodedToSource(text, properties, key.offset, key.offset + key.length);
+    // A block scalar maps to its whole value: no key can be told apart there.
+    if (start === properties.start && end === properties.end) return undefined;
+    if (offset >= start && offset <= end) return String(key.value);
+  }
+  return undefined;
+}

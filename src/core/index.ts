@@ -28,6 +28,7 @@ export { analyzeDocument, type DocumentAnalysis } from './analysis';
 export {
   datasetSchemaOf,
   fieldLiteral,
+  propertyKeyAt,
   readDatasetSchema,
   type DatasetSchema,
   type SchemaField,

@@ -29,7 +29,7 @@ export function activate(context: vscode.ExtensionContext): void {
   const lenses = sendCodeLensProvider(ctx);
   ctx.subscriptions.push(
     vscode.languages.registerCompletionItemProvider(SELECTOR, completionProvider(ctx), '"', ':', ' ', '\\'),
-    vscode.languages.registerHoverProvider(SELECTOR, hoverProvider(ctx.documents)),
+    vscode.languages.registerHoverProvider(SELECTOR, hoverProvider(ctx)),
     vscode.languages.registerCodeActionsProvider(SELECTOR, codeActionProvider(ctx.documents), {
       providedCodeActionKinds: CODE_ACTION_KINDS,
     }),

@@ -81,6 +81,23 @@ describe('PutUsers: properties against the dataset schema', function () {
     const after = await waitForDiagnostics(uri, (ds) => schemaCodes(ds).length === 1);
     assert.deepEqual(schemaCodes(after), ['schema/wrong-type'], after.map(formatDiagnostic).join('; '));
     assert.ok((await lensTitles(uri)).includes('$(symbol-field) schema: schema-check/users.schema.json'));
+    // A hover on a key inside properties names its field; elsewhere on properties, the decoded JSON.
+    const hoverAt = async (offset: number) =>
+      (
+        await vscode.commands.executeCommand<vscode.Hover[]>(
+          'vscode.executeHoverProvider',
+          uri,
+          document.positionAt(offset),
+        )
+      )
+        .flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value)))
+        .join('\n');
+    const text = document.getText();
+    assert.match(
+      await hoverAt(text.indexOf('gender') + 2),
+      /the field `GENDER` of the Users dataset's schema, `string`; categorical/,
+    );
+    assert.match(await hoverAt(text.indexOf('"properties"') + 3), /Decoded:/);
   });
 
   it('completes the schema’s fields inside properties, each with a value of its type', async () => {

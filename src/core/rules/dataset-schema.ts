@@ -7,7 +7,7 @@
 // `properties` against the schema's types, and its documented example uses strings. Not verified
 // against the live service (no AWS account here); a string that is no number never fits.
 import { type Node as JsonNode, parseTree } from 'jsonc-parser';
-import { type DatasetSchema, fieldLiteral, type SchemaField } from '../dataset-schema';
+import { type DatasetSchema, type SchemaField, textMisfit } from '../dataset-schema';
 import { USERS_SCHEMA } from '../model';
 import { nearestName } from '../nearest';
 import type { DictNode, StrNode } from '../tree';
@@ -157,11 +157,8 @@ function misfit(field: SchemaField, value: JsonNode, raw: string): string | unde
   // A JSON boolean is no number, nor a JSON number a boolean; a string may hold either (see the top).
   if ((value.type === 'boolean') !== (field.type === 'boolean') && value.type !== 'string')
     return `${shown}, not ${field.type === 'boolean' ? 'true or false' : `a number of type ${field.type}`}`;
-  const text = value.type === 'string' ? String(value.value) : raw;
-  if (fieldLiteral(field, text) !== undefined) return undefined;
-  return field.type === 'boolean'
-    ? `${shown}, not true or false`
-    : `${shown}, not ${field.type === 'int' || field.type === 'long' ? 'an integer' : 'a number'} in the range of ${field.type}`;
+  const why = textMisfit(field, value.type === 'string' ? String(value.value) : raw);
+  return why && `${shown}, ${why}`;
 }
 
 const list = (fields: SchemaField[]) => fields.map((f) => `"${f.key}"`).join(', ');

@@ -1,7 +1,7 @@
 // The Users dataset's schema: reading it (and what makes it unusable, located on the schema's
 // text), and `properties` checked against it in JSON and YAML, located on the key or value.
 import * as assert from 'node:assert/strict';
-import { type Format, readDatasetSchema, validate } from '../../../src/core';
+import { type Format, parseDocument, propertyKeyAt, pyStr, readDatasetSchema, validate } from '../../../src/core';
 import { ARN, covered } from './helpers';
 
 const field = (name: string, type: unknown, extra: Record<string, unknown> = {}) => ({ name, type, ...extra });
@@ -172,5 +172,31 @@ describe('core: the dataset schema', () => {
       assert.equal(missing?.code, 'schema/missing-field');
       assert.match(missing!.message, /"age", "videosWatched", "balance", "membership"/);
     });
+  });
+});
+
+describe('core: the properties key at an offset', () => {
+  const keyAt = (text: string, format: Format, at: string) => {
+    const root = parseDocument(text, format).root;
+    assert.ok(root?.type === 'dict');
+    const users = root.entries.find((e) => pyStr(e.key) === 'users')!.value;
+    assert.ok(users.type === 'list' && users.items[0]!.type === 'dict');
+    const properties = users.items[0].entries.find((e) => pyStr(e.key) === 'properties')!.value;
+    assert.ok(properties.type === 'str');
+    return propertyKeyAt(text, properties, text.indexOf(at));
+  };
+
+  it('finds the key under the cursor in JSON escapes, YAML quotes, and none in a block scalar', () => {
+    const json = JSON.stringify({
+      datasetArn: ARN,
+      users: [{ userId: 'u1', properties: '{"age": 3, "gender": "F"}' }],
+    });
+    assert.equal(keyAt(json, 'json', 'gender'), 'gender');
+    assert.equal(keyAt(json, 'json', 'age'), 'age');
+    assert.equal(keyAt(json, 'json', '3,'), undefined, 'a value is no key');
+    const yaml = `datasetArn: ${ARN}\nusers:\n- userId: u1\n  properties: '{"age": 3, "gender": "F"}'\n`;
+    assert.equal(keyAt(yaml, 'yaml', 'gender'), 'gender');
+    const block = `datasetArn: ${ARN}\nusers:\n- userId: u1\n  properties: |\n    {"age": 3, "gender": "F"}\n`;
+    assert.equal(keyAt(block, 'yaml', 'gender'), undefined);
   });
 });
