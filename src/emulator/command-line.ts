@@ -1,11 +1,29 @@
-// `node dist/emulator.js --port P --dataset ARN [--busy ARN] --access-key K --secret-key S [--region R]`
+// `node dist/emulator.js --port P --dataset ARN[=SCHEMA_FILE] [--busy ARN] --access-key K --secret-key S [--region R]`
 // for demos: runs until interrupted and prints one line per request (no user ids, no properties;
 // --quiet: none).
 import { type Io, parseCommandLine, UsageError } from '../core/command-line';
-import { type Emulator, startEmulator } from './server';
+import { readFileSync } from 'node:fs';
+import { readDatasetSchema } from '../core';
+import { type EmulatedDataset, type Emulator, startEmulator } from './server';
+
+/** `ARN` or `ARN=SCHEMA_FILE` (an ARN has no `=`): the dataset, with the schema its PutUsers are checked against. */
+function datasetOf(value: string): EmulatedDataset {
+  const at = value.indexOf('=');
+  if (at < 0) return { arn: value };
+  const file = value.slice(at + 1);
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new UsageError(`cannot read the schema ${file}: ${(e as Error).message}`);
+  }
+  const { schema, findings } = readDatasetSchema(text);
+  if (!schema) throw new UsageError(`${file} is no Users dataset schema: ${findings.map((f) => f.message).join(' ')}`);
+  return { arn: value.slice(0, at), schema };
+}
 
 const USAGE =
-  'Usage: node dist/emulator.js [--port P] [--host H] --dataset ARN... [--busy ARN...] --access-key K --secret-key S [--region R] [--quiet]\n';
+  'Usage: node dist/emulator.js [--port P] [--host H] --dataset ARN[=SCHEMA_FILE]... [--busy ARN...] --access-key K --secret-key S [--region R] [--quiet]\n';
 
 /** Starts the emulator from command-line arguments: the running emulator, or the exit code when it did not start. */
 export async function runEmulatorCli(args: string[], io: Io): Promise<Emulator | number> {
@@ -31,8 +49,8 @@ async function start(args: string[], io: Io): Promise<Emulator> {
   });
   const accessKeyId = values['access-key'];
   const secretAccessKey = values['secret-key'];
-  const datasets: { arn: string; busy?: boolean }[] = [
-    ...(all.dataset ?? []).map((arn) => ({ arn })),
+  const datasets: EmulatedDataset[] = [
+    ...(all.dataset ?? []).map(datasetOf),
     ...(all.busy ?? []).map((arn) => ({ arn, busy: true })),
   ];
   if (!accessKeyId || !secretAccessKey || datasets.length === 0)
@@ -56,7 +74,9 @@ async function start(args: string[], io: Io): Promise<Emulator> {
   });
   io.stdout.write(`Personalize Events emulator on ${emulator.url}\n`);
   for (const d of datasets)
-    io.stdout.write(`  dataset ${d.arn}${d.busy ? ' (busy: answers ResourceInUseException)' : ''}\n`);
+    io.stdout.write(
+      `  dataset ${d.arn}${d.busy ? ' (busy: answers ResourceInUseException)' : ''}${d.schema ? ` (its schema: ${d.schema.fields.map((f) => f.key).join(', ')})` : ''}\n`,
+    );
   io.stdout.write(
     `Send with: putusers send FILE --endpoint-url ${emulator.url} --region ${region ?? 'us-east-1'} (with AWS_ACCESS_KEY_ID=${accessKeyId} and its secret in the environment)\n`,
   );

@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { datasetArnProblems, OPERATION, type User } from '../core';
+import { type DatasetSchema, datasetArnProblems, OPERATION, type User } from '../core';
 import { type Fault, type FaultRule, faultsFor } from './faults';
 import { invalidInputMessage, serviceErrors } from './service-messages';
 import { checkSignature, type Credential, type SigningScope } from './sigv4';
@@ -13,6 +13,8 @@ export interface EmulatedDataset {
   arn: string;
   /** Answer 409 ResourceInUseException (an import or update in progress). */
   busy?: boolean;
+  /** The Users dataset's schema: `properties` that do not fit it are refused (see service-messages.ts). */
+  schema?: DatasetSchema;
 }
 
 export interface EmulatorOptions {
@@ -230,12 +232,13 @@ function serviceVerdict(
   parsed: ParsedRequest | undefined,
   faults: readonly Fault[],
 ): Verdict {
-  const errors = serviceErrors(body);
+  // Any dataset, but only one an ARN can name: a Users dataset, in a real region and account.
+  const arn = parsed?.datasetArn;
+  const anyDataset = arn !== undefined && state.options.anyDataset && datasetArnProblems(arn).length === 0;
+  const dataset = arn === undefined ? undefined : (state.datasets.get(arn) ?? (anyDataset ? { arn } : undefined));
+  const errors = serviceErrors(body, dataset?.schema);
   if (errors.length > 0 || !parsed)
     return { status: 400, errorType: 'InvalidInputException', message: invalidInputMessage(body, errors) };
-  // Any dataset, but only one an ARN can name: a Users dataset, in a real region and account.
-  const anyDataset = state.options.anyDataset && datasetArnProblems(parsed.datasetArn).length === 0;
-  const dataset = state.datasets.get(parsed.datasetArn) ?? (anyDataset ? { arn: parsed.datasetArn } : undefined);
   if (!dataset)
     return {
       status: 404,

@@ -4,6 +4,7 @@
 // from the model's constraints, and "Error parsing properties json" for a `properties` that is
 // no JSON object. Sensitive members are named, never quoted (as AWS does for sensitive values).
 import {
+  type DatasetSchema,
   type Finding,
   type FindingCode,
   fullPattern,
@@ -18,9 +19,11 @@ import {
 /** Findings the service does not act on: an unknown member is ignored by AWS's JSON services. */
 const IGNORED_BY_THE_SERVICE = new Set<FindingCode>(['cli/unknown-member']);
 
-/** The error findings the service would reject this body for (empty: it accepts it). */
-export function serviceErrors(body: string): Finding[] {
-  return validate(body, 'json').filter((f) => f.severity === 'error' && !IGNORED_BY_THE_SERVICE.has(f.code));
+/** The error findings the service would reject this body for (empty: it accepts it); against the dataset's schema when it has one. */
+export function serviceErrors(body: string, datasetSchema?: DatasetSchema): Finding[] {
+  return validate(body, 'json', { datasetSchema }).filter(
+    (f) => f.severity === 'error' && !IGNORED_BY_THE_SERVICE.has(f.code),
+  );
 }
 
 /** The message of the service's InvalidInputException for a body with these error findings. */
@@ -38,6 +41,11 @@ export function invalidInputMessage(body: string, errors: readonly Finding[]): s
   }
   if (errors.some((f) => f.code === 'service/properties-not-json' || f.code === 'service/properties-not-object'))
     return 'Error parsing properties json';
+  // What the service says of properties that do not fit the schema is not known here (no AWS
+  // account): the emulator names the users and the rule, never the keys' values.
+  const misfits = errors.filter((f) => f.code.startsWith('schema/'));
+  if (misfits.length > 0)
+    return `properties do not fit the dataset's schema (${[...new Set(misfits.map((f) => f.code))].join(', ')})`;
   return errors.map((f) => f.message).join(' ');
 }
 

@@ -2,6 +2,9 @@
 // and a start that prints where it listens and each request without user ids.
 import { PutUsersCommand } from '@aws-sdk/client-personalize-events';
 import * as assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
 import { runEmulatorCli } from '../../../src/emulator/command-line';
 import { ARN, KEYS } from '../../support/emulator-harness';
 import { clientFor } from '../../support/sdk-client';
@@ -27,7 +30,7 @@ describe('emulator command line', () => {
       assert.equal(await runEmulatorCli([...args], io), 2, args.join(' '));
       assert.equal(
         out.stderr,
-        `emulator: ${reason}\n\nUsage: node dist/emulator.js [--port P] [--host H] --dataset ARN... [--busy ARN...] --access-key K --secret-key S [--region R] [--quiet]\n`,
+        `emulator: ${reason}\n\nUsage: node dist/emulator.js [--port P] [--host H] --dataset ARN[=SCHEMA_FILE]... [--busy ARN...] --access-key K --secret-key S [--region R] [--quiet]\n`,
       );
     }
   });
@@ -49,5 +52,49 @@ describe('emulator command line', () => {
       client.destroy();
       await started.close();
     }
+  });
+
+  it('takes a dataset with its schema (--dataset ARN=SCHEMA_FILE) and refuses properties that do not fit it', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'putusers-emulator-schema-'));
+    const schema = path.join(dir, 'users.schema.json');
+    writeFileSync(
+      schema,
+      JSON.stringify({
+        type: 'record',
+        name: 'Users',
+        fields: [
+          { name: 'USER_ID', type: 'string' },
+          { name: 'AGE', type: 'int' },
+        ],
+      }),
+    );
+    const { out, io } = capture();
+    const started = await runEmulatorCli(
+      ['--dataset', `${ARN}=${schema}`, '--access-key', KEYS.accessKeyId, '--secret-key', KEYS.secretAccessKey],
+      io,
+    );
+    assert.ok(typeof started !== 'number', out.stderr);
+    const client = clientFor(started);
+    try {
+      assert.match(out.stdout, new RegExp(`  dataset ${ARN} \\(its schema: age\\)\n`));
+      await client.send(new PutUsersCommand({ datasetArn: ARN, users: [{ userId: 'u1', properties: '{"age": 3}' }] }));
+      await assert.rejects(
+        client.send(new PutUsersCommand({ datasetArn: ARN, users: [{ userId: 'u2', properties: '{"age": "old"}' }] })),
+        (e: Error) =>
+          e.name === 'InvalidInputException' &&
+          e.message === "properties do not fit the dataset's schema (schema/wrong-type)" &&
+          !e.message.includes('old'),
+      );
+    } finally {
+      client.destroy();
+      await started.close();
+    }
+    const { out: bad, io: badIo } = capture();
+    writeFileSync(schema, '{"type": "record", "fields": []}');
+    assert.equal(
+      await runEmulatorCli(['--dataset', `${ARN}=${schema}`, '--access-key', 'K', '--secret-key', 'S'], badIo),
+      2,
+    );
+    assert.match(bad.stderr, /users\.schema\.json is no Users dataset schema: Not a Users schema/);
   });
 });

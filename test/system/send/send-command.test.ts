@@ -6,7 +6,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { main } from '../../../src/cli/main';
-import { readRequest, type User, writeInput } from '../../../src/core';
+import { readDatasetSchema, readRequest, type User, writeInput } from '../../../src/core';
 import type { Emulator, FaultRule } from '../../../src/emulator';
 import {
   ARN,
@@ -176,6 +176,44 @@ describe('send: putusers send FILE', () => {
     const notIn = readRequest(readFileSync(path.join(dir, failed[0]!), 'utf8'), 'json').request!.users;
     assert.deepEqual(notIn, [input[12]]);
     assertNothingLostNothingTwice(emulator, input, notIn);
+  });
+
+  it('against a dataset with a schema: the users whose properties do not fit are found and kept, the rest get in', async () => {
+    const schema = readDatasetSchema(
+      JSON.stringify({
+        type: 'record',
+        name: 'Users',
+        fields: [
+          { name: 'USER_ID', type: 'string' },
+          { name: 'AGE', type: 'string' },
+          { name: 'MEMBER_TIER', type: ['null', 'string'], categorical: true },
+        ],
+      }),
+    ).schema!;
+    const strict = await startTestEmulator({ datasets: [{ arn: ARN, schema }] });
+    try {
+      const input = makeUsers(15);
+      input[3] = { ...input[3]!, properties: '{"age": 41}' }; // a number in a string field
+      input[12] = { ...input[12]!, properties: '{"age": "41", "tier": "Gold"}' }; // no such field
+      const file = inputFile(input, 'schema.putusers.json');
+      const { code, stdout } = await run([
+        file,
+        '--endpoint-url',
+        strict.url,
+        '--region',
+        'us-east-1',
+        '--concurrency',
+        '2',
+      ]);
+      assert.equal(code, 1);
+      assert.match(stdout, /properties do not fit the dataset's schema \(schema\/wrong-type\)/);
+      const [failed] = failedFiles();
+      const notIn = readRequest(readFileSync(path.join(dir, failed!), 'utf8'), 'json').request!.users;
+      assert.deepEqual(notIn, [input[3], input[12]]);
+      assertNothingLostNothingTwice(strict, input, notIn);
+    } finally {
+      await strict.close();
+    }
   });
 
   it('sends nothing from a folder with a file in error or for another dataset; an empty folder is a usage error', async () => {
