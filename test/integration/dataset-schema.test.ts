@@ -3,23 +3,15 @@
 // and CodeLens; a broken schema reported on its own file, and the input checked without it.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { ARN } from '../support/values';
-import { pollUntil } from '../support/values';
+import { ARN, pollUntil, usersSchemaText } from '../support/values';
 import type { ImportCsvResult } from '../../src/extension/import-csv';
 import { closeAllEditors, fixtureUri, formatDiagnostic, waitForDiagnostics } from './helpers';
 
-const SCHEMA = {
-  type: 'record',
-  name: 'Users',
-  namespace: 'com.amazonaws.personalize.schema',
-  fields: [
-    { name: 'USER_ID', type: 'string' },
-    { name: 'AGE', type: 'int' },
-    { name: 'GENDER', type: 'string', categorical: true },
-    { name: 'MEMBERSHIP', type: ['null', 'string'], categorical: true },
-  ],
-  version: '1.0',
-};
+const SCHEMA = usersSchemaText(
+  { name: 'AGE', type: 'int' },
+  { name: 'GENDER', type: 'string', categorical: true },
+  { name: 'MEMBERSHIP', type: ['null', 'string'], categorical: true },
+);
 
 const write = (relPath: string, text: string) =>
   vscode.workspace.fs.writeFile(fixtureUri(relPath), new TextEncoder().encode(text));
@@ -36,7 +28,7 @@ const lensTitles = async (uri: vscode.Uri) =>
 describe('PutUsers: properties against the dataset schema', function () {
   this.timeout(60_000);
   before(async () => {
-    await write('schema-check/users.schema.json', JSON.stringify(SCHEMA, null, 2));
+    await write('schema-check/users.schema.json', SCHEMA);
   });
   afterEach(closeAllEditors);
 
@@ -171,7 +163,7 @@ describe('PutUsers: properties against the dataset schema', function () {
   });
 
   it('reports a schema the service would not take on its file, checks without it, and follows putUsers.datasetSchemas', async () => {
-    await write('schema-check/other/broken.schema.json', JSON.stringify({ ...SCHEMA, fields: SCHEMA.fields.slice(1) }));
+    await write('schema-check/other/broken.schema.json', SCHEMA.replace('"USER_ID"', '"ID"'));
     await write(
       'schema-check/other/plain.putusers.json',
       JSON.stringify({ datasetArn: ARN, users: [{ userId: 'u1', properties: '{"AGE": 1}' }] }),
@@ -204,7 +196,7 @@ describe('PutUsers: properties against the dataset schema', function () {
         () => 'the lens naming the broken schema',
       );
       // Mended on disk, the schema is read again and the input checked against it.
-      await write('schema-check/other/broken.schema.json', JSON.stringify(SCHEMA));
+      await write('schema-check/other/broken.schema.json', SCHEMA);
       await waitForDiagnostics(uri, (ds) => schemaCodes(ds).includes('schema/key-not-camel-case'));
     } finally {
       await config.update('datasetSchemas', undefined, vscode.ConfigurationTarget.Workspace);

@@ -30,3 +30,25 @@ export async function pollUntil<T>(
     if (Date.now() - started >= timeoutMs) throw new Error(`timed out after ${timeoutMs} ms: ${describe()}`);
   }
 }
+
+/** A metadata field of a Users dataset schema, as its Avro JSON writes it. */
+export interface SchemaFieldJson {
+  name: string;
+  type: string | [string, string];
+  categorical?: boolean;
+}
+
+/** The Avro JSON of a Users dataset schema with USER_ID and these metadata fields. */
+export function usersSchemaText(...fields: SchemaFieldJson[]): string {
+  return JSON.stringify(
+    {
+      type: 'record',
+      name: 'Users',
+      namespace: 'com.amazonaws.personalize.schema',
+      fields: [{ name: 'USER_ID', type: 'string' }, ...fields],
+      version: '1.0',
+    },
+    null,
+    2,
+  );
+}

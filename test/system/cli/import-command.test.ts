@@ -5,33 +5,18 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { readDatasetSchema, readRequest, validate } from '../../../src/core';
-import { main } from '../../../src/cli/main';
-import { ARN } from '../../support/values';
+import { runCli } from '../../support/cli';
+import { ARN, usersSchemaText } from '../../support/values';
 
-async function run(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, {
-    stdout: { write: (t: string) => (stdout += t) },
-    stderr: { write: (t: string) => (stderr += t) },
-  });
-  return { code, stdout, stderr };
-}
+const run = runCli;
 
-const SCHEMA = JSON.stringify({
-  type: 'record',
-  name: 'Users',
-  namespace: 'com.amazonaws.personalize.schema',
-  fields: [
-    { name: 'USER_ID', type: 'string' },
-    { name: 'AGE', type: ['null', 'int'] },
-    { name: 'LIFETIME_VALUE', type: 'long' },
-    { name: 'SCORE', type: ['null', 'double'] },
-    { name: 'MEMBERSHIP', type: 'string', categorical: true },
-    { name: 'NEWSLETTER', type: ['null', 'boolean'] },
-  ],
-  version: '1.0',
-});
+const SCHEMA = usersSchemaText(
+  { name: 'AGE', type: ['null', 'int'] },
+  { name: 'LIFETIME_VALUE', type: 'long' },
+  { name: 'SCORE', type: ['null', 'double'] },
+  { name: 'MEMBERSHIP', type: 'string', categorical: true },
+  { name: 'NEWSLETTER', type: ['null', 'boolean'] },
+);
 
 describe('putusers import', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'putusers-import-'));

@@ -4,21 +4,13 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { skeleton } from '../../../src/core';
-import { main } from '../../../src/cli/main';
-import { ARN } from '../../support/values';
+import { runCli } from '../../support/cli';
+import { ARN, usersSchemaText } from '../../support/values';
 
 const root = path.resolve(__dirname, '../../../..');
 const cliJs = path.join(root, 'dist/cli.js');
 
-async function run(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, {
-    stdout: { write: (t: string) => (stdout += t) },
-    stderr: { write: (t: string) => (stderr += t) },
-  });
-  return { code, stdout, stderr };
-}
+const run = runCli;
 
 describe('putusers validate', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'putusers-cli-'));
@@ -73,19 +65,7 @@ describe('putusers validate', () => {
   });
 
   it('--dataset-schema checks properties against the schema, in text and JSON output', async () => {
-    const schema = file(
-      'users.schema.json',
-      JSON.stringify({
-        type: 'record',
-        name: 'Users',
-        namespace: 'com.amazonaws.personalize.schema',
-        fields: [
-          { name: 'USER_ID', type: 'string' },
-          { name: 'AGE', type: 'int' },
-        ],
-        version: '1.0',
-      }),
-    );
+    const schema = file('users.schema.json', usersSchemaText({ name: 'AGE', type: 'int' }));
     const input = file(
       'schema-checked.yaml',
       `datasetArn: ${ARN}\nusers:\n- userId: u1\n  properties: '{"AGE": "x"}'\n`,

@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import { runEmulatorCli } from '../../../src/emulator/command-line';
 import { ARN, KEYS } from '../../support/emulator-harness';
 import { clientFor } from '../../support/sdk-client';
+import { usersSchemaText } from '../../support/values';
 
 function capture() {
   const out = { stdout: '', stderr: '' };
@@ -57,17 +58,7 @@ describe('emulator command line', () => {
   it('takes a dataset with its schema (--dataset ARN=SCHEMA_FILE) and refuses properties that do not fit it', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'putusers-emulator-schema-'));
     const schema = path.join(dir, 'users.schema.json');
-    writeFileSync(
-      schema,
-      JSON.stringify({
-        type: 'record',
-        name: 'Users',
-        fields: [
-          { name: 'USER_ID', type: 'string' },
-          { name: 'AGE', type: 'int' },
-        ],
-      }),
-    );
+    writeFileSync(schema, usersSchemaText({ name: 'AGE', type: 'int' }));
     const { out, io } = capture();
     const started = await runEmulatorCli(
       ['--dataset', `${ARN}=${schema}`, '--access-key', KEYS.accessKeyId, '--secret-key', KEYS.secretAccessKey],

@@ -17,6 +17,7 @@ import {
   UNKNOWN_ARN,
   withAwsEnv,
 } from '../../support/emulator-harness';
+import { usersSchemaText } from '../../support/values';
 
 describe('send: putusers send FILE', () => {
   let emulator: Emulator;
@@ -180,15 +181,10 @@ describe('send: putusers send FILE', () => {
 
   it('against a dataset with a schema: the users whose properties do not fit are found and kept, the rest get in', async () => {
     const schema = readDatasetSchema(
-      JSON.stringify({
-        type: 'record',
-        name: 'Users',
-        fields: [
-          { name: 'USER_ID', type: 'string' },
-          { name: 'AGE', type: 'string' },
-          { name: 'MEMBER_TIER', type: ['null', 'string'], categorical: true },
-        ],
-      }),
+      usersSchemaText(
+        { name: 'AGE', type: 'string' },
+        { name: 'MEMBER_TIER', type: ['null', 'string'], categorical: true },
+      ),
     ).schema!;
     const strict = await startTestEmulator({ datasets: [{ arn: ARN, schema }] });
     try {

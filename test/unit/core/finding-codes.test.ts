@@ -3,25 +3,18 @@
 // no entry is dead).
 import * as assert from 'node:assert/strict';
 import { FINDING_CODES, type FindingCode, type Format, readDatasetSchema, validate } from '../../../src/core';
-import { ARN } from '../../support/values';
+import { ARN, usersSchemaText } from '../../support/values';
 
 const request = (users: unknown, extra: Record<string, unknown> = {}) =>
   JSON.stringify({ datasetArn: ARN, users, ...extra });
 const withProperties = (properties: string) => request([{ userId: 'u1', properties }]);
 
 /** A Users schema: AGE an int, GENDER categorical, MEMBER nullable. */
-const SCHEMA = JSON.stringify({
-  type: 'record',
-  name: 'Users',
-  namespace: 'com.amazonaws.personalize.schema',
-  fields: [
-    { name: 'USER_ID', type: 'string' },
-    { name: 'AGE', type: 'int' },
-    { name: 'GENDER', type: 'string', categorical: true },
-    { name: 'MEMBER', type: ['null', 'boolean'] },
-  ],
-  version: '1.0',
-});
+const SCHEMA = usersSchemaText(
+  { name: 'AGE', type: 'int' },
+  { name: 'GENDER', type: 'string', categorical: true },
+  { name: 'MEMBER', type: ['null', 'boolean'] },
+);
 
 /** One input that gets each code reported; with a schema's text, checked against it. */
 const EXAMPLES: Record<FindingCode, [string, Format, string?]> = {
