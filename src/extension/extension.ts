@@ -17,6 +17,7 @@ import { createCtx, registerCommand } from './context';
 import { SELECTOR } from './documents';
 import { hoverProvider } from './hovers';
 import { PROPERTIES_SCHEME, PropertiesFileSystem } from './properties-editor';
+import { createSchemaStatus } from './schema-status';
 import { sendCodeLensProvider } from './send/code-lens';
 import { symbolProvider } from './symbols';
 import { foldingProvider } from './folding';
@@ -26,6 +27,7 @@ export function activate(context: vscode.ExtensionContext): void {
   const ctx = createCtx(context);
   // A large JSON input's first validation also records where completions' scans can resume.
   ctx.validation.onDidValidate((document) => prepareCompletions(ctx.documents, document), null, ctx.subscriptions);
+  createSchemaStatus(ctx.subscriptions, ctx);
   const lenses = sendCodeLensProvider(ctx);
   ctx.subscriptions.push(
     vscode.languages.registerCompletionItemProvider(SELECTOR, completionProvider(ctx), '"', ':', ' ', '\\'),

@@ -68,6 +68,8 @@ describe('PutUsers in the browser workbench that npm start serves', function () 
       ],
     );
     assert.ok(rows.every((r) => r.source === 'PutUsers'));
+    // The sample has no dataset schema: the status bar says so.
+    await page.locator('.statusbar-item', { hasText: 'no schema' }).waitFor();
     assert.match(rows[2].message, /^Unknown member "userID" in users\[1\]: did you mean "userId"\?/);
     // The same verdicts as the command line gives for the file.
     const cli = core.validate(readWorkspaceFile('mistakes.putusers.json'), 'json').map((f) => f.message);
