@@ -187,7 +187,17 @@ class YamlBuilder {
 
   document(): Node | null {
     const documents = this.events.filter((e) => e.type === EVENT_ID.DOCUMENT);
-    if (documents.length === 0) return null;
+    if (documents.length === 0) {
+      // Nothing but comments and a document end marker: ruamel wants a document start first.
+      const end = /^\.\.\.(?=[ \t\r\n]|$)/m.exec(this.text);
+      if (end)
+        this.fail(
+          end.index,
+          end.index + 3,
+          'A document end marker (`...`) with no document before it: the AWS CLI cannot read it.',
+        );
+      return null;
+    }
     const doc = this.events[this.i++];
     if (doc?.type === EVENT_ID.DOCUMENT) {
       for (const d of doc.directives) {
@@ -322,6 +332,7 @@ class YamlBuilder {
         merged.push(...this.mergeSources(this.node()));
         continue;
       }
+      if (explicit.length === 0 && merged.length === 0) this.checkNoEmptyPairKey(e, keyEvent);
       let key = this.node();
       if (this.text[e.start] === '{') this.checkFlowKeyOnOneLine(key);
       const value = this.node();
@@ -356,6 +367,15 @@ class YamlBuilder {
     const node: Node = { type: 'dict', entries, start: e.start, end: flow ? this.closingEnd(end, '}') : end };
     if (!flow && first) node.head = { start: first.start, end: first.end };
     return node;
+  }
+
+  /** `[ : x ]`: a pair with no key inside a flow sequence, which ruamel refuses and js-yaml reads. */
+  private checkNoEmptyPairKey(e: MappingEvent, keyEvent: Event): void {
+    if (this.text[e.start] !== ':' || keyEvent.type !== EVENT_ID.SCALAR) return;
+    if (keyEvent.valueStart >= 0 || keyEvent.tagStart >= 0 || keyEvent.anchorStart >= 0) return;
+    const before = this.text.slice(0, e.start).trimEnd().at(-1);
+    if (before === '[' || before === ',')
+      this.fail(e.start, e.start + 1, 'A pair with no key (`[ : x ]`) in a flow sequence: the AWS CLI cannot read it.');
   }
 
   /**
@@ -527,7 +547,8 @@ class YamlBuilder {
     let tag: string;
     if (e.tagStart >= 0) {
       tag = this.tagName(e.tagStart, e.tagEnd);
-      if (tag === '!') tag = YAML_TAG + 'str';
+      // The non-specific tag makes a value a string; alone, ruamel builds None.
+      if (tag === '!') tag = YAML_TAG + (e.valueStart < 0 ? 'null' : 'str');
     } else tag = e.style === SCALAR_STYLE.PLAIN ? resolvePlain(value, this.version) : YAML_TAG + 'str';
     const constructed = constructScalar(tag, value, this.version);
     if (typeof constructed === 'string') {
