@@ -7,6 +7,7 @@ export const COMMAND = {
   splitFile: 'putUsers.splitFile',
   editProperties: 'putUsers.editProperties',
   sendFile: 'putUsers.sendFile',
+  sendFolder: 'putUsers.sendFolder',
   cancelSending: 'putUsers.cancelSending',
   chooseProfile: 'putUsers.chooseProfile',
   startLocalEmulator: 'putUsers.startLocalEmulator',

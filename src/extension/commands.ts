@@ -10,6 +10,7 @@ import { chooseProfile } from './send/choose-profile';
 import { startLocalEmulator, stopLocalEmulator } from './send/local-emulator';
 import { createSampleFile } from './sample-file';
 import { type SendFileOptions, sendFile } from './send/send-file';
+import { sendFolder } from './send/send-folder';
 import { markAsInput } from './settings';
 import { generateSkeleton } from './skeletons';
 import { splitFileAndOpen } from './split-file';
@@ -23,6 +24,8 @@ export const COMMANDS: Record<keyof typeof COMMAND, CommandFactory> = {
   splitFile: (ctx) => (uri?: unknown) => splitFileAndOpen(ctx.documents, ctx.log, resourceOrActive(uri)),
   sendFile: (ctx) => (resource?: unknown, options?: unknown) =>
     sendFile(ctx, resource, options as SendFileOptions | undefined),
+  sendFolder: (ctx) => (resource?: unknown, options?: unknown) =>
+    sendFolder(ctx, resource, options as SendFileOptions | undefined),
   cancelSending: (ctx) => () => ctx.sends.cancelAll(),
   chooseProfile: (ctx) => (profile?: unknown) =>
     chooseProfile(ctx.target, typeof profile === 'string' ? profile : undefined),

@@ -486,8 +486,10 @@ describe('PutUsers commands', () => {
   afterEach(closeAllEditors);
 
   it('registers every command of the manifest, and no other', async () => {
-    await openFixture('putusers/valid.putusers.json'); // activates the extension
-    const manifest = vscode.extensions.all.find((e) => e.packageJSON.name === 'putusers')!.packageJSON as {
+    await openFixture('putusers/valid.putusers.json'); // activates the extension, on its own time
+    const extension = vscode.extensions.all.find((e) => e.packageJSON.name === 'putusers')!;
+    await extension.activate(); // resolves once activate() has returned, so every command is registered
+    const manifest = extension.packageJSON as {
       contributes: { commands: { command: string }[] };
     };
     const registered = (await vscode.commands.getCommands(true)).filter((c) => c.startsWith('putUsers.'));

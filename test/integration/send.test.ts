@@ -305,6 +305,49 @@ describe('PutUsers: Send File (against the emulator)', function () {
     });
   }
 
+  it('Send Folder: every input file of the folder in name order as one send, the users not in beside the folder', async () => {
+    const first = users(10, 'folder-a');
+    const second = users(5, 'folder-b');
+    const input = [...first, ...second];
+    emulator.setFaults([{ fault: { kind: 'reject-user', userIds: [second[2]!.userId] } }]);
+    await writeInput('folder/batch-0002.putusers.yaml', { datasetArn: ARN, users: second }, 'yaml');
+    await writeInput('folder/batch-0001.putusers.json', { datasetArn: ARN, users: first });
+    const folder = fixtureUri('send/folder');
+    const result = sent(
+      await vscode.commands.executeCommand<SendResult>('putUsers.sendFolder', folder, { confirmed: true }),
+    );
+    assert.equal(result.report.accepted, 14);
+    assert.deepEqual(
+      result.report.notIn.map((n) => [n.index, n.status]),
+      [[12, 'rejected']],
+      'numbered across the files in name order',
+    );
+    assert.match(vscode.Uri.parse(result.failedFile!).path, /\/send\/folder\.failed-[^/]+\.putusers\.json$/);
+    const notIn = usersNotIn(result);
+    assert.deepEqual(notIn, [second[2]]);
+    assertNothingLostNothingTwice(emulator, input, notIn);
+    assert.deepEqual(
+      (await vscode.workspace.fs.readDirectory(folder)).map(([n]) => n).sort(),
+      ['batch-0001.putusers.json', 'batch-0002.putusers.yaml'],
+      'nothing written into the folder',
+    );
+  });
+
+  it('Send Folder sends nothing when a file has an error', async () => {
+    await writeInput('folder-bad/a.putusers.json', { datasetArn: ARN, users: users(2, 'folder-bad') });
+    await vscode.workspace.fs.writeFile(
+      fixtureUri('send/folder-bad/b.putusers.json'),
+      new TextEncoder().encode(`{"datasetArn": "${ARN}", "users": [{"userId": 7}]}`),
+    );
+    const result = await vscode.commands.executeCommand<SendResult>(
+      'putUsers.sendFolder',
+      fixtureUri('send/folder-bad'),
+      { confirmed: true },
+    );
+    assert.deepEqual(result, { status: 'invalid', errors: 1 });
+    assert.equal(emulator.requests.length, 0);
+  });
+
   it('a request that fails for good: its users go to the users-not-in file, the others get in', async () => {
     const input = users(25, 'down');
     emulator.setFaults([

@@ -5,7 +5,7 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { COMMAND } from '../command-ids';
-import { plural, type PutUsersRequest, writeInput } from '../../core';
+import { type Format, plural, type PutUsersRequest, writeInput } from '../../core';
 import type { SendReport } from '../../send';
 import { failureText, type SendFailure } from '../../send/errors';
 import { failedFileName, notInRequest } from '../../send/failed-file';
@@ -22,30 +22,44 @@ export interface UsersNotInFile {
   saved: boolean;
 }
 
-/** Writes the users not in beside `document` (never over an existing file); an untitled editor when that cannot be done. */
+/** Where the users not in go: named after `uri` (a file, or `<folder>.putusers.json` for a folder), in `format`. */
+export interface UsersNotInTarget {
+  uri: vscode.Uri;
+  format: Format;
+  /** An unsaved editor's: nowhere to write beside it. */
+  untitled: boolean;
+}
+
+export const targetBeside = (document: vscode.TextDocument): UsersNotInTarget => ({
+  uri: document.uri,
+  format: formatOf(document),
+  untitled: document.isUntitled,
+});
+
+/** Writes the users not in beside the target (never over an existing file); an untitled editor when that cannot be done. */
 export async function writeUsersNotIn(
-  document: vscode.TextDocument,
+  target: UsersNotInTarget,
   request: PutUsersRequest,
   report: SendReport,
   log: vscode.LogOutputChannel,
 ): Promise<UsersNotInFile | undefined> {
   const rest = notInRequest(request, report);
   if (!rest) return undefined;
-  const format = formatOf(document);
+  const { format } = target;
   const text = writeInput(rest, format);
-  if (!document.isUntitled) {
+  if (!target.untitled) {
     const now = new Date();
-    const folder = vscode.Uri.joinPath(document.uri, '..');
+    const folder = vscode.Uri.joinPath(target.uri, '..');
     try {
       for (let attempt = 1; attempt < 1000; attempt++) {
-        const uri = vscode.Uri.joinPath(folder, path.basename(failedFileName(document.uri.path, now, attempt)));
+        const uri = vscode.Uri.joinPath(folder, path.basename(failedFileName(target.uri.path, now, attempt)));
         if (await uriExists(uri)) continue;
         await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
         return { uri, label: vscode.workspace.asRelativePath(uri), saved: true };
       }
     } catch (e) {
       log.warn(
-        `could not write the users not in beside ${vscode.workspace.asRelativePath(document.uri)}: ${(e as Error).message}; they are in an unsaved editor instead`,
+        `could not write the users not in beside ${vscode.workspace.asRelativePath(target.uri)}: ${(e as Error).message}; they are in an unsaved editor instead`,
       );
     }
   }

@@ -21,7 +21,7 @@ import { settings } from '../settings';
 import { loadSendEngine, type SendEngine } from './load-engine';
 import { LOCAL_EMULATOR_KEYS } from './local-emulator';
 import { extensionRemedyWords, REGION_FROM } from './wording';
-import { presentReport, writeUsersNotIn } from './report-view';
+import { presentReport, targetBeside, writeUsersNotIn } from './report-view';
 
 export interface SendFileOptions {
   /** Send without asking (warnings, several requests): for keybindings and automation. */
@@ -41,15 +41,7 @@ export type SendFileResult =
     };
 
 export async function sendFile(ctx: Ctx, resource?: unknown, options: SendFileOptions = {}): Promise<SendFileResult> {
-  if (!vscode.workspace.isTrusted) {
-    void vscode.window
-      .showErrorMessage(
-        'PutUsers: sending is disabled in Restricted Mode. Trust this workspace to send its files to AWS.',
-        'Manage Workspace Trust',
-      )
-      .then((choice) => choice && vscode.commands.executeCommand('workbench.trust.manage'));
-    return { status: 'untrusted' };
-  }
+  if (refusedUntrusted()) return { status: 'untrusted' };
   let document: vscode.TextDocument | undefined;
   try {
     document =
@@ -101,20 +93,49 @@ async function validateAndSend(
   }
   if (!options.confirmed && !(await agreesToSend(name, request.users.length, read.findings)))
     return { status: 'declined' };
+  // Where each user starts, for the report's links (the file may change while it is sent).
+  const userLines =
+    document.version === parsedVersion
+      ? (usersList(parsed.root)?.items.map((u) => document.positionAt(u.start).line) ?? [])
+      : [];
+  const sent = await sendRequest(ctx, name, request, controller, options, () => ctx.rejectedUsers.clear(document.uri));
+  if (!sent) return { status: 'declined' };
+  return afterSend(ctx, { document, name, request, ...sent, userLines, parsedVersion, parsed });
+}
+
+/** Sending is for trusted workspaces only: says so, and true, in Restricted Mode. */
+export function refusedUntrusted(): boolean {
+  if (vscode.workspace.isTrusted) return false;
+  void vscode.window
+    .showErrorMessage(
+      'PutUsers: sending is disabled in Restricted Mode. Trust this workspace to send its files to AWS.',
+      'Manage Workspace Trust',
+    )
+    .then((choice) => choice && vscode.commands.executeCommand('workbench.trust.manage'));
+  return true;
+}
+
+/**
+ * Sends a request that was read and agreed to: where the status bar says (asking which region
+ * when the ARN names another), with the engine loaded now, under a progress notification.
+ * Undefined when the region was declined or the send cancelled before it began.
+ */
+export async function sendRequest(
+  ctx: Ctx,
+  name: string,
+  request: PutUsersRequest,
+  controller: AbortController,
+  options: SendFileOptions,
+  beforeSending: () => void = () => undefined,
+): Promise<{ report: SendReport; engine: SendEngine } | undefined> {
   const where = await ctx.target.refresh();
   const region = where.localEmulator
     ? (regionOfArn(request.datasetArn) ?? where.region ?? 'us-east-1') // it answers in any region
     : options.confirmed
       ? where.region
       : await regionToSendTo(name, request.datasetArn, where);
-  if (region === null || controller.signal.aborted) return { status: 'declined' }; // declined, or cancelled while asking
-
-  ctx.rejectedUsers.clear(document.uri);
-  // Where each user starts, for the report's links (the file may change while it is sent).
-  const userLines =
-    document.version === parsedVersion
-      ? (usersList(parsed.root)?.items.map((u) => document.positionAt(u.start).line) ?? [])
-      : [];
+  if (region === null || controller.signal.aborted) return undefined; // declined, or cancelled while asking
+  beforeSending();
   const engine = loadSendEngine();
   const report = await sendWithProgress(engine, name, request, controller, {
     ...(where.localEmulator
@@ -128,7 +149,7 @@ async function validateAndSend(
     allowInsecureEndpoint: settings.allowInsecureEndpoint(),
     logger: ctx.log,
   });
-  return afterSend(ctx, { document, name, request, report, engine, userLines, parsedVersion, parsed });
+  return { report, engine };
 }
 
 /** The users not in written beside the file, the rejected ones marked in it, and the message. */
@@ -147,7 +168,9 @@ async function afterSend(
 ): Promise<SendFileResult> {
   const { document, request, report, engine } = sent;
   // As `putusers send` does: whenever a user is not in, a file holds exactly those not in.
-  const failedFile = engine.allIn(report) ? undefined : await writeUsersNotIn(document, request, report, ctx.log);
+  const failedFile = engine.allIn(report)
+    ? undefined
+    : await writeUsersNotIn(targetBeside(document), request, report, ctx.log);
   const reportLines = engine.formatReport(report, {
     ...(failedFile ? { failedFile: failedFile.label } : {}),
     remedyWords: extensionRemedyWords,
@@ -173,7 +196,7 @@ async function afterSend(
   };
 }
 
-function sayInvalid(name: string, errors: readonly Finding[]): void {
+export function sayInvalid(name: string, errors: readonly Finding[]): void {
   void vscode.window
     .showErrorMessage(
       `PutUsers: ${name} has ${plural(errors.length, 'error')}: nothing was sent. ${firstProblem(errors)}`,
@@ -183,7 +206,7 @@ function sayInvalid(name: string, errors: readonly Finding[]): void {
 }
 
 /** Asks before sending a file with warnings, or one of more users than one request takes. */
-async function agreesToSend(name: string, total: number, warnings: readonly Finding[]): Promise<boolean> {
+export async function agreesToSend(name: string, total: number, warnings: readonly Finding[]): Promise<boolean> {
   if (
     warnings.length > 0 &&
     !(await confirm(

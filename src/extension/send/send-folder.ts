@@ -1,0 +1,143 @@
+// "PutUsers: Send Folder": every input file of a folder (`*.putusers.json|yaml|yml`, what Import
+// Users from CSV and `putusers import` write), in name order, as one send, as `putusers send DIR`
+// does: each file is checked first (an error, or another dataset, sends nothing), users are
+// numbered across the files, one report, and the users not in go beside the folder (inside it,
+// a second send of the folder would pick them up).
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { type Finding, plural, type PutUsersRequest, readRequestToSend } from '../../core';
+import type { Ctx } from '../context';
+import { formatOf } from '../documents';
+import { presentReport, writeUsersNotIn } from './report-view';
+import {
+  agreesToSend,
+  refusedUntrusted,
+  sayInvalid,
+  sendRequest,
+  type SendFileOptions,
+  type SendFileResult,
+} from './send-file';
+import { extensionRemedyWords } from './wording';
+
+const INPUT_FILE = /\.putusers\.(json|ya?ml)$/i;
+
+export async function sendFolder(ctx: Ctx, resource: unknown, options: SendFileOptions = {}): Promise<SendFileResult> {
+  if (refusedUntrusted()) return { status: 'untrusted' };
+  const folder = resource instanceof vscode.Uri ? resource : await pickFolder();
+  if (!folder) return { status: 'no-document' };
+  const name = vscode.workspace.asRelativePath(folder);
+  const documents = await inputsOf(folder);
+  if (documents.length === 0) {
+    void vscode.window.showErrorMessage(`PutUsers: ${name} holds no input files (*.putusers.json, .yaml or .yml).`);
+    return { status: 'no-document' };
+  }
+  // Claimed before the first await that follows, so that no file of the folder is sent twice at once.
+  const claimed: vscode.TextDocument[] = [];
+  const controller = new AbortController();
+  for (const document of documents) {
+    const own = ctx.sends.claim(document);
+    if (!own) {
+      claimed.forEach((d) => ctx.sends.release(d));
+      void vscode.window.showWarningMessage(
+        `PutUsers: ${vscode.workspace.asRelativePath(document.uri)} is being sent already. Wait for it, or cancel it first.`,
+      );
+      return { status: 'busy' };
+    }
+    own.signal.addEventListener('abort', () => controller.abort());
+    claimed.push(document);
+  }
+  try {
+    return await readAndSend(ctx, folder, name, documents, controller, options);
+  } finally {
+    claimed.forEach((d) => ctx.sends.release(d));
+  }
+}
+
+async function readAndSend(
+  ctx: Ctx,
+  folder: vscode.Uri,
+  name: string,
+  documents: vscode.TextDocument[],
+  controller: AbortController,
+  options: SendFileOptions,
+): Promise<SendFileResult> {
+  const requests: PutUsersRequest[] = [];
+  const warnings: Finding[] = [];
+  for (const document of documents) {
+    const { text, parsed } = ctx.documents.asRead(document);
+    const read = readRequestToSend(text, formatOf(document), parsed);
+    if (!read.request) {
+      sayInvalid(vscode.workspace.asRelativePath(document.uri), read.errors);
+      return { status: 'invalid', errors: read.errors.length };
+    }
+    requests.push(read.request);
+    warnings.push(...read.findings);
+  }
+  const datasetArn = requests[0]!.datasetArn;
+  const other = requests.findIndex((r) => r.datasetArn !== datasetArn);
+  if (other >= 0) {
+    void vscode.window.showErrorMessage(
+      `PutUsers: ${vscode.workspace.asRelativePath(documents[other]!.uri)} is for another dataset than ${vscode.workspace.asRelativePath(documents[0]!.uri)}: a folder is sent to one dataset; nothing was sent.`,
+    );
+    return { status: 'invalid', errors: 1 };
+  }
+  const request = { datasetArn, users: requests.flatMap((r) => r.users) };
+  if (request.users.length === 0) {
+    void vscode.window.showInformationMessage(`PutUsers: ${name} has no users to send.`);
+    return { status: 'empty' };
+  }
+  const what = `${name} (${plural(documents.length, 'file')}, users numbered across them in name order)`;
+  if (!options.confirmed && !(await agreesToSend(what, request.users.length, warnings))) return { status: 'declined' };
+  const sent = await sendRequest(ctx, name, request, controller, options);
+  if (!sent) return { status: 'declined' };
+  const { report, engine } = sent;
+  const besideFolder = vscode.Uri.joinPath(folder, '..', `${path.basename(folder.path)}.putusers.json`);
+  const failedFile = engine.allIn(report)
+    ? undefined
+    : await writeUsersNotIn({ uri: besideFolder, format: 'json', untitled: false }, request, report, ctx.log);
+  const reportLines = engine.formatReport(report, {
+    ...(failedFile ? { failedFile: failedFile.label } : {}),
+    remedyWords: extensionRemedyWords,
+  });
+  if (failedFile) ctx.log.info(engine.failedFileLine(report, failedFile.label));
+  const actions = presentReport(ctx, {
+    name,
+    source: folder,
+    report,
+    reportLines,
+    notInFile: failedFile,
+    userLines: [],
+  });
+  return {
+    status: 'sent',
+    report,
+    reportLines,
+    actions,
+    ...(failedFile ? { failedFile: failedFile.uri.toString() } : {}),
+  };
+}
+
+/** The folder's input files, in name order, as documents (those open in an editor as they are there). */
+async function inputsOf(folder: vscode.Uri): Promise<vscode.TextDocument[]> {
+  let entries: [string, vscode.FileType][];
+  try {
+    entries = await vscode.workspace.fs.readDirectory(folder);
+  } catch {
+    return [];
+  }
+  const names = entries
+    .filter(([n, type]) => type === vscode.FileType.File && INPUT_FILE.test(n))
+    .map(([n]) => n)
+    .sort();
+  return Promise.all(names.map((n) => vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder, n))));
+}
+
+async function pickFolder(): Promise<vscode.Uri | undefined> {
+  const picked = await vscode.window.showOpenDialog({
+    canSelectFiles: false,
+    canSelectFolders: true,
+    canSelectMany: false,
+    openLabel: 'Send Folder',
+  });
+  return picked?.[0];
+}
