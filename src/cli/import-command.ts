@@ -2,11 +2,11 @@
 import { createReadStream } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
-import { type DatasetSchema, readDatasetSchema, validate } from '../core';
+import { validate } from '../core';
 import { parseCommandLine } from '../core/command-line';
 import { importUsersCsv, type RejectedRow } from '../import';
 import { type Io, UsageError } from './io';
-import { readInputFile } from './read-input';
+import { readSchemaOption } from './dataset-schema-option';
 import { textLine } from './validate-command';
 
 export async function runImport(args: string[], io: Io): Promise<number> {
@@ -25,18 +25,14 @@ export async function runImport(args: string[], io: Io): Promise<number> {
     throw new UsageError('import needs --dataset-arn ARN (the Users dataset the files are for)');
   checkDatasetArn(datasetArn, io);
 
-  let schema: DatasetSchema | undefined;
-  const schemaFile = values['dataset-schema'];
-  if (schemaFile !== undefined) {
-    const text = readInputFile(schemaFile, io);
-    if (text === undefined) return 2;
-    const reading = readDatasetSchema(text);
-    for (const f of reading.findings) io.stdout.write(`${textLine({ file: schemaFile, ...f })}\n`);
-    if (!reading.schema) {
-      io.stderr.write('putusers: the dataset schema cannot be used (above); nothing was imported\n');
-      return 2;
-    }
-    schema = reading.schema;
+  // Files typed by a schema the service would not take would be wrong: stop there.
+  const schemaOption = readSchemaOption(values['dataset-schema'], io);
+  if (schemaOption === 'unreadable') return 2;
+  for (const f of schemaOption.findings) io.stdout.write(`${textLine(f)}\n`);
+  const { schema } = schemaOption;
+  if (values['dataset-schema'] !== undefined && !schema) {
+    io.stderr.write('putusers: the dataset schema cannot be used (above); nothing was imported\n');
+    return 2;
   }
 
   const out = values.out ?? path.dirname(csv);

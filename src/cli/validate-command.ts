@@ -1,7 +1,8 @@
 // `putusers validate [--format text|json] [--dataset-schema SCHEMA] FILE...`
-import { type DatasetSchema, type Finding, formatOfPath, readDatasetSchema, validate } from '../core';
+import { type Finding, formatOfPath, validate } from '../core';
 import { parseCommandLine } from '../core/command-line';
 import { type Io, UsageError } from './io';
+import { readSchemaOption } from './dataset-schema-option';
 import { readInputFile } from './read-input';
 
 export interface FileFinding extends Finding {
@@ -17,18 +18,12 @@ export function runValidate(args: string[], io: Io): number {
   if (output !== 'text' && output !== 'json') throw new UsageError(`--format takes text or json, not "${output}"`);
   if (files.length === 0) throw new UsageError('validate needs at least one FILE');
 
-  const all: FileFinding[] = [];
+  // A schema the service would not take is reported on its own file; the inputs are then checked without it.
+  const schemaOption = readSchemaOption(values['dataset-schema'], io);
+  if (schemaOption === 'unreadable') return 2;
+  const { schema: datasetSchema } = schemaOption;
+  const all: FileFinding[] = [...schemaOption.findings];
   let unreadable = false;
-  let datasetSchema: DatasetSchema | undefined;
-  const schemaFile = values['dataset-schema'];
-  if (schemaFile !== undefined) {
-    const text = readInputFile(schemaFile, io);
-    if (text === undefined) return 2;
-    // A schema the service would not take is reported on its own file; the inputs are then checked without it.
-    const reading = readDatasetSchema(text);
-    all.push(...reading.findings.map((f) => ({ file: schemaFile, ...f })));
-    datasetSchema = reading.schema;
-  }
   for (const file of files) {
     const text = readInputFile(file, io, { stdin: true });
     if (text === undefined) {

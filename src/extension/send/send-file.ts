@@ -21,7 +21,7 @@ import { settings } from '../settings';
 import { loadSendEngine, type SendEngine } from './load-engine';
 import { LOCAL_EMULATOR_KEYS } from './local-emulator';
 import { extensionRemedyWords, REGION_FROM } from './wording';
-import { presentReport, targetBeside, writeUsersNotIn } from './report-view';
+import { presentReport, targetBeside, type UsersNotInTarget, writeUsersNotIn } from './report-view';
 
 export interface SendFileOptions {
   /** Send without asking (warnings, several requests): for keybindings and automation. */
@@ -166,22 +166,44 @@ async function afterSend(
     parsedVersion: number;
   },
 ): Promise<SendFileResult> {
-  const { document, request, report, engine } = sent;
+  const { document } = sent;
+  return finishSend(ctx, { ...sent, source: document.uri, target: targetBeside(document) }, () => {
+    // Marked only while the users are where they were when sent.
+    if (document.version === sent.parsedVersion) ctx.rejectedUsers.show(document, sent.parsed, sent.report);
+  });
+}
+
+/**
+ * After a send (a file's or a folder's): the users not in written to a new file named after
+ * `target`, the report, and the message that says what happened. `beforeMessage` marks what the
+ * caller can (the rejected users in the file sent).
+ */
+export async function finishSend(
+  ctx: Ctx,
+  sent: {
+    name: string;
+    source: vscode.Uri;
+    target: UsersNotInTarget;
+    request: PutUsersRequest;
+    report: SendReport;
+    engine: SendEngine;
+    userLines: readonly number[];
+  },
+  beforeMessage: () => void = () => undefined,
+): Promise<SendFileResult> {
+  const { request, report, engine } = sent;
   // As `putusers send` does: whenever a user is not in, a file holds exactly those not in.
-  const failedFile = engine.allIn(report)
-    ? undefined
-    : await writeUsersNotIn(targetBeside(document), request, report, ctx.log);
+  const failedFile = engine.allIn(report) ? undefined : await writeUsersNotIn(sent.target, request, report, ctx.log);
   const reportLines = engine.formatReport(report, {
     ...(failedFile ? { failedFile: failedFile.label } : {}),
     remedyWords: extensionRemedyWords,
   });
   // The engine logged each request and the totals as they happened; the file is what is new.
   if (failedFile) ctx.log.info(engine.failedFileLine(report, failedFile.label));
-  // Marked only while the users are where they were when sent.
-  if (document.version === sent.parsedVersion) ctx.rejectedUsers.show(document, sent.parsed, report);
+  beforeMessage();
   const actions = presentReport(ctx, {
     name: sent.name,
-    source: document.uri,
+    source: sent.source,
     report,
     reportLines,
     notInFile: failedFile,

@@ -8,16 +8,15 @@ import * as vscode from 'vscode';
 import { type Finding, plural, type PutUsersRequest, readRequestToSend } from '../../core';
 import type { Ctx } from '../context';
 import { formatOf } from '../documents';
-import { presentReport, writeUsersNotIn } from './report-view';
 import {
   agreesToSend,
+  finishSend,
   refusedUntrusted,
   sayInvalid,
   sendRequest,
   type SendFileOptions,
   type SendFileResult,
 } from './send-file';
-import { extensionRemedyWords } from './wording';
 
 const INPUT_FILE = /\.putusers\.(json|ya?ml)$/i;
 
@@ -90,31 +89,16 @@ async function readAndSend(
   if (!options.confirmed && !(await agreesToSend(what, request.users.length, warnings))) return { status: 'declined' };
   const sent = await sendRequest(ctx, name, request, controller, options);
   if (!sent) return { status: 'declined' };
-  const { report, engine } = sent;
+  // Beside the folder, not in it: a second send of the folder would pick the file up.
   const besideFolder = vscode.Uri.joinPath(folder, '..', `${path.basename(folder.path)}.putusers.json`);
-  const failedFile = engine.allIn(report)
-    ? undefined
-    : await writeUsersNotIn({ uri: besideFolder, format: 'json', untitled: false }, request, report, ctx.log);
-  const reportLines = engine.formatReport(report, {
-    ...(failedFile ? { failedFile: failedFile.label } : {}),
-    remedyWords: extensionRemedyWords,
-  });
-  if (failedFile) ctx.log.info(engine.failedFileLine(report, failedFile.label));
-  const actions = presentReport(ctx, {
+  return finishSend(ctx, {
+    ...sent,
     name,
     source: folder,
-    report,
-    reportLines,
-    notInFile: failedFile,
+    target: { uri: besideFolder, format: 'json', untitled: false },
+    request,
     userLines: [],
   });
-  return {
-    status: 'sent',
-    report,
-    reportLines,
-    actions,
-    ...(failedFile ? { failedFile: failedFile.uri.toString() } : {}),
-  };
 }
 
 /** The folder's input files, in name order, as documents (those open in an editor as they are there). */
