@@ -159,6 +159,8 @@ describe('PutUsers: properties against the dataset schema', function () {
       10_000,
       () => 'the schema lens on the imported file',
     );
+    // Checked now, and awaited: an empty list then means the file passed, not that no check ran yet.
+    await vscode.commands.executeCommand('putUsers.validateFile');
     assert.deepEqual(vscode.languages.getDiagnostics(document.uri).map(formatDiagnostic), []);
   });
 
