@@ -2,6 +2,7 @@
 // the JSON Schema, hovers, completions and skeletons use comes from here.
 // Sources: the Personalize Events API model (botocore/Smithy) and ../shared/docs/putusers-facts.md.
 
+import { sameName } from './nearest';
 export interface StringShape {
   kind: 'string';
   min?: number;
@@ -139,6 +140,5 @@ export function memberOf(shape: StructureShape, name: string): Member | undefine
 
 /** The member a near-miss name means (`userID`, `UserId`, `dataset_arn`), if any. */
 export function suggestMember(shape: StructureShape, name: string): string | undefined {
-  const squash = (s: string) => s.toLowerCase().replace(/[_\-\s]/g, '');
-  return shape.members.find((m) => squash(m.name) === squash(name))?.name;
+  return shape.members.find((m) => sameName(m.name, name))?.name;
 }

@@ -3,9 +3,12 @@
 
 const squash = (s: string) => s.toLowerCase().replace(/[_\-\s]/g, '');
 
+/** The same name once case and separators are ignored (`userID` ~ `userId`, `AGE` ~ `age`, `videos_watched` ~ `videosWatched`). */
+export const sameName = (a: string, b: string) => squash(a) === squash(b);
+
 export function nearestName(candidates: readonly string[], name: string): string | undefined {
   const wanted = squash(name);
-  const same = candidates.find((c) => squash(c) === wanted);
+  const same = candidates.find((c) => sameName(c, name));
   if (same !== undefined) return same;
   let best: string | undefined;
   let bestDistance = Math.min(3, Math.floor(wanted.length / 3)) + 1;

@@ -9,7 +9,7 @@
 import { type Node as JsonNode, parseTree } from 'jsonc-parser';
 import { type DatasetSchema, type SchemaField, textMisfit } from '../dataset-schema';
 import { USERS_SCHEMA } from '../model';
-import { nearestName } from '../nearest';
+import { nearestName, sameName } from '../nearest';
 import type { DictNode, StrNode } from '../tree';
 import type { RawFinding } from './finding';
 import { decodedToSource } from './string-offsets';
@@ -78,9 +78,7 @@ function misnamedField(
     });
     return undefined;
   }
-  const byName = schema.fields.find(
-    (f) => f.name === key || f.key.toLowerCase() === key.replace(/[_\-\s]/g, '').toLowerCase(),
-  );
+  const byName = schema.fields.find((f) => sameName(f.key, key));
   if (byName) {
     out.push({
       ...at(keyNode),
