@@ -122,6 +122,21 @@ export const OPERATION = {
   errors: ['InvalidInputException', 'ResourceNotFoundException', 'ResourceInUseException'],
 } as const;
 
+/**
+ * The two Amazon Personalize (control plane) operations that tell a dataset's schema: JSON 1.1
+ * over `POST /` with `X-Amz-Target: AmazonPersonalize.<name>`, signed for `personalize` like
+ * PutUsers, at `personalize.<region>.amazonaws.com`.
+ */
+export const SCHEMA_OPERATIONS = {
+  targetPrefix: 'AmazonPersonalize',
+  contentType: 'application/x-amz-json-1.1',
+  endpointPrefix: 'personalize',
+  describeDataset: 'DescribeDataset',
+  describeSchema: 'DescribeSchema',
+  /** The `datasetType` DescribeDataset gives a Users dataset. */
+  usersDatasetType: 'Users',
+} as const;
+
 /** The list shape of `users` (its min/max are the batch limits the sender uses). */
 export const USER_LIST = PUT_USERS_REQUEST.members[1]!.shape as ListShape;
 

@@ -19,7 +19,7 @@ function datasetOf(value: string): EmulatedDataset {
   }
   const { schema, findings } = readDatasetSchema(text);
   if (!schema) throw new UsageError(`${file} is no Users dataset schema: ${findings.map((f) => f.message).join(' ')}`);
-  return { arn: value.slice(0, at), schema };
+  return { arn: value.slice(0, at), schema: text };
 }
 
 const USAGE =
@@ -75,7 +75,13 @@ async function start(args: string[], io: Io): Promise<Emulator> {
   io.stdout.write(`Personalize Events emulator on ${emulator.url}\n`);
   for (const d of datasets)
     io.stdout.write(
-      `  dataset ${d.arn}${d.busy ? ' (busy: answers ResourceInUseException)' : ''}${d.schema ? ` (its schema: ${d.schema.fields.map((f) => f.key).join(', ')})` : ''}\n`,
+      `  dataset ${d.arn}${d.busy ? ' (busy: answers ResourceInUseException)' : ''}${
+        d.schema
+          ? ` (its schema: ${readDatasetSchema(d.schema)
+              .schema!.fields.map((f) => f.key)
+              .join(', ')})`
+          : ''
+      }\n`,
     );
   io.stdout.write(
     `Send with: putusers send FILE --endpoint-url ${emulator.url} --region ${region ?? 'us-east-1'} (with AWS_ACCESS_KEY_ID=${accessKeyId} and its secret in the environment)\n`,

@@ -1,10 +1,13 @@
 // A local Personalize Events emulator: `POST /users` as the service answers it. It verifies
 // SigV4 for real, validates the body with the core's rules, answers in AWS's REST-JSON error
-// shape, records what it received and what it accepted, and injects faults per request.
+// shape, records what it received and what it accepted, and injects faults per request. It also
+// answers the control plane's DescribeDataset and DescribeSchema (control-plane.ts), so that the
+// extension can fetch a dataset's schema from it as from AWS.
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { type DatasetSchema, datasetArnProblems, OPERATION, type User } from '../core';
+import { type DatasetSchema, datasetArnProblems, OPERATION, readDatasetSchema, type User } from '../core';
+import { answerControl, controlOperation, controlVerdict } from './control-plane';
 import { type Fault, type FaultRule, faultsFor } from './faults';
 import { invalidInputMessage, serviceErrors } from './service-messages';
 import { checkSignature, type Credential, type SigningScope } from './sigv4';
@@ -13,8 +16,16 @@ export interface EmulatedDataset {
   arn: string;
   /** Answer 409 ResourceInUseException (an import or update in progress). */
   busy?: boolean;
-  /** The Users dataset's schema: `properties` that do not fit it are refused (see service-messages.ts). */
-  schema?: DatasetSchema;
+  /**
+   * The Users dataset's schema, the Avro JSON that CreateSchema takes: `properties` that do not fit
+   * it are refused (see service-messages.ts), and DescribeSchema gives it.
+   */
+  schema?: string;
+}
+
+/** A dataset as the emulator holds it: with its schema read. */
+interface HeldDataset extends EmulatedDataset {
+  readSchema?: DatasetSchema;
 }
 
 export interface EmulatorOptions {
@@ -70,6 +81,8 @@ export interface Emulator {
   acceptedUsers(): User[];
   /** Every request received on POST /users (faulty, refused and accepted). */
   requests: ReceivedRequest[];
+  /** Every DescribeDataset and DescribeSchema request (`path` is the operation's name). */
+  describeRequests: ReceivedRequest[];
   /** Replace the fault rules (applied from the next request on). */
   setFaults(rules: FaultRule[]): void;
   setBusy(arn: string, busy: boolean): void;
@@ -81,9 +94,10 @@ export interface Emulator {
 /** What one emulator holds while it runs. */
 interface EmulatorState {
   readonly options: EmulatorOptions;
-  readonly datasets: Map<string, EmulatedDataset>;
+  readonly datasets: Map<string, HeldDataset>;
   readonly accepted: AcceptedRequest[];
   readonly requests: ReceivedRequest[];
+  readonly describeRequests: ReceivedRequest[];
   rules: FaultRule[];
   seq: number;
 }
@@ -95,9 +109,10 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
   const host = options.host ?? '127.0.0.1';
   const state: EmulatorState = {
     options,
-    datasets: new Map(options.datasets.map((d) => [d.arn, { ...d }])),
+    datasets: new Map(options.datasets.map((d) => [d.arn, held(d)])),
     accepted: [],
     requests: [],
+    describeRequests: [],
     rules: [...(options.faults ?? [])],
     seq: 0,
   };
@@ -121,13 +136,14 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     });
   });
   const { port } = server.address() as AddressInfo;
-  const { accepted, requests, datasets } = state;
+  const { accepted, requests, describeRequests, datasets } = state;
   return {
     url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
     port,
     accepted,
     acceptedUsers: () => accepted.flatMap((a) => a.users),
     requests,
+    describeRequests,
     setFaults: (next) => {
       state.rules = [...next];
     },
@@ -139,6 +155,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     clear: () => {
       accepted.length = 0;
       requests.length = 0;
+      describeRequests.length = 0;
     },
     close: () =>
       new Promise<void>((resolve) => {
@@ -146,6 +163,14 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
         server.closeAllConnections();
       }),
   };
+}
+
+/** A dataset with its schema read (a schema the service would not take is the caller's mistake). */
+function held(dataset: EmulatedDataset): HeldDataset {
+  if (dataset.schema === undefined) return { ...dataset };
+  const { schema, findings } = readDatasetSchema(dataset.schema);
+  if (!schema) throw new Error(`The schema of ${dataset.arn} is no Users schema: ${findings[0]?.message}`);
+  return { ...dataset, readSchema: schema };
 }
 
 /** Records a request, applies its faults, answers it; undefined for what is not PutUsers. */
@@ -157,6 +182,9 @@ async function handle(
   const bytes = await readBody(req);
   const body = bytes.toString('utf8');
   const path = new URL(req.url ?? '/', 'http://emulator.invalid').pathname;
+  const control =
+    req.method === 'POST' && path === '/' ? controlOperation(req.headersDistinct['x-amz-target']?.[0]) : undefined;
+  if (control) return describe(state, req, res, control, bytes);
   if (req.method !== OPERATION.method || path !== OPERATION.path) {
     answer(res, 404, 'UnknownOperationException', `${req.method} ${path} is not an operation of Personalize Events.`);
     return undefined;
@@ -209,6 +237,51 @@ async function handle(
   return record;
 }
 
+/** DescribeDataset or DescribeSchema: signed as PutUsers is, answered from the datasets it holds. */
+async function describe(
+  state: EmulatorState,
+  req: IncomingMessage,
+  res: ServerResponse,
+  operation: 'DescribeDataset' | 'DescribeSchema',
+  bytes: Buffer,
+): Promise<ReceivedRequest> {
+  const body = bytes.toString('utf8');
+  const record: ReceivedRequest = {
+    seq: ++state.seq,
+    method: 'POST',
+    path: operation,
+    headers: { ...req.headersDistinct },
+    body,
+    status: 0,
+    faults: [],
+    receivedAt: Date.now(),
+  };
+  state.describeRequests.push(record);
+  const signature = await checkSignature(
+    { method: 'POST', url: req.url ?? '/', headers: req.headersDistinct, body: bytes },
+    {
+      credentials: state.options.credentials,
+      service: OPERATION.signingName,
+      ...(state.options.region ? { region: state.options.region } : {}),
+    },
+  );
+  if (signature.scope) record.scope = signature.scope;
+  const known = new Map([...state.datasets].map(([arn, d]) => [arn, { arn, schemaText: d.schema }]));
+  const verdict = signature.ok
+    ? controlVerdict(operation, body, known)
+    : {
+        status: 403,
+        errorType: signature.code,
+        message: signature.message,
+        body: { __type: signature.code, message: signature.message },
+      };
+  record.status = verdict.status;
+  record.requestId = answerControl(res, verdict);
+  if (verdict.errorType) record.errorType = verdict.errorType;
+  if (verdict.message) record.message = verdict.message;
+  return record;
+}
+
 /** A server error or throttling the rules inject, before the service looks at the request. */
 function faultVerdict(faults: readonly Fault[]): Verdict | undefined {
   const failure = faults.find((f) => f.kind === 'status' || f.kind === 'throttle');
@@ -235,8 +308,9 @@ function serviceVerdict(
   // Any dataset, but only one an ARN can name: a Users dataset, in a real region and account.
   const arn = parsed?.datasetArn;
   const anyDataset = arn !== undefined && state.options.anyDataset && datasetArnProblems(arn).length === 0;
-  const dataset = arn === undefined ? undefined : (state.datasets.get(arn) ?? (anyDataset ? { arn } : undefined));
-  const errors = serviceErrors(body, dataset?.schema);
+  const dataset: HeldDataset | undefined =
+    arn === undefined ? undefined : (state.datasets.get(arn) ?? (anyDataset ? { arn } : undefined));
+  const errors = serviceErrors(body, dataset?.readSchema);
   if (errors.length > 0 || !parsed)
     return { status: 400, errorType: 'InvalidInputException', message: invalidInputMessage(body, errors) };
   if (!dataset)

@@ -27,6 +27,11 @@ export interface ClientOptions {
 export const DEFAULT_MAX_ATTEMPTS = 3;
 
 export function createClient(options: ClientOptions, stopRetrying: AbortSignal): PersonalizeEventsClient {
+  return new PersonalizeEventsClient(clientConfig(options, stopRetrying));
+}
+
+/** The configuration of either client (Personalize Events, and Personalize for a dataset's schema). */
+export function clientConfig(options: ClientOptions, stopRetrying: AbortSignal): PersonalizeEventsClientConfig {
   const config: PersonalizeEventsClientConfig = {
     retryStrategy: abortableStandardRetries(
       options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
@@ -41,7 +46,7 @@ export function createClient(options: ClientOptions, stopRetrying: AbortSignal):
   if (region) config.region = region;
   if (options.endpoint) config.endpoint = options.endpoint;
   if (options.credentials) config.credentials = options.credentials;
-  return new PersonalizeEventsClient(config);
+  return config;
 }
 
 /**

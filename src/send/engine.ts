@@ -9,13 +9,12 @@ import { OPERATION, plural, type PutUsersRequest } from '../core';
 import { type Batch, DEFAULT_CONCURRENCY, MAX_CONCURRENCY, MAX_USERS_PER_REQUEST, toBatches } from './batches';
 import { type Attempt, sendBisecting } from './bisect';
 import { type ClientOptions, createClient, DEFAULT_MAX_ATTEMPTS } from './client';
-import { explainMissingCredentials, reloadSharedFiles, type SharedFiles } from './credentials';
-import { checkEndpoint } from './endpoint';
+import { reloadSharedFiles, type SharedFiles } from './credentials';
 import { describeError, type SendFailure } from './errors';
 import { silentLogger, type SendLogger } from './log';
 import { recordAccepted, recordNotAccepted, settle, startRequest, type Tally } from './outcomes';
 import { emptyReport, type SendReport, totalsLine } from './report';
-import { profileNames } from './target';
+import { explainedFailure, insecureEndpoint, missingProfile } from './preflight';
 
 export interface SendOptions extends ClientOptions {
   /** Requests in flight at once (default 4). */
@@ -74,37 +73,12 @@ function checkedConcurrency(concurrency = DEFAULT_CONCURRENCY): number {
 
 /** An http:// endpoint on another host (unless allowed), or a Cancel before anything began. */
 function refusalBeforeAnyRequest(options: SendOptions, report: SendReport): SendFailure | undefined {
-  if (options.endpoint !== undefined) {
-    const endpoint = checkEndpoint(options.endpoint, options.allowInsecureEndpoint);
-    if (!endpoint.ok)
-      return {
-        kind: 'insecure-endpoint',
-        code: 'InsecureEndpoint',
-        message: endpoint.message,
-        fatal: true,
-        remedy: { kind: 'allow-insecure-endpoint' },
-      };
-    report.endpoint = options.endpoint;
-  }
+  const insecure = insecureEndpoint(options.endpoint, options.allowInsecureEndpoint);
+  if (insecure) return insecure;
+  if (options.endpoint !== undefined) report.endpoint = options.endpoint;
   if (options.signal?.aborted)
     return { kind: 'cancelled', code: 'Cancelled', message: 'Cancelled before anything was sent.', fatal: true };
   return undefined;
-}
-
-/**
- * A profile named (option or AWS_PROFILE) but in neither shared file: say so, as the AWS CLI does
- * ("The config profile (x) could not be found"), before the SDK fails on its region instead.
- */
-function missingProfile(options: SendOptions, sharedFiles: SharedFiles | undefined): SendFailure | undefined {
-  const named = options.profile || process.env['AWS_PROFILE'];
-  if (!named || options.credentials || !sharedFiles || profileNames(sharedFiles).includes(named)) return undefined;
-  return {
-    kind: 'no-credentials',
-    code: 'ProfileNotFound',
-    fatal: true,
-    message: `No such AWS profile: ${explainMissingCredentials(sharedFiles, named)}`,
-    remedy: { kind: 'choose-profile' },
-  };
 }
 
 /** Fills in the report's region and endpoint; the failure when the region or the credentials cannot be had. */
@@ -120,12 +94,7 @@ async function resolveRegionAndCredentials(
     await client.config.credentials();
     return undefined;
   } catch (e) {
-    const failure = describeError(e, report);
-    if (failure.kind === 'no-credentials') {
-      const why = explainMissingCredentials(sharedFiles, options.profile);
-      if (why) failure.message += ` ${why}`;
-    }
-    return failure;
+    return explainedFailure(e, report, sharedFiles, options.profile);
   }
 }
 

@@ -57,6 +57,8 @@ export function failureText(failure: Pick<SendFailure, 'message' | 'remedy'>, wo
 
 export interface ErrorContext {
   datasetArn: string;
+  /** The operation that failed, for the permission it needs (default PutUsers). */
+  operation?: string;
   region?: string;
   endpoint?: string;
   profile?: string;
@@ -144,7 +146,7 @@ function credentialsFailure({ name, raw, context, profile, failure }: Described)
       return failure(
         'credentials-refused',
         true,
-        `Access denied (${raw}): the credentials' identity needs personalize:PutUsers on ${context.datasetArn}.`,
+        `Access denied (${raw}): the credentials' identity needs personalize:${context.operation ?? 'PutUsers'} on ${context.datasetArn}.`,
       );
     case 'UnrecognizedClientException':
     case 'InvalidClientTokenId':

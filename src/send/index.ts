@@ -7,3 +7,9 @@ export { sendUsers, type SendOptions } from './engine';
 export { allIn, failedFileLine, formatReport, type SendReport } from './report';
 export { writeFailedFile } from './failed-file';
 export { lineLogger } from './log';
+export {
+  describeDatasetSchema,
+  type DescribedSchema,
+  type DescribeSchemaOptions,
+  type DescribeSchemaResult,
+} from './describe-schema';

@@ -11,9 +11,10 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { readRequest, type User, writeInput } from '../../../src/core';
 import { type Emulator, type ReceivedRequest, startEmulator } from '../../../src/emulator';
-import { sendUsers } from '../../../src/send';
+import { describeDatasetSchema, sendUsers } from '../../../src/send';
 import { awsCliPath, cliEnv } from '../../support/aws-cli';
 import { ARN, BUSY_ARN, makeUsers, UNKNOWN_ARN } from '../../support/emulator-harness';
+import { usersSchemaText } from '../../support/values';
 
 interface CliRun {
   code: number;
@@ -190,5 +191,50 @@ describe('emulator and sender vs the real AWS CLI', function () {
       report.requests.map((r) => r.users),
       [10, 1],
     );
+  });
+
+  it('DescribeDataset and DescribeSchema: the CLI reads what the SDK reads, and the signatures of both pass', async () => {
+    const schemaText = usersSchemaText({ name: 'AGE', type: 'int' }, { name: 'TIER', type: ['null', 'string'] });
+    const withSchema = await startEmulator({
+      credentials: [keys],
+      datasets: [{ arn: ARN, schema: schemaText }],
+      region,
+    });
+    try {
+      const run = (args: string[]) =>
+        new Promise<CliRun>((resolve) =>
+          execFile(
+            cli!,
+            ['personalize', ...args, '--endpoint-url', withSchema.url, '--output', 'json'],
+            { env, encoding: 'utf8', timeout: 60_000 },
+            (error, stdout, stderr) =>
+              resolve({ code: error ? Number((error as { code?: unknown }).code) : 0, stdout, stderr }),
+          ),
+        );
+      const dataset = await run(['describe-dataset', '--dataset-arn', ARN]);
+      assert.deepEqual([dataset.code, dataset.stderr], [0, '']);
+      const { dataset: d } = JSON.parse(dataset.stdout) as { dataset: Record<string, unknown> };
+      assert.equal(d['datasetArn'], ARN);
+      assert.equal(d['datasetType'], 'Users');
+      const schema = await run(['describe-schema', '--schema-arn', String(d['schemaArn'])]);
+      assert.deepEqual([schema.code, schema.stderr], [0, '']);
+      const { schema: s } = JSON.parse(schema.stdout) as { schema: Record<string, unknown> };
+      assert.equal(s['schema'], schemaText);
+      const ours = await describeDatasetSchema(ARN, { endpoint: withSchema.url, credentials: keys });
+      assert.ok(ours.ok);
+      assert.deepEqual(
+        [ours.schema.schemaArn, ours.schema.schemaName, ours.schema.schemaText],
+        [d['schemaArn'], s['name'], s['schema']],
+      );
+      assert.ok(withSchema.describeRequests.every((r) => r.status === 200));
+      assert.equal(withSchema.describeRequests.length, 4);
+      const unknown = await run(['describe-dataset', '--dataset-arn', UNKNOWN_ARN]);
+      assert.match(
+        unknown.stderr,
+        /An error occurred \(ResourceNotFoundException\) when calling the DescribeDataset operation: Could not find resource: /,
+      );
+    } finally {
+      await withSchema.close();
+    }
   });
 });

@@ -6,7 +6,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { main } from '../../../src/cli/main';
-import { readDatasetSchema, readRequest, type User, writeInput } from '../../../src/core';
+import { readRequest, type User, writeInput } from '../../../src/core';
 import type { Emulator, FaultRule } from '../../../src/emulator';
 import {
   ARN,
@@ -180,12 +180,10 @@ describe('send: putusers send FILE', () => {
   });
 
   it('against a dataset with a schema: the users whose properties do not fit are found and kept, the rest get in', async () => {
-    const schema = readDatasetSchema(
-      usersSchemaText(
-        { name: 'AGE', type: 'string' },
-        { name: 'MEMBER_TIER', type: ['null', 'string'], categorical: true },
-      ),
-    ).schema!;
+    const schema = usersSchemaText(
+      { name: 'AGE', type: 'string' },
+      { name: 'MEMBER_TIER', type: ['null', 'string'], categorical: true },
+    );
     const strict = await startTestEmulator({ datasets: [{ arn: ARN, schema }] });
     try {
       const input = makeUsers(15);
