@@ -5,6 +5,7 @@
 import { jsonCursor, type JsonCursorMemo } from './json-cursor';
 import { type LiteralEncoding, propertiesCursor, type PropertiesCursor } from './properties-cursor';
 import type { Format } from './types';
+import { lineStarts, multiLinePropertiesAt, quotedEnd } from './yaml-properties-scalar';
 
 export type CompletionContext =
   | {
@@ -124,6 +125,7 @@ function nextNonSpace(text: string, from: number): number {
  * parse of 10,000 users is too slow to wait for).
  */
 function yamlContext(text: string, offset: number): CompletionContext | undefined {
+  if (text[offset - 1] === '\r' && text[offset] === '\n') return undefined; // inside a CRLF
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
   const lineEndAt = text.indexOf('\n', offset);
   const lineEnd = lineEndAt < 0 ? text.length : lineEndAt;
@@ -132,6 +134,19 @@ function yamlContext(text: string, offset: number): CompletionContext | undefine
   const lines = text.split('\n');
   let line = 0;
   for (let i = text.indexOf('\n'); i >= 0 && i < lineStart; i = text.indexOf('\n', i + 1)) line++;
+  const starts = lineStarts(lines);
+  // A line of a properties value over several lines (a block scalar, a folded quoted scalar).
+  const multiLine = multiLinePropertiesAt(text, lines, starts, line, offset - lineStart);
+  if (multiLine === 'elsewhere') return undefined;
+  if (multiLine) {
+    const user = yamlUserIndex(lines, line, false);
+    const { encoding } = multiLine;
+    if (multiLine.empty)
+      return { kind: 'properties', user, encoding, cursor: { kind: 'object', start: offset, end: offset } };
+    const cursor = propertiesCursor(text, multiLine.start, multiLine.end, offset, encoding);
+    // A block's whole content is no object to replace: its line breaks keep the YAML around it.
+    return cursor && cursor.kind !== 'object' ? { kind: 'properties', user, encoding, cursor } : undefined;
+  }
   const key = /^(\s*)(- )?([\w-]*)$/.exec(before);
   if (key) {
     let end = offset;
@@ -176,7 +191,10 @@ function yamlContext(text: string, offset: number): CompletionContext | undefine
   const encoding: LiteralEncoding = quote === "'" ? 'single-quoted' : 'backslash';
   const closed = valueEnd - valueStart >= 2 && text[valueEnd - 1] === quote;
   if (closed && offset >= valueEnd) return undefined;
-  const cursor = propertiesCursor(text, valueStart + 1, closed ? valueEnd - 1 : valueEnd, offset, encoding);
+  // Not closed on its line: it may be folded over the lines below (else it is being typed).
+  const keyIndent = /^\s*(?:- )?/.exec(value[1]!)![0].length;
+  const contentEnd = closed ? valueEnd - 1 : (quotedEnd(text, lines, starts, valueStart, keyIndent) ?? valueEnd);
+  const cursor = propertiesCursor(text, valueStart + 1, contentEnd, offset, encoding);
   return cursor && { kind: 'properties', user, encoding, cursor };
 }
 

@@ -2,16 +2,16 @@
 // `${1:default}`) over exact offsets. The editor wraps them into items; tests expand and apply
 // them at every offset of a file and check the file still parses.
 import type { CompletionContext } from './completion-context';
-import type { SchemaField } from './dataset-schema';
+import { fieldLiteral, type SchemaField, textMisfit } from './dataset-schema';
 import type { Member, SchemaFieldType } from './model';
 import { structureAt } from './model-paths';
-import { encodeInner, innerQuote } from './properties-cursor';
+import { encodeInner, encodeJson, innerQuote } from './properties-cursor';
 import { escapeSnippet } from './snippets';
 import type { Format } from './types';
 
 export interface CompletionProposal {
   label: string;
-  kind: 'member' | 'arn-template' | 'arn' | 'property-key';
+  kind: 'member' | 'arn-template' | 'arn' | 'property-key' | 'property-value';
   /** The text to insert, in snippet syntax. */
   snippet: string;
   /** Offsets of the text it replaces. */
@@ -21,8 +21,16 @@ export interface CompletionProposal {
   filterText?: string;
   /** For members: the model's member (its docs, whether it is required). */
   member?: Member;
-  /** For property keys from the dataset's schema: its field. */
+  /** For property keys and values when the dataset's schema has the key: its field. */
   field?: SchemaField;
+  /** For property values: how many users in the workspace have it for the key (none: a boolean offered). */
+  uses?: number;
+}
+
+/** A value other users have for a key: its inner JSON literal (`"gold"`, `30`, `true`) and how many have it. */
+export interface UsedValue {
+  literal: string;
+  uses: number;
 }
 
 /** What the proposals draw on beyond the text: ARNs the workspace uses, other users' property keys. */
@@ -31,6 +39,8 @@ export interface ProposalSources {
   propertyKeys: readonly string[];
   /** The dataset schema's fields, when known: then they are the keys proposed, with typed values. */
   schemaFields?: readonly SchemaField[];
+  /** At a value inside properties: the values used for its key, most used first. */
+  usedValues?: readonly UsedValue[];
 }
 
 const ARN_TEMPLATE = 'arn:aws:personalize:${1:region}:${2:account}:dataset/${3:group}/USERS';
@@ -48,6 +58,7 @@ export function completionProposals(
         ? arnProposals(context, format, sources.datasetArns)
         : [];
     case 'properties':
+      if (context.cursor.kind === 'value') return propertyValueProposals(context, sources);
       return propertyKeyProposals(
         context,
         sources.schemaFields?.map((field) => ({ key: field.key, type: field.type, field })) ??
@@ -146,4 +157,52 @@ function propertyKeyProposals(
     const literal = newLiteral ? "'" : '';
     return { ...proposal, snippet: `${spaceBefore ? ' ' : ''}${literal}{${member}}${literal}` };
   });
+}
+
+/**
+ * Values inside a `properties` string, for the key before the cursor: `true` and `false` for a
+ * boolean field, then the values used for the key that fit its field (all of them without a
+ * schema), and each category of a categorical field's values. Strings quoted, numbers and
+ * booleans bare, written as the literal's encoding needs.
+ */
+function propertyValueProposals(
+  { cursor, encoding }: Extract<CompletionContext, { kind: 'properties' }>,
+  { schemaFields, usedValues = [] }: ProposalSources,
+): CompletionProposal[] {
+  const field = schemaFields?.find((f) => f.key === cursor.key);
+  const offered = new Map<string, number | undefined>();
+  if (field?.type === 'boolean') for (const literal of ['true', 'false']) offered.set(literal, undefined);
+  for (const { literal, uses } of usedValues) {
+    if (field && !fits(field, literal)) continue;
+    if (!offered.has(literal)) offered.set(literal, uses);
+    if (field?.categorical)
+      for (const category of (JSON.parse(literal) as string).split('|')) {
+        const single = JSON.stringify(category);
+        if (category !== '' && !offered.has(single)) offered.set(single, uses);
+      }
+  }
+  return [...offered].map(([literal, uses]): CompletionProposal => {
+    const value: unknown = JSON.parse(literal);
+    const text = encodeJson(literal, encoding);
+    return {
+      label: typeof value === 'string' ? value : literal,
+      kind: 'property-value',
+      snippet: (cursor.lead ?? '') + escapeSnippet(text),
+      start: cursor.start,
+      end: cursor.end,
+      filterText: (cursor.lead ?? '') + text,
+      ...(field ? { field } : {}),
+      ...(uses === undefined ? {} : { uses }),
+    };
+  });
+}
+
+/** Whether a used value's literal fits the field: numbers and booleans as such, or written as strings. */
+function fits(field: SchemaField, literal: string): boolean {
+  const value: unknown = JSON.parse(literal);
+  if (typeof value === 'string')
+    return field.type === 'string' || (field.type !== 'boolean' && textMisfit(field, value) === undefined);
+  if (typeof value === 'number')
+    return field.type !== 'string' && field.type !== 'boolean' && fieldLiteral(field, literal) !== undefined;
+  return typeof value === 'boolean' && field.type === 'boolean';
 }

@@ -212,7 +212,7 @@ export function propertyKeyAt(text: string, properties: StrNode, offset: number)
     const key = prop.children?.[0];
     if (!key) continue;
     const { start, end } = decodedToSource(text, properties, key.offset, key.offset + key.length);
-    // A block scalar maps to its whole value: no key can be told apart there.
+    // A value whose source could not be aligned maps to the whole of it: no key can be told apart there.
     if (start === properties.start && end === properties.end) return undefined;
     if (offset >= start && offset <= end) return String(key.value);
   }

@@ -20,7 +20,13 @@ export { locate, userIndexOf, type Location, type PathStep } from './locate';
 export { headOf } from './tree';
 export { createJsonCursorMemo, jsonCursor, type JsonCursor, type JsonCursorMemo } from './json-cursor';
 export { completionContext, type CompletionContext } from './completion-context';
-export { completionProposals, type CompletionProposal, type ProposalSources } from './completion-proposals';
+export {
+  completionProposals,
+  type CompletionProposal,
+  type ProposalSources,
+  type UsedValue,
+} from './completion-proposals';
+export { addPropertyValues, type PropertyValues, usedValuesOf } from './property-values';
 export { escapeSnippet, expandSnippet } from './snippets';
 export { type SyntaxSlip, syntaxSlips } from './syntax-slips';
 export { memberAt, memberDoc, structureAt } from './model-paths';

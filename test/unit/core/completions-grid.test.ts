@@ -8,26 +8,51 @@ import {
   completionProposals,
   createJsonCursorMemo,
   expandSnippet,
+  type SchemaField,
+  type UsedValue,
   type FindingCode,
   type Format,
   parseDocument,
   validate,
 } from '../../../src/core';
 import { COMPLETION_FILES, PROPERTY_KEYS } from '../../support/completion-files';
+import { STYLED_FILES } from '../../support/properties-styles';
 import { ARN } from '../../support/values';
 
 /**
  * What a completion must never bring into a file: a syntax error; a properties string that is no
  * longer JSON (except by renaming another key to `properties`, which is the user's choice).
  */
-/** A field of each type the service takes. */
-const SCHEMA_FIELDS = (['string', 'int', 'long', 'float', 'double', 'boolean'] as const).map((type) => ({
-  name: `${type.toUpperCase()}_FIELD`,
-  key: `${type}Field`,
-  type,
-  nullable: false,
-  categorical: type === 'string',
-}));
+/** A field of each type the service takes, and the keys the files use, typed. */
+const SCHEMA_FIELDS: SchemaField[] = [
+  ...(['string', 'int', 'long', 'float', 'double', 'boolean'] as const).map((type) => ({
+    name: `${type.toUpperCase()}_FIELD`,
+    key: `${type}Field`,
+    type,
+    nullable: false,
+    categorical: type === 'string',
+  })),
+  { name: 'AGE', key: 'age', type: 'int', nullable: false, categorical: false },
+  { name: 'TIER', key: 'tier', type: 'string', nullable: false, categorical: true },
+  { name: 'MEMBERSHIP_TIER', key: 'membershipTier', type: 'string', nullable: true, categorical: true },
+  { name: 'NEWSLETTER', key: 'newsletter', type: 'boolean', nullable: true, categorical: false },
+  { name: 'SCORE', key: 'score', type: 'double', nullable: true, categorical: false },
+];
+
+/** Values other users have: every character an encoding must escape, numbers, booleans, categories. */
+const USED_VALUES: UsedValue[] = [
+  '"gold"',
+  '"it\'s \\"q\\""',
+  '"a|b||c"',
+  '"back\\\\slash $1 ${2} }"',
+  '"line\\nbreak\\ttab"',
+  '"\u2028\u0085\ufeff é 😀"',
+  '"30"',
+  '30',
+  '-1.5e3',
+  'true',
+  'false',
+].map((literal, i) => ({ literal, uses: 20 - i }));
 
 const SYNTAX: readonly FindingCode[] = ['cli/invalid-json', 'cli/invalid-yaml'];
 const BREAKS: readonly FindingCode[] = [...SYNTAX, 'service/properties-not-json'];
@@ -35,7 +60,7 @@ const breaks = (text: string, format: Format, codes = BREAKS) =>
   new Set(validate(text, format).flatMap((f) => (codes.includes(f.code) ? [`${f.code}@${f.range.start.line}`] : [])));
 
 describe('completions keep the file valid (every offset, every proposal)', () => {
-  for (const { name, format, text } of COMPLETION_FILES) {
+  for (const { name, format, text } of [...COMPLETION_FILES, ...STYLED_FILES]) {
     it(`${name} (${format})`, () => {
       assert.equal(parseDocument(text, format).error, undefined, 'the file parses to begin with');
       assert.equal(breaks(text, format).size, 0);
@@ -49,10 +74,16 @@ describe('completions keep the file valid (every offset, every proposal)', () =>
           ...completionProposals(context, format, {
             datasetArns: [ARN.replace('demo', 'other')],
             propertyKeys: PROPERTY_KEYS,
+            usedValues: USED_VALUES,
           }),
-          // With a dataset schema: its fields, each with a value of its type.
+          // With a dataset schema: its fields, each with a value of its type; at values, those that fit.
           ...(context.kind === 'properties'
-            ? completionProposals(context, format, { datasetArns: [], propertyKeys: [], schemaFields: SCHEMA_FIELDS })
+            ? completionProposals(context, format, {
+                datasetArns: [],
+                propertyKeys: [],
+                schemaFields: SCHEMA_FIELDS,
+                usedValues: USED_VALUES,
+              })
             : []),
         ];
         for (const p of proposals) {
@@ -69,7 +100,11 @@ describe('completions keep the file valid (every offset, every proposal)', () =>
         }
       }
       // Not vacuous: every kind of proposal was made and applied somewhere in the file.
-      assert.deepEqual([...kinds].sort(), ['arn', 'arn-template', 'member', 'property-key'], `${applied} applied`);
+      assert.deepEqual(
+        [...kinds].sort(),
+        ['arn', 'arn-template', 'member', 'property-key', 'property-value'],
+        `${applied} applied`,
+      );
     });
   }
 });
