@@ -1,17 +1,24 @@
 // Completions in JSON and YAML: the members a mapping still lacks (with their docs), dataset ARNs
 // (a template and those used in the workspace), and, inside a `properties` string, the fields of
-// the Users dataset's schema with a value of their type, or else the keys the file's other users have. Where the cursor is, what to insert and what it replaces are
-// the core's (completion-context.ts, completion-proposals.ts), so that the rule "a file that
+// the Users dataset's schema with a value of their type, or else the keys the file's other users
+// have; at a key's value, `true`/`false` for a boolean field and the values other users in this
+// file and the workspace give the key. Where the cursor is, what to insert and what it replaces
+// are the core's (completion-context.ts, completion-proposals.ts), so that the rule "a file that
 // parsed still parses after any completion" is tested at every offset in plain Node; this module
-// gathers the workspace's ARNs and the other users' keys, and makes the proposals into items.
+// gathers the workspace's ARNs, keys and values, and makes the proposals into items.
 import * as vscode from 'vscode';
 import {
+  addPropertyValues,
+  type CompletionContext,
   completionContext,
   type CompletionProposal,
   completionProposals,
   jsonCursor,
   memberDoc,
   PUT_USERS_REQUEST,
+  type PropertyValues,
+  type UsedValue,
+  usedValuesOf,
 } from '../core';
 import type { Ctx } from './context';
 import { formatOf, type InputDocuments, isPutUsersDocument } from './documents';
@@ -21,7 +28,11 @@ const ITEM_KIND: Record<CompletionProposal['kind'], vscode.CompletionItemKind> =
   'arn-template': vscode.CompletionItemKind.Snippet,
   arn: vscode.CompletionItemKind.Value,
   'property-key': vscode.CompletionItemKind.Field,
+  'property-value': vscode.CompletionItemKind.Value,
 };
+
+/** Used values offered at most at one value: the most used. */
+const MAX_VALUES = 50;
 
 export const completionProvider = (ctx: Ctx): vscode.CompletionItemProvider => ({
   async provideCompletionItems(document, position) {
@@ -31,22 +42,31 @@ export const completionProvider = (ctx: Ctx): vscode.CompletionItemProvider => (
     const memo = format === 'json' ? documents.cursorMemo(document) : undefined;
     const context = completionContext(document.getText(), document.offsetAt(position), format, memo);
     if (!context) return undefined;
+    const atValue = context.kind === 'properties' && context.cursor.kind === 'value';
     const proposals = completionProposals(context, format, {
-      // Read only when they are needed: the workspace scan on an ARN, the parse in properties.
+      // Read only when they are needed: the workspace scans on an ARN or a value, the parse in properties.
       datasetArns: context.kind === 'value' ? await datasetArns.known() : [],
-      propertyKeys: context.kind === 'properties' ? await propertyKeysOfOtherUsers(ctx, document, context.user) : [],
+      propertyKeys:
+        context.kind === 'properties' && !atValue ? await propertyKeysOfOtherUsers(ctx, document, context.user) : [],
       schemaFields: context.kind === 'properties' ? (await ctx.schemas.forDocument(document))?.fields : undefined,
+      usedValues: atValue ? await usedValues(ctx, document, context) : undefined,
     });
-    return proposals.map((p) => toItem(document, p));
+    return proposals.map((p, index) => toItem(document, p, index));
   },
 });
 
-function toItem(document: vscode.TextDocument, p: CompletionProposal): vscode.CompletionItem {
+function toItem(document: vscode.TextDocument, p: CompletionProposal, index: number): vscode.CompletionItem {
   const item = new vscode.CompletionItem(p.label, ITEM_KIND[p.kind]);
   item.insertText = new vscode.SnippetString(p.snippet);
   item.range = new vscode.Range(document.positionAt(p.start), document.positionAt(p.end));
   if (p.filterText !== undefined) item.filterText = p.filterText;
-  if (p.member) {
+  if (p.kind === 'property-value') {
+    // In the core's order: true/false first, then the most used.
+    item.sortText = String(index).padStart(4, '0');
+    const field = p.field ? `${p.field.type}${p.field.categorical ? ', categorical' : ''}` : undefined;
+    const uses = p.uses === undefined ? undefined : `used by ${p.uses} user${p.uses === 1 ? '' : 's'}`;
+    item.detail = [field, uses].filter(Boolean).join(' · ');
+  } else if (p.member) {
     item.documentation = new vscode.MarkdownString(memberDoc(p.member));
     item.detail = p.member.required ? 'required' : 'optional';
     item.sortText = (p.member.required ? '0' : '1') + p.member.name;
@@ -65,6 +85,18 @@ function toItem(document: vscode.TextDocument, p: CompletionProposal): vscode.Co
     item.detail = p.kind === 'arn' ? 'used in this workspace' : 'property of other users in this file';
   }
   return item;
+}
+
+/** The values other users of this file (as it is now) and the workspace's other input files give the key at the cursor. */
+async function usedValues(
+  { documents, propertyValues }: Ctx,
+  document: vscode.TextDocument,
+  context: Extract<CompletionContext, { kind: 'properties' }>,
+): Promise<UsedValue[]> {
+  const here: PropertyValues = new Map();
+  addPropertyValues(documents.liveParse(document)?.root, here, context.user);
+  const workspace = await propertyValues.known(document.uri);
+  return usedValuesOf(context.cursor.key!, here, workspace).slice(0, MAX_VALUES);
 }
 
 /** The keys other users of this file put in their `properties` (as of the last analysis: one edit rarely changes them). */

@@ -13,6 +13,7 @@ import { createLocalEmulator, type LocalEmulator } from './send/local-emulator';
 import { createSendsInProgress, type SendsInProgress } from './send/sends-in-progress';
 import { createTargetStatus, type TargetStatus } from './send/target-status';
 import { createDatasetArnIndex, type DatasetArnIndex } from './workspace-arns';
+import { createPropertyValueIndex, type PropertyValueIndex } from './workspace-property-values';
 
 export interface Ctx {
   /** Disposed when the extension deactivates: everything registered goes here. */
@@ -23,6 +24,8 @@ export interface Ctx {
   readonly documents: InputDocuments;
   /** Dataset ARNs the workspace's input files use, for completions. */
   readonly datasetArns: DatasetArnIndex;
+  /** The values the workspace's input files give each properties key, for completions. */
+  readonly propertyValues: PropertyValueIndex;
   /** The active editor's document when it is an input. */
   readonly activeInput: ActiveInput;
   /** The Users dataset schema each input is checked against. */
@@ -60,6 +63,7 @@ export function createCtx(context: vscode.ExtensionContext): Ctx {
     analyses,
     validation: createValidation(subscriptions, { documents, analyses, schemas, log, activeInput }),
     datasetArns: createDatasetArnIndex(subscriptions),
+    propertyValues: createPropertyValueIndex(subscriptions),
     activeInput,
     localEmulator,
     target: createTargetStatus(subscriptions, activeInput, localEmulator),
