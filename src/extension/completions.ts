@@ -64,7 +64,8 @@ function toItem(document: vscode.TextDocument, p: CompletionProposal, index: num
     // In the core's order: true/false first, then the most used.
     item.sortText = String(index).padStart(4, '0');
     const field = p.field ? `${p.field.type}${p.field.categorical ? ', categorical' : ''}` : undefined;
-    const uses = p.uses === undefined ? undefined : `used by ${p.uses} user${p.uses === 1 ? '' : 's'}`;
+    const uses =
+      p.uses === undefined ? undefined : `used by ${p.uses} user${p.uses === 1 ? '' : 's'} in this workspace`;
     item.detail = [field, uses].filter(Boolean).join(' · ');
   } else if (p.member) {
     item.documentation = new vscode.MarkdownString(memberDoc(p.member));

@@ -5,6 +5,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { expandSnippet, type FindingCode, type Format, validate } from '../../src/core';
 import { COMPLETION_FILES } from '../support/completion-files';
+import { STYLED_FILES } from '../support/properties-styles';
 import { closeAllEditors, fixtureUri } from './helpers';
 
 const SYNTAX: readonly FindingCode[] = ['cli/invalid-json', 'cli/invalid-yaml'];
@@ -15,6 +16,22 @@ const OUR_DETAILS = new Set([
   'used in this workspace',
   'property of other users in this file',
 ]);
+
+/** Ours: a detail above, or a value other users give a key (`used by 2 users in this workspace`). */
+const isOurs = (item: vscode.CompletionItem) =>
+  OUR_DETAILS.has(item.detail ?? '') || /used by \d+ users? in this workspace$/.test(item.detail ?? '');
+
+/** The block scalar styles and a folded quoted one, besides the files of the core's grid. */
+const FILES = [
+  ...COMPLETION_FILES,
+  ...STYLED_FILES.filter((f) =>
+    [
+      'literal block, CRLF',
+      'folded block, strip, a more indented line and an empty one',
+      'double-quoted over lines',
+    ].includes(f.name),
+  ),
+];
 
 /** Offsets at the start, middle and end of every token (words, strings' insides, punctuation). */
 function tokenOffsets(text: string): number[] {
@@ -46,7 +63,7 @@ describe('PutUsers completions in the editor', function () {
   this.timeout(120_000);
   afterEach(closeAllEditors);
 
-  COMPLETION_FILES.forEach(({ name, format, text }, n) => {
+  FILES.forEach(({ name, format, text }, n) => {
     it(`keep the file parsing at every token, and come alone: ${name} (${format})`, async () => {
       const uri = fixtureUri(`completion-grid/file-${n}.putusers.${format}`);
       await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
@@ -65,16 +82,14 @@ describe('PutUsers completions in the editor', function () {
         // the editor's word list (Text) and the snippets we contribute (Snippet) are not proposals of keys.
         const others = list.items.filter(
           (i) =>
-            !OUR_DETAILS.has(i.detail ?? '') &&
-            i.kind !== vscode.CompletionItemKind.Text &&
-            i.kind !== vscode.CompletionItemKind.Snippet,
+            !isOurs(i) && i.kind !== vscode.CompletionItemKind.Text && i.kind !== vscode.CompletionItemKind.Snippet,
         );
         assert.deepEqual(
           others.map((i) => `${String(typeof i.label === 'string' ? i.label : i.label.label)} (${i.detail ?? ''})`),
           [],
           `only PutUsers proposes here, ${where}`,
         );
-        for (const item of list.items.filter((i) => OUR_DETAILS.has(i.detail ?? ''))) {
+        for (const item of list.items.filter(isOurs)) {
           const after = applyItem(document, item, at);
           const broken = validate(after, format as Format).filter((f) => SYNTAX.includes(f.code));
           assert.deepEqual(

@@ -120,6 +120,133 @@ describe('PutUsers: properties against the dataset schema', function () {
     assert.deepEqual(schemaCodes(diagnostics), ['schema/missing-field'], 'gender is still missing; age fits');
   });
 
+  describe('inside YAML block scalars', () => {
+    const BLOCK_SCHEMA = usersSchemaText(
+      { name: 'AGE', type: 'int' },
+      { name: 'GENDER', type: 'string', categorical: true },
+      { name: 'NEWSLETTER', type: ['null', 'boolean'] },
+    );
+    before(() => write('schema-blocks/users.schema.json', BLOCK_SCHEMA));
+
+    const open = async (relPath: string, text: string) => {
+      await write(relPath, text);
+      const uri = fixtureUri(relPath);
+      const document = await vscode.workspace.openTextDocument(uri);
+      return { uri, document, editor: await vscode.window.showTextDocument(document) };
+    };
+    const itemsAt = async (uri: vscode.Uri, position: vscode.Position, kind: vscode.CompletionItemKind) =>
+      (
+        await vscode.commands.executeCommand<vscode.CompletionList>(
+          'vscode.executeCompletionItemProvider',
+          uri,
+          position,
+        )
+      ).items
+        .filter((i) => i.kind === kind)
+        .sort((a, b) => (a.sortText ?? '').localeCompare(b.sortText ?? ''));
+    const hoverText = async (uri: vscode.Uri, position: vscode.Position) =>
+      (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, position))
+        .flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value)))
+        .join('\n');
+
+    it('locates findings on the key and value, hovers on keys and completes keys, in literal and folded blocks (CRLF)', async () => {
+      const text = [
+        `datasetArn: ${ARN}`,
+        'users:',
+        '- userId: u1',
+        '  properties: |-',
+        '    {"age": "old",',
+        '     "gendr": "F"}',
+        '- userId: u2',
+        '  properties: >',
+        '    {"age": 3, "gender": "M",',
+        '      "newsletter": "maybe"}',
+        '',
+      ].join('\r\n');
+      const { uri, document, editor } = await open('schema-blocks/blocks.putusers.yaml', text);
+      const diagnostics = await waitForDiagnostics(uri, (ds) => schemaCodes(ds).length === 4);
+      assert.deepEqual(
+        diagnostics
+          .filter((d) => String(d.code).startsWith('schema/') && d.code !== 'schema/missing-field')
+          .map((d) => `${String(d.code)} ${document.getText(d.range)}`)
+          .sort(),
+        ['schema/unknown-key "gendr"', 'schema/wrong-type "maybe"', 'schema/wrong-type "old"'],
+      );
+      assert.match(await hoverText(uri, document.positionAt(text.indexOf('"age"') + 2)), /the field `AGE`/);
+      assert.match(
+        await hoverText(uri, document.positionAt(text.indexOf('"gender"') + 3)),
+        /the field `GENDER` of the Users dataset's schema, `string`; categorical/,
+      );
+      assert.match(await hoverText(uri, document.positionAt(text.indexOf('"newsletter"') + 3)), /`boolean` or `null`/);
+
+      const fields = await itemsAt(
+        uri,
+        document.positionAt(text.indexOf('gendr') + 2),
+        vscode.CompletionItemKind.Field,
+      );
+      const gender = fields.find((i) => i.label === 'gender');
+      assert.ok(gender, fields.map((i) => String(i.label)).join(', '));
+      await editor.insertSnippet(gender.insertText as vscode.SnippetString, gender.range as vscode.Range);
+      assert.match(document.getText(), /\r\n {5}"gender": "F"\}\r\n/);
+      const after = await waitForDiagnostics(uri, (ds) => !ds.some((d) => d.code === 'schema/unknown-key'));
+      assert.deepEqual(schemaCodes(after), ['schema/wrong-type', 'schema/wrong-type']);
+    });
+
+    it('completes values: true and false for a boolean, the values this file and the workspace give a categorical key', async () => {
+      // Another input file of the workspace, saved in the editor (a save makes the workspace be read again).
+      const other = await open(
+        'schema-blocks/others.putusers.json',
+        JSON.stringify({
+          datasetArn: ARN,
+          users: [
+            { userId: 'o1', properties: '{"age": 1, "gender": "F"}' },
+            { userId: 'o2', properties: '{"age": 2, "gender": "M|X"}' },
+          ],
+        }),
+      );
+      await other.editor.edit((e) => e.insert(other.document.positionAt(other.document.getText().length), '\n'));
+      assert.ok(await other.document.save());
+      const text = [
+        `datasetArn: ${ARN}`,
+        'users:',
+        '- userId: u1',
+        '  properties: |',
+        '    {"age": 30,',
+        '     "gender": "",',
+        '     "newsletter": tru}',
+        '- userId: u2',
+        '  properties: >-',
+        '    {"age": 41, "gender": "F",',
+        '     "newsletter": false}',
+        '',
+      ].join('\n');
+      const { uri, document, editor } = await open('schema-blocks/values.putusers.yaml', text);
+      const values = await itemsAt(uri, document.positionAt(text.indexOf('""') + 1), vscode.CompletionItemKind.Value);
+      // The workspace's other fixtures use the key too (blocks.putusers.yaml has "M"): F is the most used.
+      const labels = values.map((i) => String(i.label));
+      assert.equal(labels[0], 'F', labels.join(', '));
+      for (const label of ['M|X', 'M', 'X']) assert.ok(labels.includes(label), `${label} in ${labels.join(', ')}`);
+      assert.match(values[0]!.detail ?? '', /^string, categorical · used by [2-9]\d* users in this workspace$/);
+      const mx = values.find((i) => i.label === 'M|X')!;
+      await editor.insertSnippet(mx.insertText as vscode.SnippetString, mx.range as vscode.Range);
+      assert.match(document.getText(), /\n {5}"gender": "M\|X",\n/);
+
+      const booleans = await itemsAt(
+        uri,
+        document.positionAt(document.getText().indexOf('tru}') + 3),
+        vscode.CompletionItemKind.Value,
+      );
+      assert.deepEqual(
+        booleans.map((i) => i.label),
+        ['true', 'false'],
+      );
+      await editor.insertSnippet(booleans[0]!.insertText as vscode.SnippetString, booleans[0]!.range as vscode.Range);
+      assert.match(document.getText(), /\n {5}"newsletter": true\}\n/);
+      // Every error gone: the value typed bare (`tru`) was no JSON, and now the values fit.
+      await waitForDiagnostics(uri, (ds) => !ds.some((d) => d.severity === vscode.DiagnosticSeverity.Error));
+    });
+  });
+
   it('checks YAML the same way, in a subfolder, with users.schema.json from a parent', async () => {
     await write(
       'schema-check/nested/more.putusers.yaml',
