@@ -15,6 +15,7 @@ export const COMMAND = {
   createSampleFile: 'putUsers.createSampleFile',
   validateFile: 'putUsers.validateFile',
   importCsv: 'putUsers.importCsv',
+  refreshDatasetSchema: 'putUsers.refreshDatasetSchema',
 } as const;
 
 /** Context keys the manifest's `when` clauses read. */

@@ -6,6 +6,7 @@ import type { CommandFactory } from './context';
 import { convertActiveDocument, type ConvertOptions } from './convert';
 import { importCsv, type ImportCsvOptions } from './import-csv';
 import { editPropertiesAtCursor } from './properties-editor';
+import { refreshDatasetSchema } from './refresh-schema';
 import { chooseProfile } from './send/choose-profile';
 import { startLocalEmulator, stopLocalEmulator } from './send/local-emulator';
 import { createSampleFile } from './sample-file';
@@ -34,6 +35,7 @@ export const COMMANDS: Record<keyof typeof COMMAND, CommandFactory> = {
   createSampleFile: () => () => createSampleFile(),
   importCsv: (ctx) => (resource?: unknown, options?: unknown) =>
     importCsv(ctx, resource, options as ImportCsvOptions | undefined),
+  refreshDatasetSchema: (ctx) => () => refreshDatasetSchema(ctx),
   validateFile: (ctx) => () => {
     const document = vscode.window.activeTextEditor?.document;
     return document && ctx.validation.validateNow(document);

@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import { type ActiveInput, trackActiveInput } from './active-input';
 import { type Analyses, createAnalyses } from './analysis/analyses';
+import { type AwsSchemas, createAwsSchemas } from './aws-schemas';
 import { createDatasetSchemas, type DatasetSchemas } from './dataset-schemas';
 import { createValidation, type Validation } from './diagnostics';
 import { createInputDocuments, type InputDocuments } from './documents';
@@ -30,6 +31,8 @@ export interface Ctx {
   readonly activeInput: ActiveInput;
   /** The Users dataset schema each input is checked against. */
   readonly schemas: DatasetSchemas;
+  /** Users dataset schemas fetched from AWS, per dataset ARN. */
+  readonly awsSchemas: AwsSchemas;
   /** Each input's findings and outline, per version, from the worker thread. */
   readonly analyses: Analyses;
   /** Diagnostics: as you type, or on demand for a file too large. */
@@ -53,7 +56,9 @@ export function createCtx(context: vscode.ExtensionContext): Ctx {
   const activeInput = trackActiveInput(subscriptions);
   const localEmulator = createLocalEmulator(subscriptions, log);
   const documents = createInputDocuments();
-  const schemas = createDatasetSchemas(subscriptions);
+  const target = createTargetStatus(subscriptions, activeInput, localEmulator);
+  const awsSchemas = createAwsSchemas(subscriptions, { state: context.workspaceState, target, log });
+  const schemas = createDatasetSchemas(subscriptions, awsSchemas);
   const analyses = createAnalyses(subscriptions, { log, documents, schemas });
   return {
     subscriptions,
@@ -66,7 +71,8 @@ export function createCtx(context: vscode.ExtensionContext): Ctx {
     propertyValues: createPropertyValueIndex(subscriptions),
     activeInput,
     localEmulator,
-    target: createTargetStatus(subscriptions, activeInput, localEmulator),
+    target,
+    awsSchemas,
     sends: createSendsInProgress(),
     reports: registerReportDocuments(subscriptions),
     rejectedUsers: registerRejectedUsers(subscriptions),

@@ -37,6 +37,10 @@ export const settings = {
       ? Object.fromEntries(Object.entries(value).filter((e): e is [string, string] => typeof e[1] === 'string'))
       : {};
   },
+  /** Inputs with no local schema file are checked against their dataset's schema from AWS (trusted workspaces only). */
+  datasetSchemaFromAws(scope: vscode.ConfigurationScope): boolean {
+    return config(scope).get<boolean>('datasetSchemaFromAws', false);
+  },
   /** Show "Send" CodeLenses on input files. */
   codeLens(scope: vscode.ConfigurationScope): boolean {
     return config(scope).get<boolean>('codeLens', true);

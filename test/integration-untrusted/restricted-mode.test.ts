@@ -2,6 +2,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { startTestEmulator } from '../support/emulator-harness';
+import { usersSchemaText } from '../support/values';
 import { openFixture } from '../integration/helpers';
 import { waitForOurs } from '../integration/putusers-helpers';
 
@@ -52,6 +53,38 @@ describe('PutUsers in Restricted Mode (an untrusted workspace)', function () {
       await vscode.workspace
         .getConfiguration('putUsers')
         .update('endpoint', undefined, vscode.ConfigurationTarget.Global);
+      await emulator.close();
+    }
+  });
+
+  it('fetches no dataset schema from AWS: the workspace cannot turn it on, and the user setting is not acted on here', async () => {
+    // null: any resource's value (the setting is resource-scoped).
+    const config = () => vscode.workspace.getConfiguration('putUsers', null);
+    assert.equal(config().get('datasetSchemaFromAws'), false, 'the workspace value must not apply');
+    const document = await openFixture('users.putusers.json');
+    const arn = JSON.parse(document.getText()).datasetArn as string;
+    const emulator = await startTestEmulator({
+      datasets: [{ arn, schema: usersSchemaText({ name: 'AGE', type: 'int' }) }],
+    });
+    try {
+      await config().update('endpoint', emulator.url, vscode.ConfigurationTarget.Global);
+      await config().update('datasetSchemaFromAws', true, vscode.ConfigurationTarget.Global);
+      await vscode.window.showTextDocument(document);
+      await vscode.commands.executeCommand('putUsers.validateFile');
+      await waitForOurs(document.uri);
+      assert.equal(await vscode.commands.executeCommand('putUsers.refreshDatasetSchema'), undefined);
+      assert.equal(emulator.describeRequests.length, 0);
+      assert.ok(
+        !vscode.languages.getDiagnostics(document.uri).some((d) => String(d.code).startsWith('schema/')),
+        'no schema checks',
+      );
+      assert.ok(
+        !Object.keys(require.cache).some((m) => /[\\/]dist[\\/]send\.js$/.test(m)),
+        'the engine (and the AWS SDK) was not even loaded',
+      );
+    } finally {
+      for (const key of ['endpoint', 'datasetSchemaFromAws'])
+        await config().update(key, undefined, vscode.ConfigurationTarget.Global);
       await emulator.close();
     }
   });

@@ -12,7 +12,7 @@ export interface VersionedAnalysis {
   version: number;
   byteOrderMark: boolean;
   /** The dataset schema it was checked against, and whether it could be used. */
-  schema?: { uri: vscode.Uri; usable: boolean; generation: number };
+  schema?: Omit<SchemaFor, 'fields'> & { usable: boolean };
   analysis: DocumentAnalysis;
 }
 
@@ -78,13 +78,15 @@ export function createAnalyses(
       byteOrderMark,
       schema: schema?.fields,
     });
+    const { fields, ...shown } = schema ?? {};
     const done: VersionedAnalysis = {
       version,
       byteOrderMark,
-      schema: schema && { uri: schema.uri, usable: schema.fields !== undefined, generation: schema.generation },
+      ...(schema ? { schema: { ...(shown as Omit<SchemaFor, 'fields'>), usable: fields !== undefined } } : {}),
       analysis,
     };
     finished.set(document, done);
+    schemas.sawDatasetArn(document, analysis.sendLens?.datasetArn, schema);
     return done;
   };
 

@@ -8,7 +8,7 @@ import { regionElsewhere } from '../../send/target';
 import type { Ctx } from '../context';
 import { senderName } from './target-status';
 import type { VersionedAnalysis } from '../analysis/analyses';
-import { SCHEMA_FILE_NAME } from '../dataset-schemas';
+import { presentSchema } from '../schema-presentation';
 import { isPutUsersDocument } from '../documents';
 import { toPosition } from '../ranges';
 import { settings } from '../settings';
@@ -77,20 +77,6 @@ export function sendCodeLensProvider({
 
 /** Which dataset schema the file is checked against (a click opens it), or how to give it one. */
 function schemaLens(at: vscode.Range, schema: VersionedAnalysis['schema']): vscode.CodeLens {
-  if (!schema)
-    return new vscode.CodeLens(at, {
-      title: '$(symbol-field) no dataset schema',
-      tooltip: `properties are not checked against the Users dataset's fields: put a ${SCHEMA_FILE_NAME} beside the file or in a parent folder, or map files to a schema in putUsers.datasetSchemas`,
-      command: 'workbench.action.openSettings',
-      arguments: ['putUsers.datasetSchemas'],
-    });
-  const name = vscode.workspace.asRelativePath(schema.uri, false);
-  return new vscode.CodeLens(at, {
-    title: schema.usable ? `$(symbol-field) schema: ${name}` : `$(warning) schema: ${name} cannot be used`,
-    tooltip: schema.usable
-      ? 'properties are checked against this Users dataset schema: click to open it'
-      : 'This schema is not one the service takes for a Users dataset (its problems are on it): properties are checked without it',
-    command: 'vscode.open',
-    arguments: [schema.uri],
-  });
+  const shown = presentSchema(schema);
+  return new vscode.CodeLens(at, { ...shown.command, title: `$(${shown.icon}) ${shown.long}`, tooltip: shown.tooltip });
 }

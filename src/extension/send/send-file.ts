@@ -18,8 +18,7 @@ import { regionElsewhere, type SendTarget } from '../../send/target';
 import type { Ctx } from '../context';
 import { formatOf, isPutUsersDocument } from '../documents';
 import { settings } from '../settings';
-import { loadSendEngine, type SendEngine } from './load-engine';
-import { LOCAL_EMULATOR_KEYS } from './local-emulator';
+import { engineTarget, loadSendEngine, type SendEngine } from './load-engine';
 import { extensionRemedyWords, REGION_FROM } from './wording';
 import { presentReport, targetBeside, type UsersNotInTarget, writeUsersNotIn } from './report-view';
 
@@ -138,13 +137,8 @@ export async function sendRequest(
   beforeSending();
   const engine = loadSendEngine();
   const report = await sendWithProgress(engine, name, request, controller, {
-    ...(where.localEmulator
-      ? { credentials: LOCAL_EMULATOR_KEYS }
-      : where.profileFrom !== 'default'
-        ? { profile: where.profile }
-        : {}),
+    ...engineTarget(where),
     ...(region ? { region } : {}),
-    ...(where.endpoint ? { endpoint: where.endpoint } : {}),
     concurrency: settings.concurrency(),
     allowInsecureEndpoint: settings.allowInsecureEndpoint(),
     logger: ctx.log,
