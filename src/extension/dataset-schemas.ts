@@ -144,7 +144,7 @@ export function createDatasetSchemas(subscriptions: vscode.Disposable[], aws: Aw
       }
       const fetch = () => {
         settling.delete(key);
-        if (arns.get(document) !== wanted) return;
+        if (arns.get(document) !== wanted || !aws.enabled(document)) return;
         aws.lookup(wanted);
         // Checked again now, to say the schema is being fetched; its end checks every input again (aws.onDidChange).
         changed.fire();
