@@ -322,6 +322,11 @@ describe('PutUsers: Send File (against the emulator)', function () {
       [[12, 'rejected']],
       'numbered across the files in name order',
     );
+    assert.deepEqual(
+      result.actions,
+      ['Go to users[12]', 'Open Users Not In', 'Show Report'],
+      'users[12] is placed in the second file',
+    );
     assert.match(vscode.Uri.parse(result.failedFile!).path, /\/send\/folder\.failed-[^/]+\.putusers\.json$/);
     const notIn = usersNotIn(result);
     assert.deepEqual(notIn, [second[2]]);

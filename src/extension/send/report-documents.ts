@@ -4,15 +4,24 @@ import * as vscode from 'vscode';
 
 export const REPORT_SCHEME = 'putusers-report';
 
+/** Where a user of a send starts: its file (a folder's users come from several) and line. */
+export interface UserPlace {
+  uri: vscode.Uri;
+  line: number;
+}
+
 export interface ReportDocuments {
-  /** Opens the report of a send of `source`; `userLines[i]` is the line users[i] starts on. */
-  show(source: vscode.Uri, lines: readonly string[], userLines: readonly number[]): Thenable<vscode.TextEditor>;
+  /** Opens the report of a send of `source` (a file or a folder); `places[i]` is where users[i] starts. */
+  show(
+    source: vscode.Uri,
+    lines: readonly string[],
+    places: readonly (UserPlace | undefined)[],
+  ): Thenable<vscode.TextEditor>;
 }
 
 interface Report {
   text: string;
-  source: vscode.Uri;
-  userLines: readonly number[];
+  places: readonly (UserPlace | undefined)[];
 }
 
 export function registerReportDocuments(subscriptions: vscode.Disposable[]): ReportDocuments {
@@ -33,21 +42,21 @@ export function registerReportDocuments(subscriptions: vscode.Disposable[]): Rep
     if (!report) return [];
     const links: vscode.DocumentLink[] = [];
     for (const m of document.getText().matchAll(/users\[(\d+)(?:\.\.\d+)?\]/g)) {
-      const line = report.userLines[Number(m[1])];
-      if (line === undefined) continue;
+      const place = report.places[Number(m[1])];
+      if (place === undefined) continue;
       const range = new vscode.Range(document.positionAt(m.index), document.positionAt(m.index + m[0].length));
-      const link = new vscode.DocumentLink(range, report.source.with({ fragment: `L${line + 1}` }));
-      link.tooltip = `Go to users[${m[1]}] in ${vscode.workspace.asRelativePath(report.source)}`;
+      const link = new vscode.DocumentLink(range, place.uri.with({ fragment: `L${place.line + 1}` }));
+      link.tooltip = `Go to users[${m[1]}] in ${vscode.workspace.asRelativePath(place.uri)}`;
       links.push(link);
     }
     return links;
   }
 
   return {
-    async show(source, lines, userLines) {
+    async show(source, lines, places) {
       const name = source.path.split('/').pop() ?? 'file';
       const uri = vscode.Uri.from({ scheme: REPORT_SCHEME, path: `/${name} — send ${++shown}.log` });
-      reports.set(uri.toString(), { text: lines.join('\n') + '\n', source, userLines });
+      reports.set(uri.toString(), { text: lines.join('\n') + '\n', places });
       const document = await vscode.workspace.openTextDocument(uri);
       return vscode.window.showTextDocument(document, { preview: true });
     },

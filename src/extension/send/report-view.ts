@@ -11,6 +11,7 @@ import { failureText, type SendFailure } from '../../send/errors';
 import { failedFileName, notInRequest } from '../../send/failed-file';
 import { reasonNotIn } from '../../send/report';
 import type { Ctx } from '../context';
+import type { UserPlace } from './report-documents';
 import { extensionRemedyWords } from './wording';
 import { formatOf } from '../documents';
 import { uriExists } from '../files';
@@ -79,28 +80,28 @@ export interface SendOutcome {
   report: SendReport;
   reportLines: readonly string[];
   notInFile: UsersNotInFile | undefined;
-  /** The line each user starts on, for links and Go to. */
-  userLines: readonly number[];
+  /** Where each user starts, for links and Go to. */
+  userPlaces: readonly (UserPlace | undefined)[];
 }
 
 /** One message: how many got in, why not all, where the rest are; buttons for the next step (their labels returned). */
 export function presentReport(
   ctx: Pick<Ctx, 'reports'>,
-  { name, source, report, reportLines, notInFile, userLines }: SendOutcome,
+  { name, source, report, reportLines, notInFile, userPlaces }: SendOutcome,
 ): string[] {
   const notIn = report.total - report.accepted;
   const actions = new Map<string, () => unknown>();
   const rejected = report.notIn.find((u) => u.status === 'rejected');
-  if (rejected && userLines[rejected.index] !== undefined) {
-    const line = userLines[rejected.index]!;
+  const place = rejected && userPlaces[rejected.index];
+  if (rejected && place) {
     actions.set(`Go to users[${rejected.index}]`, () =>
-      vscode.window.showTextDocument(source, { selection: new vscode.Range(line, 0, line, 0) }),
+      vscode.window.showTextDocument(place.uri, { selection: new vscode.Range(place.line, 0, place.line, 0) }),
     );
   }
   if (notInFile?.saved) actions.set('Open Users Not In', () => vscode.window.showTextDocument(notInFile.uri));
   const nextStep = nextStepFor(report.fatal);
   if (nextStep) actions.set(...nextStep);
-  actions.set('Show Report', () => ctx.reports.show(source, reportLines, userLines));
+  actions.set('Show Report', () => ctx.reports.show(source, reportLines, userPlaces));
 
   let message: string;
   if (notIn === 0) {

@@ -20,6 +20,7 @@ import { formatOf, isPutUsersDocument } from '../documents';
 import { settings } from '../settings';
 import { engineTarget, loadSendEngine, type SendEngine } from './load-engine';
 import { extensionRemedyWords, REGION_FROM } from './wording';
+import type { UserPlace } from './report-documents';
 import { presentReport, targetBeside, type UsersNotInTarget, writeUsersNotIn } from './report-view';
 
 export interface SendFileOptions {
@@ -93,13 +94,17 @@ async function validateAndSend(
   if (!options.confirmed && !(await agreesToSend(name, request.users.length, read.findings)))
     return { status: 'declined' };
   // Where each user starts, for the report's links (the file may change while it is sent).
-  const userLines =
-    document.version === parsedVersion
-      ? (usersList(parsed.root)?.items.map((u) => document.positionAt(u.start).line) ?? [])
-      : [];
+  const userPlaces = document.version === parsedVersion ? placesOfUsers(document, parsed) : [];
   const sent = await sendRequest(ctx, name, request, controller, options, () => ctx.rejectedUsers.clear(document.uri));
   if (!sent) return { status: 'declined' };
-  return afterSend(ctx, { document, name, request, ...sent, userLines, parsedVersion, parsed });
+  return afterSend(ctx, { document, name, request, ...sent, userPlaces, parsedVersion, parsed });
+}
+
+/** Where each user of a parsed document starts. */
+export function placesOfUsers(document: vscode.TextDocument, parsed: ParseResult): UserPlace[] {
+  return (
+    usersList(parsed.root)?.items.map((u) => ({ uri: document.uri, line: document.positionAt(u.start).line })) ?? []
+  );
 }
 
 /** Sending is for trusted workspaces only: says so, and true, in Restricted Mode. */
@@ -155,7 +160,7 @@ async function afterSend(
     request: PutUsersRequest;
     report: SendReport;
     engine: SendEngine;
-    userLines: readonly number[];
+    userPlaces: readonly (UserPlace | undefined)[];
     parsed: ParseResult;
     parsedVersion: number;
   },
@@ -181,7 +186,7 @@ export async function finishSend(
     request: PutUsersRequest;
     report: SendReport;
     engine: SendEngine;
-    userLines: readonly number[];
+    userPlaces: readonly (UserPlace | undefined)[];
   },
   beforeMessage: () => void = () => undefined,
 ): Promise<SendFileResult> {
@@ -201,7 +206,7 @@ export async function finishSend(
     report,
     reportLines,
     notInFile: failedFile,
-    userLines: sent.userLines,
+    userPlaces: sent.userPlaces,
   });
   return {
     status: 'sent',

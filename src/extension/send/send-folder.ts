@@ -7,10 +7,12 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { type Finding, plural, type PutUsersRequest, readRequestToSend } from '../../core';
 import type { Ctx } from '../context';
+import type { UserPlace } from './report-documents';
 import { formatOf } from '../documents';
 import {
   agreesToSend,
   finishSend,
+  placesOfUsers,
   refusedUntrusted,
   sayInvalid,
   sendRequest,
@@ -62,6 +64,8 @@ async function readAndSend(
 ): Promise<SendFileResult> {
   const requests: PutUsersRequest[] = [];
   const warnings: Finding[] = [];
+  // Where each user starts, numbered across the files as the report numbers them.
+  const userPlaces: (UserPlace | undefined)[] = [];
   for (const document of documents) {
     const { text, parsed } = ctx.documents.asRead(document);
     const read = readRequestToSend(text, formatOf(document), parsed);
@@ -71,6 +75,11 @@ async function readAndSend(
     }
     requests.push(read.request);
     warnings.push(...read.findings);
+    const places = placesOfUsers(document, parsed);
+    // A file whose users cannot all be placed gets no links: a wrong one would be worse.
+    userPlaces.push(
+      ...(places.length === read.request.users.length ? places : read.request.users.map(() => undefined)),
+    );
   }
   const datasetArn = requests[0]!.datasetArn;
   const other = requests.findIndex((r) => r.datasetArn !== datasetArn);
@@ -97,7 +106,7 @@ async function readAndSend(
     source: folder,
     target: { uri: besideFolder, format: 'json', untitled: false },
     request,
-    userLines: [],
+    userPlaces,
   });
 }
 
