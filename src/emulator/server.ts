@@ -10,7 +10,7 @@ import { type DatasetSchema, datasetArnProblems, OPERATION, readDatasetSchema, t
 import { answerControl, controlOperation, controlVerdict } from './control-plane';
 import { type Fault, type FaultRule, faultsFor } from './faults';
 import { invalidInputMessage, serviceErrors } from './service-messages';
-import { checkSignature, type Credential, type SigningScope } from './sigv4';
+import { checkSignature, type Credential, type SignatureCheck, type SigningScope } from './sigv4';
 
 export interface EmulatedDataset {
   arn: string;
@@ -213,14 +213,7 @@ async function handle(
     req.socket.destroy();
     return record;
   }
-  const signature = await checkSignature(
-    { method: req.method, url: req.url ?? '/', headers: req.headersDistinct, body: bytes },
-    {
-      credentials: state.options.credentials,
-      service: OPERATION.signingName,
-      ...(state.options.region ? { region: state.options.region } : {}),
-    },
-  );
+  const signature = await signatureOf(state, req, bytes);
   if (signature.scope) record.scope = signature.scope;
   const verdict: Verdict = !signature.ok
     ? { status: 403, errorType: signature.code, message: signature.message }
@@ -235,6 +228,18 @@ async function handle(
     state.accepted.push({ seq: record.seq, requestId: record.requestId, ...parsed! });
   }
   return record;
+}
+
+/** The request's SigV4 signature checked with the emulator's keys (PutUsers and the control plane sign alike). */
+function signatureOf(state: EmulatorState, req: IncomingMessage, body: Buffer): Promise<SignatureCheck> {
+  return checkSignature(
+    { method: req.method ?? 'POST', url: req.url ?? '/', headers: req.headersDistinct, body },
+    {
+      credentials: state.options.credentials,
+      service: OPERATION.signingName,
+      ...(state.options.region ? { region: state.options.region } : {}),
+    },
+  );
 }
 
 /** DescribeDataset or DescribeSchema: signed as PutUsers is, answered from the datasets it holds. */
@@ -257,14 +262,7 @@ async function describe(
     receivedAt: Date.now(),
   };
   state.describeRequests.push(record);
-  const signature = await checkSignature(
-    { method: 'POST', url: req.url ?? '/', headers: req.headersDistinct, body: bytes },
-    {
-      credentials: state.options.credentials,
-      service: OPERATION.signingName,
-      ...(state.options.region ? { region: state.options.region } : {}),
-    },
-  );
+  const signature = await signatureOf(state, req, bytes);
   if (signature.scope) record.scope = signature.scope;
   const known = new Map([...state.datasets].map(([arn, d]) => [arn, { arn, schemaText: d.schema }]));
   const verdict = signature.ok

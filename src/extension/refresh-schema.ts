@@ -6,18 +6,16 @@ import { datasetArnProblems } from '../core';
 import type { AwsSchema } from './aws-schemas';
 import type { Ctx } from './context';
 import { isPutUsersDocument } from './documents';
+import { refusedUntrusted } from './send/send-file';
 import { SECTION, settings } from './settings';
 
 export async function refreshDatasetSchema(ctx: Ctx): Promise<AwsSchema | undefined> {
-  if (!vscode.workspace.isTrusted) {
-    void vscode.window
-      .showErrorMessage(
-        "PutUsers: fetching a dataset's schema from AWS is disabled in Restricted Mode. Trust this workspace to use it.",
-        'Manage Workspace Trust',
-      )
-      .then((choice) => choice && vscode.commands.executeCommand('workbench.trust.manage'));
+  if (
+    refusedUntrusted(
+      "fetching a dataset's schema from AWS is disabled in Restricted Mode. Trust this workspace to use it.",
+    )
+  )
     return undefined;
-  }
   const editor = vscode.window.activeTextEditor?.document;
   const document = editor && isPutUsersDocument(editor) ? editor : ctx.activeInput.recent;
   const { analysis, schema } = document ? await ctx.analyses.of(document) : { analysis: undefined, schema: undefined };

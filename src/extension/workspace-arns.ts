@@ -1,7 +1,7 @@
 // Dataset ARNs already used in the workspace's input files: found on the first ARN completion,
 // never at activation, and capped so a large workspace stays quick.
 import * as vscode from 'vscode';
-import { settings } from './settings';
+import { findWorkspaceInputs } from './workspace-inputs';
 
 const ARN = /arn:[a-z\d-]+:personalize:[a-z\d-]*:\d*:dataset\/[^"'\s/]+\/USERS/g;
 const MAX_FILES = 200;
@@ -20,17 +20,7 @@ export function createDatasetArnIndex(subscriptions: vscode.Disposable[]): Datas
 
 async function scan(): Promise<string[]> {
   const arns = new Set<string>();
-  // Each folder's own putUsers.files (a multi-root workspace can set them per folder).
-  const found = await Promise.all(
-    (vscode.workspace.workspaceFolders ?? []).map((folder) =>
-      vscode.workspace.findFiles(
-        new vscode.RelativePattern(folder, `{${settings.files(folder.uri).join(',')}}`),
-        '**/node_modules/**',
-        MAX_FILES,
-      ),
-    ),
-  );
-  for (const uri of found.flat().slice(0, MAX_FILES)) {
+  for (const uri of await findWorkspaceInputs(MAX_FILES)) {
     try {
       const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
       for (const m of text.matchAll(ARN)) arns.add(m[0]);

@@ -3,7 +3,7 @@
 // their size), and forgotten whenever a file is saved. Values stay in memory only: never logged.
 import * as vscode from 'vscode';
 import { addPropertyValues, formatOfPath, parseDocument, type PropertyValues } from '../core';
-import { settings } from './settings';
+import { findWorkspaceInputs } from './workspace-inputs';
 
 const MAX_FILES = 200;
 /** Larger files take long to parse and add little a smaller one would not. */
@@ -36,17 +36,8 @@ export function createPropertyValueIndex(subscriptions: vscode.Disposable[]): Pr
 
 /** Each input file's values, by URI (so the asking document's own can be left out). */
 async function scan(): Promise<Map<string, PropertyValues>> {
-  const found = await Promise.all(
-    (vscode.workspace.workspaceFolders ?? []).map((folder) =>
-      vscode.workspace.findFiles(
-        new vscode.RelativePattern(folder, `{${settings.files(folder.uri).join(',')}}`),
-        '**/node_modules/**',
-        MAX_FILES,
-      ),
-    ),
-  );
   const byFile = new Map<string, PropertyValues>();
-  for (const uri of found.flat().slice(0, MAX_FILES)) {
+  for (const uri of await findWorkspaceInputs(MAX_FILES)) {
     try {
       if ((await vscode.workspace.fs.stat(uri)).size > MAX_FILE_BYTES) continue;
       const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));

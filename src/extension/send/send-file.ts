@@ -107,14 +107,16 @@ export function placesOfUsers(document: vscode.TextDocument, parsed: ParseResult
   );
 }
 
-/** Sending is for trusted workspaces only: says so, and true, in Restricted Mode. */
-export function refusedUntrusted(): boolean {
+/**
+ * What goes to AWS is for trusted workspaces only: says so, and true, in Restricted Mode.
+ * `what`: the refused feature and what trust would allow.
+ */
+export function refusedUntrusted(
+  what = 'sending is disabled in Restricted Mode. Trust this workspace to send its files to AWS.',
+): boolean {
   if (vscode.workspace.isTrusted) return false;
   void vscode.window
-    .showErrorMessage(
-      'PutUsers: sending is disabled in Restricted Mode. Trust this workspace to send its files to AWS.',
-      'Manage Workspace Trust',
-    )
+    .showErrorMessage(`PutUsers: ${what}`, 'Manage Workspace Trust')
     .then((choice) => choice && vscode.commands.executeCommand('workbench.trust.manage'));
   return true;
 }
