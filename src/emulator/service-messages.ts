@@ -42,7 +42,7 @@ export function invalidInputMessage(body: string, errors: readonly Finding[]): s
   if (errors.some((f) => f.code === 'service/properties-not-json' || f.code === 'service/properties-not-object'))
     return 'Error parsing properties json';
   // What the service says of properties that do not fit the schema is not known here (no AWS
-  // account): the emulator names the users and the rule, never the keys' values.
+  // account; docs/emulator.md): the emulator names the rule, never the keys' values.
   const misfits = errors.filter((f) => f.code.startsWith('schema/'));
   if (misfits.length > 0)
     return `properties do not fit the dataset's schema (${[...new Set(misfits.map((f) => f.code))].join(', ')})`;
