@@ -49,3 +49,24 @@ export {
   type PropertyKeyUse,
   type SendLensFacts,
 } from './outline';
+export { NotExpressibleError } from './aws-command/not-expressible';
+export { commandLine, type CommandLineOptions, type Shell, SHELLS } from './aws-command/shell';
+export { quoteBash } from './aws-command/quote-bash';
+export { quoteCmd } from './aws-command/quote-cmd';
+export { quoteMsvcrt } from './aws-command/quote-msvcrt';
+export { quotePowerShell } from './aws-command/quote-powershell';
+export {
+  shorthandUser,
+  shorthandUsers,
+  shorthandValue,
+  type ShorthandOptions,
+  type ShorthandQuote,
+} from './aws-command/shorthand-format';
+export {
+  cliInputWords,
+  inlineWords,
+  type InlineOptions,
+  toCliCommand,
+  type ToCliOptions,
+  usersJson,
+} from './aws-command/to-cli';
