@@ -1,6 +1,7 @@
 // The `putusers` command line: a thin layer over the core.
 import { SKELETON_KINDS, type SkeletonKind, skeleton } from '../core';
 import { type Io, nodeIo, UsageError } from './io';
+import { runToCli } from './to-cli-command';
 import { runValidate } from './validate-command';
 
 const USAGE = `Usage:
@@ -8,6 +9,7 @@ const USAGE = `Usage:
   putusers skeleton [input|yaml-input|output]
   putusers send FILE|DIR [--profile P] [--region R] [--endpoint-url URL] [--concurrency N]
   putusers import USERS.csv --dataset-arn ARN [--dataset-schema SCHEMA] [--out DIR] [--format json|yaml]
+  putusers to-cli FILE [--shell bash|powershell|cmd] [--inline]
 
 validate  reports what the AWS CLI and the service would reject, as FILE:LINE:COL lines
           (exit 1 when an error was found, 0 otherwise, 2 on a usage error or unreadable file);
@@ -20,6 +22,10 @@ send      sends FILE as PutUsers requests of at most 10 users; the users not in 
 import    turns a bulk-import users CSV (header USER_ID,...) into input files of at most 10
           users, <name>-0001.putusers.json and on, in DIR (default: beside the CSV); rows it
           cannot take are printed as CSV:LINE:COLUMN lines (exit 1 when any, 0 otherwise)
+to-cli    prints the aws personalize-events put-users command that sends FILE, quoted for the
+          shell (default bash): --cli-input-json|yaml file://FILE, or with --inline
+          --dataset-arn and --users (shorthand where the values allow it, else JSON); a FILE
+          with errors prints them on stderr as validate does (exit 1)
 `;
 
 export async function main(argv: string[], io: Io): Promise<number> {
@@ -34,6 +40,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
       }
       case 'skeleton':
         return runSkeleton(rest, io);
+      case 'to-cli':
+        return runToCli(rest, io);
       case 'send': {
         // Loaded only for `send`: the AWS SDK stays out of validate's start-up.
         const { runSend } = await import('./send-command');
