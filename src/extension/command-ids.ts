@@ -16,6 +16,7 @@ export const COMMAND = {
   validateFile: 'putUsers.validateFile',
   importCsv: 'putUsers.importCsv',
   refreshDatasetSchema: 'putUsers.refreshDatasetSchema',
+  copyAsCliCommand: 'putUsers.copyAsCliCommand',
 } as const;
 
 /** Context keys the manifest's `when` clauses read. */

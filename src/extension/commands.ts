@@ -1,6 +1,7 @@
 // Every command (category "PutUsers" in the manifest): one factory each, given the extension's
 // state. The type makes a command of command-ids.ts without a factory a compile error.
 import * as vscode from 'vscode';
+import { copyAsCliCommand, type CopyCommandOptions } from './aws-command/copy-command';
 import { COMMAND } from './command-ids';
 import type { CommandFactory } from './context';
 import { convertActiveDocument, type ConvertOptions } from './convert';
@@ -36,6 +37,8 @@ export const COMMANDS: Record<keyof typeof COMMAND, CommandFactory> = {
   importCsv: (ctx) => (resource?: unknown, options?: unknown) =>
     importCsv(ctx, resource, options as ImportCsvOptions | undefined),
   refreshDatasetSchema: (ctx) => () => refreshDatasetSchema(ctx),
+  copyAsCliCommand: (ctx) => (resource?: unknown, options?: unknown) =>
+    copyAsCliCommand(ctx, resource, options as CopyCommandOptions | undefined),
   validateFile: (ctx) => () => {
     const document = vscode.window.activeTextEditor?.document;
     return document && ctx.validation.validateNow(document);

@@ -1,5 +1,6 @@
 // Every setting the extension reads, typed, in one place (the manifest declares them).
 import * as vscode from 'vscode';
+import { type Shell, SHELLS } from '../core';
 import { DEFAULT_CONCURRENCY, MAX_CONCURRENCY } from '../send/batches';
 import type { TargetSettings } from '../send/target';
 
@@ -40,6 +41,15 @@ export const settings = {
   /** Inputs with no local schema file are checked against their dataset's schema from AWS (trusted workspaces only). */
   datasetSchemaFromAws(scope: vscode.ConfigurationScope): boolean {
     return config(scope).get<boolean>('datasetSchemaFromAws', false);
+  },
+  /** The shell AWS CLI commands are written for: the setting, else PowerShell on Windows and bash/zsh elsewhere. */
+  cliShell(): Shell {
+    const chosen = config().get<string>('cliShell', '');
+    return (SHELLS as readonly string[]).includes(chosen)
+      ? (chosen as Shell)
+      : process.platform === 'win32'
+        ? 'powershell'
+        : 'bash';
   },
   /** Show "Send" CodeLenses on input files. */
   codeLens(scope: vscode.ConfigurationScope): boolean {

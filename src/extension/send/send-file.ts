@@ -219,10 +219,11 @@ export async function finishSend(
   };
 }
 
-export function sayInvalid(name: string, errors: readonly Finding[]): void {
+/** The file's errors, the first of them, and what was therefore not done (`outcome`). */
+export function sayInvalid(name: string, errors: readonly Finding[], outcome = 'nothing was sent'): void {
   void vscode.window
     .showErrorMessage(
-      `PutUsers: ${name} has ${plural(errors.length, 'error')}: nothing was sent. ${firstProblem(errors)}`,
+      `PutUsers: ${name} has ${plural(errors.length, 'error')}: ${outcome}. ${firstProblem(errors)}`,
       'Show Problems',
     )
     .then((choice) => choice && vscode.commands.executeCommand('workbench.actions.view.problems'));
