@@ -70,3 +70,18 @@ export {
   type ToCliOptions,
   usersJson,
 } from './aws-command/to-cli';
+export {
+  detectShell,
+  SHELL_DIALECTS,
+  shellWords,
+  ShellSyntaxError,
+  type ShellDialect,
+  type ShellWord,
+} from './aws-command/shell-words';
+export { parseShorthand, ShorthandError } from './aws-command/shorthand-parse';
+export {
+  type CommandProblem,
+  type CommandReading,
+  type PutUsersCommandOptions,
+  readPutUsersCommand,
+} from './aws-command/put-users-command';
