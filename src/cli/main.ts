@@ -1,6 +1,7 @@
 // The `putusers` command line: a thin layer over the core.
 import { SKELETON_KINDS, type SkeletonKind, skeleton } from '../core';
 import { type Io, nodeIo, UsageError } from './io';
+import { runFromCli } from './from-cli-command';
 import { runToCli } from './to-cli-command';
 import { runValidate } from './validate-command';
 
@@ -10,6 +11,7 @@ const USAGE = `Usage:
   putusers send FILE|DIR [--profile P] [--region R] [--endpoint-url URL] [--concurrency N]
   putusers import USERS.csv --dataset-arn ARN [--dataset-schema SCHEMA] [--out DIR] [--format json|yaml]
   putusers to-cli FILE [--shell bash|powershell|cmd] [--inline]
+  putusers from-cli [--yaml] [--cwd DIR] [--shell bash|powershell|cmd]
 
 validate  reports what the AWS CLI and the service would reject, as FILE:LINE:COL lines
           (exit 1 when an error was found, 0 otherwise, 2 on a usage error or unreadable file);
@@ -26,6 +28,10 @@ to-cli    prints the aws personalize-events put-users command that sends FILE, q
           shell (default bash): --cli-input-json|yaml file://FILE, or with --inline
           --dataset-arn and --users (shorthand where the values allow it, else JSON); a FILE
           with errors prints them on stderr as validate does (exit 1)
+from-cli  reads one aws personalize-events put-users command line on stdin and prints the
+          input file that sends the same request (JSON, or YAML with --yaml); file:// paths
+          are read from --cwd (default .); a command the AWS CLI would reject prints why on
+          stderr (exit 1)
 `;
 
 export async function main(argv: string[], io: Io): Promise<number> {
@@ -42,6 +48,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
         return runSkeleton(rest, io);
       case 'to-cli':
         return runToCli(rest, io);
+      case 'from-cli':
+        return runFromCli(rest, io);
       case 'send': {
         // Loaded only for `send`: the AWS SDK stays out of validate's start-up.
         const { runSend } = await import('./send-command');
