@@ -17,6 +17,7 @@ export const COMMAND = {
   importCsv: 'putUsers.importCsv',
   refreshDatasetSchema: 'putUsers.refreshDatasetSchema',
   copyAsCliCommand: 'putUsers.copyAsCliCommand',
+  pasteCliCommand: 'putUsers.pasteCliCommand',
 } as const;
 
 /** Context keys the manifest's `when` clauses read. */

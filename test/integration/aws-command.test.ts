@@ -1,11 +1,13 @@
-// "PutUsers: Copy as AWS CLI Command" in the real VS Code: the command on the clipboard, run by
-// bash with the real AWS CLI (/usr/bin/aws, when installed) against the project's emulator,
-// sends exactly the users of the file, in both forms, from JSON and YAML files. The quoting
-// itself is tested per shell in plain Node (test/unit/core/aws-command, test/system/aws-command).
+// "PutUsers: Copy as AWS CLI Command" and "Paste AWS CLI Command as Input File" in the real VS
+// Code. A copied command, run by bash with the real AWS CLI (/usr/bin/aws, when installed)
+// against the project's emulator, sends exactly the users of the file, in both forms, from JSON
+// and YAML files; a pasted command becomes the input file of the request it sends, or opens with
+// its problem marked. The quoting and the reading of command lines are held to the real CLI per
+// shell and per case in plain Node (test/unit/core/aws-command, test/system/aws-command).
 import * as assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import * as vscode from 'vscode';
-import { type PutUsersRequest, toCliCommand, writeInput } from '../../src/core';
+import { type PutUsersRequest, readRequest, toCliCommand, writeInput } from '../../src/core';
 import { type Emulator, startEmulator } from '../../src/emulator';
 import { awsCliPath, cliEnv } from '../support/aws-cli';
 import { ARN } from '../support/values';
@@ -21,10 +23,22 @@ const REQUEST: PutUsersRequest = {
   ],
 };
 
+const paste = (text: string, format: 'json' | 'yaml' = 'json') =>
+  vscode.commands.executeCommand<vscode.Uri | undefined>('putUsers.pasteCliCommand', { text, format });
+/** The request of the input file a paste opened. */
+const pasted = async (uri: vscode.Uri | undefined, format: 'json' | 'yaml' = 'json') => {
+  assert.ok(uri, 'an input file was made');
+  const document = await vscode.workspace.openTextDocument(uri);
+  assert.equal(document.languageId, format);
+  const { request, findings } = readRequest(document.getText(), format);
+  assert.deepEqual(findings, []);
+  return request;
+};
+
 const copy = (uri: vscode.Uri, options: { inline?: boolean; shell?: string }) =>
   vscode.commands.executeCommand<string | undefined>('putUsers.copyAsCliCommand', uri, options);
 
-describe('PutUsers: Copy as AWS CLI Command', function () {
+describe('PutUsers: Copy as AWS CLI Command, Paste AWS CLI Command as Input File', function () {
   this.timeout(60_000);
   let emulator: Emulator | undefined;
   const cli = awsCliPath();
@@ -80,6 +94,55 @@ describe('PutUsers: Copy as AWS CLI Command', function () {
       assert.deepEqual(await runInBash(inline!), REQUEST, 'the self-contained form');
     });
   }
+
+  it('pastes a command as the input file of the request it sends: shorthand, file://, --cli-input-yaml with an override', async () => {
+    const shorthand = await paste(
+      `aws personalize-events put-users --dataset-arn ${ARN} \\\n  --users userId=u1,properties='"{\\"age\\":\\"31\\"}"' 'userId=u 2'`,
+    );
+    assert.deepEqual(await pasted(shorthand), {
+      datasetArn: ARN,
+      users: [{ userId: 'u1', properties: '{"age":"31"}' }, { userId: 'u 2' }],
+    });
+    await vscode.workspace.fs.writeFile(
+      fixtureUri('aws-command/users.json'),
+      new TextEncoder().encode(JSON.stringify(REQUEST.users)),
+    );
+    const fromFile = await paste(
+      `aws personalize-events put-users --dataset-arn ${ARN} --users file://aws-command/users.json`,
+      'yaml',
+    );
+    assert.deepEqual(await pasted(fromFile, 'yaml'), REQUEST, 'file:// read from the workspace folder');
+    await vscode.workspace.fs.writeFile(
+      fixtureUri('aws-command/input.putusers.yaml'),
+      new TextEncoder().encode(writeInput(REQUEST, 'yaml')),
+    );
+    const other = 'arn:aws:personalize:eu-west-1:123456789012:dataset/other/USERS';
+    const overridden = await paste(
+      `aws personalize-events put-users --cli-input-yaml file://aws-command/input.putusers.yaml --dataset-arn ${other}`,
+    );
+    assert.deepEqual(await pasted(overridden), { ...REQUEST, datasetArn: other }, 'the explicit argument wins');
+  });
+
+  it('a copied command pastes back as the same request, for each form', async () => {
+    const uri = fixtureUri('aws-command/people.putusers.json');
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(writeInput(REQUEST, 'json')));
+    for (const inline of [false, true]) {
+      const command = await copy(uri, { shell: 'bash', inline });
+      assert.deepEqual(await pasted(await paste(command!)), REQUEST, inline ? 'self-contained' : 'file form');
+    }
+  });
+
+  it('a command the CLI would reject opens with its problem on the place it concerns, in the CLI’s words', async () => {
+    const text = `aws personalize-events put-users --dataset-arn ${ARN} --users userId=a,userId=b`;
+    assert.equal(await paste(text), undefined);
+    const editor = vscode.window.activeTextEditor!;
+    assert.equal(editor.document.getText(), text);
+    const [problem] = vscode.languages.getDiagnostics(editor.document.uri);
+    assert.ok(problem, 'a diagnostic on the command');
+    assert.match(problem.message, /Second instance of key/);
+    assert.ok(editor.document.getText(problem.range).length > 0);
+    assert.ok(text.indexOf('userId=a') <= editor.document.offsetAt(problem.range.start), 'on --users');
+  });
 
   it('copies nothing from a file the CLI or the service would reject', async () => {
     const uri = fixtureUri('aws-command/broken.putusers.json');
