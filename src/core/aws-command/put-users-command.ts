@@ -35,7 +35,8 @@ export interface CommandProblem {
   awsCli?: string;
 }
 
-export type CommandReading = { request: PutUsersRequest; problem?: undefined } | { problem: CommandProblem };
+export type CommandReading =
+  { request: PutUsersRequest; problem?: undefined } | { request?: undefined; problem: CommandProblem };
 
 /** The request the command line sends, or why there is none. */
 export function readPutUsersCommand(text: string, options: PutUsersCommandOptions): CommandReading {
