@@ -3,8 +3,13 @@
 // rules: `\"` is a quote, backslashes are literal unless they come before a `"`, where each pair
 // is one backslash). PowerShell and cmd.exe each add a layer of their own on top of this form.
 
-/** Arguments the C runtime reads back unchanged without quotes (it splits at spaces and tabs; any whitespace is quoted, as PowerShell quotes any). */
-const BARE = /^[^\s"]+$/;
+/**
+ * Arguments the C runtime reads back unchanged without quotes (it splits at spaces and tabs). Any
+ * whitespace is quoted, as PowerShell (Legacy) quotes any, by .NET's char.IsWhiteSpace, which
+ * counts U+0085 where JavaScript's \s does not: left bare, `a\u0085b\` would get PowerShell's
+ * quotes around it and its last backslash would escape the closing one.
+ */
+const BARE = /^[^\s"\u0085]+$/;
 
 /**
  * `value` as one argument in a Windows command line: bare when safe, else in double quotes, with

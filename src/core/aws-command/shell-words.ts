@@ -2,29 +2,14 @@
 // of its characters, so that a problem found later (in shorthand, in JSON) can be located in the
 // pasted text. What needs a real shell to know (variables, command substitution, globs that match
 // files, pipes) is refused, located, rather than guessed.
+import { ShellSyntaxError, type ShellWord, WordBuilder } from './shell-word';
+import { cmdCaretPass, cmdPercentPass, crtSplit, powerShellLegacyLine } from './windows-command-line';
 
 export type ShellDialect = 'bash' | 'powershell' | 'cmd';
 
 export const SHELL_DIALECTS: readonly ShellDialect[] = ['bash', 'powershell', 'cmd'];
 
-export interface ShellWord {
-  value: string;
-  /** The source offset of each UTF-16 unit of `value`; `offsets[value.length]` is the word's end. */
-  offsets: number[];
-  start: number;
-  end: number;
-}
-
-/** A command line this module cannot read as the shell would; `start`/`end` are offsets in it. */
-export class ShellSyntaxError extends Error {
-  constructor(
-    message: string,
-    readonly start: number,
-    readonly end: number,
-  ) {
-    super(message);
-  }
-}
+export { ShellSyntaxError, type ShellWord } from './shell-word';
 
 export interface ShellWordsOptions {
   /**
@@ -48,35 +33,16 @@ export function shellWords(text: string, dialect: ShellDialect, options: ShellWo
 }
 
 /**
- * The dialect a line continuation gives away (a line ending in `` ` ``, `^` or `\`), else undefined:
- * without one, the three shells read most commands differently and the caller must choose.
+ * The dialect a line continuation gives away (a line ending in `` ` ``, `^` or `\`), or to-cli's
+ * PowerShell argument-passing switch, else undefined: without one, the three shells read most
+ * commands differently and the caller must choose.
  */
 export function detectShell(text: string): ShellDialect | undefined {
+  if (PASSING_SCOPE.test(text) || PASSING.test(text)) return 'powershell';
   const ends = new Set(text.split(/\r?\n/).map((line) => line.trimEnd().slice(-1)));
   const found = (['`', '^', '\\'] as const).filter((c) => ends.has(c));
   if (found.length !== 1) return undefined;
   return found[0] === '`' ? 'powershell' : found[0] === '^' ? 'cmd' : 'bash';
-}
-
-/** Collects one word: its characters, where each came from, and whether each was quoted. */
-class WordBuilder {
-  value = '';
-  offsets: number[] = [];
-  quoted: boolean[] = [];
-  /** A word of nothing but quotes (`''`) is still a word: an empty argument. */
-  started = false;
-  constructor(readonly start: number) {}
-  push(text: string, at: number, quoted: boolean): void {
-    this.started = true;
-    for (let k = 0; k < text.length; k++) {
-      this.value += text[k];
-      this.offsets.push(at);
-      this.quoted.push(quoted);
-    }
-  }
-  finish(end: number): ShellWord {
-    return { value: this.value, offsets: [...this.offsets, end], start: this.start, end };
-  }
 }
 
 const isBlank = (c: string | undefined) => c === ' ' || c === '\t';
@@ -349,7 +315,43 @@ function globRegExp(value: string, quoted: boolean[]): RegExp {
 }
 
 // ---------------------------------------------------------------------------------------------
-// PowerShell (7.3 and later, whose native-argument passing keeps empty and quoted arguments)
+// PowerShell. Its own parsing gives each argument's value (powerShellTokens); how the values reach
+// aws.exe depends on $PSNativeCommandArgumentPassing: 7.3 and later ('Standard', or 'Windows',
+// which is Standard for an .exe) pass them as they are, empty and quoted ones included, while
+// 'Legacy' (Windows PowerShell 5.1 always) writes them into one command line that the C runtime
+// splits again (windows-command-line.ts). to-cli writes its commands for Legacy, in
+// `& { $PSNativeCommandArgumentPassing = 'Legacy'; aws ... }` when that matters: that scope, and
+// the assignment alone before the command, are the only variable use read here.
+
+/** `$PSNativeCommandArgumentPassing = 'Legacy';` (or a line break), as the first statement. */
+const PASSING =
+  /^\s*\$PSNativeCommandArgumentPassing[ \t]*=[ \t]*(['"])(Legacy|Standard|Windows)\1[ \t]*(?:;|\r?\n)\s*/i;
+/** `& {` then PASSING, the scope to-cli writes. */
+const PASSING_SCOPE =
+  /^\s*&[ \t]*\{(?=\s*\$PSNativeCommandArgumentPassing[ \t]*=[ \t]*(['"])(Legacy|Standard|Windows)\1[ \t]*(?:;|\r?\n))/i;
+
+function powershellWords(text: string): ShellWord[] {
+  // The switch and its scope are blanked out (offsets stay as they are) and the command read alone.
+  let body = text;
+  const blank = (from: number, to: number) => (body = body.slice(0, from) + ' '.repeat(to - from) + body.slice(to));
+  let passing = 'standard';
+  const scope = PASSING_SCOPE.exec(text);
+  const from = scope ? scope[0].length : 0;
+  const assignment = PASSING.exec(text.slice(from));
+  const closing = /\}\s*$/.exec(text);
+  if (assignment && (!scope || (closing && closing.index >= from + assignment[0].length))) {
+    blank(0, from + assignment[0].length);
+    if (scope) blank(closing!.index, text.length);
+    passing = assignment[2]!.toLowerCase();
+  } else if (scope) {
+    throw new ShellSyntaxError('This & { ... } block is never closed.', scope.index, text.length);
+  }
+  const words = powerShellTokens(body);
+  if (passing !== 'legacy' || words.length === 0) return words;
+  const [program, ...args] = words;
+  const end = args.length > 0 ? args[args.length - 1]!.end : program!.end;
+  return [program!, ...crtSplit(powerShellLegacyLine(args, body), end)];
+}
 
 const PS_ESCAPES: Record<string, string> = {
   '0': '\0',
@@ -364,8 +366,16 @@ const PS_ESCAPES: Record<string, string> = {
 };
 /** `$` followed by one of these is a variable or subexpression in PowerShell. */
 const PS_EXPANSION = /[A-Za-z_{(?^$:]/;
+/** PowerShell's whitespace between arguments (CharExtensions.IsWhitespace): U+0085, U+00A0 and Unicode separators too. */
+const isPsBlank = (c: string) => /[ \t\v\f\u0085\u00a0\p{Zs}\u2028\u2029]/u.test(c);
+/** PowerShell reads the curly quotes as quotes too: these four as ', these three as ". */
+const PS_SINGLE_QUOTES = "'\u2018\u2019\u201a\u201b";
+const PS_DOUBLE_QUOTES = '"\u201c\u201d\u201e';
+const isPsSingleQuote = (c: string | undefined) => c !== undefined && PS_SINGLE_QUOTES.includes(c);
+const isPsDoubleQuote = (c: string | undefined) => c !== undefined && PS_DOUBLE_QUOTES.includes(c);
 
-function powershellWords(text: string): ShellWord[] {
+/** The argument values PowerShell's parser gives the command's words. */
+function powerShellTokens(text: string): ShellWord[] {
   const words: ShellWord[] = [];
   let word: WordBuilder | undefined;
   const cur = (at: number) => (word ??= new WordBuilder(at));
@@ -382,30 +392,30 @@ function powershellWords(text: string): ShellWord[] {
     const br = breakAt(text, i);
     if (c === '`') {
       i = psBacktick(text, i, cur(i));
-    } else if (isBlank(c)) {
+    } else if (isPsBlank(c)) {
       end(i);
       i++;
     } else if (br) {
       end(i);
       checkRestIsBlank(text, i + br, '#');
       break;
-    } else if (c === "'") {
+    } else if (isPsSingleQuote(c)) {
       const w = cur(i);
       w.started = true;
       let k = i + 1;
       for (;;) {
         if (k >= text.length) throw new ShellSyntaxError('This single quote is never closed.', i, text.length);
-        if (text[k] === "'" && text[k + 1] === "'") {
-          w.push("'", k, true); // '' is one quote inside '...'
+        if (isPsSingleQuote(text[k]) && isPsSingleQuote(text[k + 1])) {
+          w.push(text[k + 1]!, k, true); // '' is one quote inside '...' (the second one, as PowerShell keeps it)
           k += 2;
-        } else if (text[k] === "'") break;
+        } else if (isPsSingleQuote(text[k])) break;
         else {
           w.push(text[k]!, k, true);
           k++;
         }
       }
       i = k + 1;
-    } else if (c === '"') {
+    } else if (isPsDoubleQuote(c)) {
       i = psDoubleQuoted(text, i + 1, cur(i));
     } else if (c === '$' && text[i + 1] !== undefined && PS_EXPANSION.test(text[i + 1]!)) {
       throw expansionError(text, i, 'powershell');
@@ -460,10 +470,10 @@ function psDoubleQuoted(text: string, from: number, w: WordBuilder): number {
   let i = from;
   while (i < text.length) {
     const c = text[i]!;
-    if (c === '"' && text[i + 1] === '"') {
-      w.push('"', i, true); // "" is one quote inside "..."
+    if (isPsDoubleQuote(c) && isPsDoubleQuote(text[i + 1])) {
+      w.push(text[i + 1]!, i, true); // "" is one quote inside "..."
       i += 2;
-    } else if (c === '"') return i + 1;
+    } else if (isPsDoubleQuote(c)) return i + 1;
     else if (c === '`') i = psBacktick(text, i, w);
     else if (c === '$' && text[i + 1] !== undefined && PS_EXPANSION.test(text[i + 1]!))
       throw expansionError(text, i, 'powershell');
@@ -476,97 +486,23 @@ function psDoubleQuoted(text: string, from: number, w: WordBuilder): number {
 }
 
 // ---------------------------------------------------------------------------------------------
-// cmd.exe: cmd itself removes ^ escapes and line continuations; the program (aws.exe, built with
-// the Microsoft C runtime) then splits what is left into arguments with the CRT's rules.
+// cmd.exe: cmd itself expands %VARIABLES%, then removes ^ escapes and line continuations; the
+// program (aws.exe, built with the Microsoft C runtime) splits what is left into arguments with
+// the CRT's rules (windows-command-line.ts).
+
+/** A `%NAME%` cmd.exe may have a value for (names before a `:~n,m` or `:a=b` suffix); other `%...%` pairs stay as written. */
+const CMD_VARIABLE = /^[A-Za-z_][\w().-]*(?::.*)?$/s;
 
 function cmdWords(text: string): ShellWord[] {
-  const chars: { ch: string; at: number }[] = [];
-  let inQuote = false;
-  let i = 0;
-  while (i < text.length) {
-    const c = text[i]!;
-    const br = breakAt(text, i);
-    if (br) {
-      checkRestIsBlank(text, i + br, 'REM ');
-      break;
-    }
-    if (c === '%' && /^%[A-Za-z_][\w()]*%/.test(text.slice(i))) {
-      const len = /^%[^%]*%/.exec(text.slice(i))![0].length;
-      throw new ShellSyntaxError(
-        `${text.slice(i, i + len)} is expanded by cmd.exe: its value is not known here. Write the value itself.`,
-        i,
-        i + len,
-      );
-    }
-    if (c === '"') inQuote = !inQuote;
-    else if (!inQuote && c === '^') {
-      const cont = breakAt(text, i + 1);
-      if (cont) {
-        i += 1 + cont;
-        continue;
-      }
-      if (i + 1 < text.length) {
-        chars.push({ ch: text[i + 1]!, at: i + 1 });
-        i += 2;
-        continue;
-      }
-    } else if (!inQuote && '&|<>'.includes(c)) {
-      throw new ShellSyntaxError(
-        `"${c}" is cmd.exe syntax (a pipe, redirection or command separator): escape it as ^${c} or quote the value.`,
-        i,
-        i + 1,
-      );
-    }
-    chars.push({ ch: c, at: i });
-    i++;
-  }
-  return crtSplit(chars, text.length);
-}
-
-/** The Microsoft C runtime's argument splitting: `\"`, `""` inside quotes, 2n backslashes before a quote. */
-function crtSplit(chars: { ch: string; at: number }[], end: number): ShellWord[] {
-  const words: ShellWord[] = [];
-  let word: WordBuilder | undefined;
-  let inQuote = false;
-  let k = 0;
-  while (k < chars.length) {
-    const { ch, at } = chars[k]!;
-    if (!inQuote && isBlank(ch)) {
-      if (word?.started) words.push(word.finish(at));
-      word = undefined;
-      k++;
-      continue;
-    }
-    word ??= new WordBuilder(at);
-    if (ch === '\\') {
-      let n = 0;
-      while (chars[k + n]?.ch === '\\') n++;
-      if (chars[k + n]?.ch !== '"') {
-        for (let j = 0; j < n; j++) word.push('\\', chars[k + j]!.at, inQuote);
-        k += n;
-        continue;
-      }
-      for (let j = 0; j < Math.floor(n / 2); j++) word.push('\\', chars[k + 2 * j]!.at, inQuote);
-      if (n % 2 === 1) word.push('"', chars[k + n]!.at, true);
-      else {
-        word.started = true;
-        inQuote = !inQuote;
-      }
-      k += n + 1;
-    } else if (ch === '"') {
-      if (inQuote && chars[k + 1]?.ch === '"') {
-        word.push('"', at, true);
-        k += 2;
-      } else {
-        word.started = true;
-        inQuote = !inQuote;
-        k++;
-      }
-    } else {
-      word.push(ch, at, inQuote);
-      k++;
-    }
-  }
-  if (word?.started) words.push(word.finish(end));
-  return words;
+  cmdPercentPass(text, (name, start, end) => {
+    if (!CMD_VARIABLE.test(name)) return undefined;
+    throw new ShellSyntaxError(
+      `${text.slice(start, end)} is expanded by cmd.exe: its value is not known here. Write the value itself.`,
+      start,
+      end,
+    );
+  });
+  const { chars, end, next } = cmdCaretPass(text);
+  if (next !== undefined) checkRestIsBlank(text, next, 'REM ');
+  return crtSplit(chars, end);
 }

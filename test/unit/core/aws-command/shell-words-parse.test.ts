@@ -84,6 +84,41 @@ describe('shellWords: PowerShell', () => {
   it('skips the call operator before a quoted program', () => {
     assert.deepEqual(words(`& 'C:\\aws.exe' x`, 'powershell'), ['C:\\aws.exe', 'x']);
   });
+  it('reads curly quotes as quotes and Unicode spaces as blanks', () => {
+    assert.deepEqual(words(`a \u2018it\u2019\u2019s\u2019 \u201cq\u201d b\u00a0c`, 'powershell'), [
+      'a',
+      'it\u2019s',
+      'q',
+      'b',
+      'c',
+    ]);
+  });
+  it('passes values as they are under Standard passing (7.3+), empty and quoted ones included', () => {
+    assert.deepEqual(words(`aws '"a b"' '' 'x y'`, 'powershell'), ['aws', '"a b"', '', 'x y']);
+    assert.deepEqual(words(`$PSNativeCommandArgumentPassing = 'Standard'; aws '"a"'`, 'powershell'), ['aws', '"a"']);
+  });
+  it("applies Legacy passing inside to-cli's scope: PowerShell's values, joined into one line, split by the C runtime", () => {
+    const scope = (inner: string) => `& { $PSNativeCommandArgumentPassing = 'Legacy'; ${inner} }`;
+    assert.deepEqual(words(scope(`aws '"a b"' '' 'x y' 'say "hi"' '"t\\\\"'`), 'powershell'), [
+      'aws',
+      'a b',
+      'x y',
+      'say hi',
+      't\\',
+    ]);
+    assert.deepEqual(words(`$psnativecommandargumentpassing = "legacy"\naws '"a"'`, 'powershell'), ['aws', 'a']);
+    assert.deepEqual(words(`& {\n  $PSNativeCommandArgumentPassing = 'Legacy'\n  aws \`\n  'x y'\n}`, 'powershell'), [
+      'aws',
+      'x y',
+    ]);
+    const [, w] = shellWords(scope(`aws 'a b'`), 'powershell');
+    assert.equal(w!.start, scope('aws ').length - 2); // the quote Legacy adds sits at the word's start
+    refused(scope(`aws -x.y`), 'powershell', /split in two/);
+    refused(scope(`aws $x`), 'powershell', /\$x is expanded/);
+    refused(`& { $PSNativeCommandArgumentPassing = 'Legacy'; aws x`, 'powershell', /never closed/);
+    refused(`& { aws x }`, 'powershell', /PowerShell syntax/);
+    assert.equal(detectShell(scope('aws x')), 'powershell');
+  });
 });
 
 describe('shellWords: cmd.exe', () => {
@@ -101,6 +136,9 @@ describe('shellWords: cmd.exe', () => {
   it('refuses %VARIABLES% and unescaped operators', () => {
     refused('a %USERPROFILE%', 'cmd', /expanded by cmd/);
     refused('a & b', 'cmd', /cmd\.exe syntax/);
+    // cmd.exe expands %...% before it reads carets: ^%PATH% is still expanded, %PATH^% names no variable.
+    refused('a ^%PATH%', 'cmd', /%PATH% is expanded/);
+    assert.deepEqual(words('a ^%PATH^% 100% 5^%', 'cmd'), ['a', '%PATH%', '100%', '5%']);
   });
 });
 
