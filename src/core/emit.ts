@@ -15,12 +15,22 @@ export class RecursiveValueError extends Error {
 
 /** A string literal for `format`: JSON's double quotes; in YAML single quotes when they need no escapes. */
 export function quoteString(value: string, format: Format): string {
-  // eslint-disable-next-line no-control-regex -- the control characters a single-quoted YAML scalar cannot hold
-  if (format === 'yaml' && !/[\x00-\x1f\x7f\u2028\u2029\ufeff]/.test(value) && value.length > 0) {
-    return "'" + value.replace(/'/g, "''") + "'";
-  }
-  return JSON.stringify(value);
+  if (format === 'json') return JSON.stringify(value);
+  if (value.length > 0 && !YAML_NEEDS_ESCAPES.test(value)) return "'" + value.replace(/'/g, "''") + "'";
+  // JSON's escapes are YAML's too; JSON leaves these raw, and a YAML reader would fold or refuse them.
+  return JSON.stringify(value).replace(YAML_RAW_IN_JSON, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
+
+/**
+ * What a YAML file cannot hold as it is: characters outside YAML's printable set (C0 and C1
+ * controls, DEL, U+FFFE/U+FFFF, a lone surrogate), the line breaks a single-quoted scalar would
+ * fold (LF, CR, NEL, LS, PS) and the byte-order mark. Such a value is double-quoted, with escapes.
+ */
+const YAML_NEEDS_ESCAPES =
+  // eslint-disable-next-line no-control-regex -- the control characters are the point
+  /[\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+/** Of those, what JSON.stringify writes raw. */
+const YAML_RAW_IN_JSON = /[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]/g;
 
 /** A scalar in its JSON (Python json) or YAML 1.2 (ruamel) spelling; dates become strings in JSON. */
 export function scalarText(node: Node, format: Format): string {

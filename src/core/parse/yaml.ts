@@ -532,11 +532,25 @@ class YamlBuilder {
     return false;
   }
 
+  /**
+   * ruamel treats a NEL (U+0085) written in a flow scalar as a line break and folds it to a space;
+   * js-yaml keeps it. Only a NEL in the source folds, not one an escape (`\N`, `\x85`, `\u0085`)
+   * makes: each raw one is swapped for a character the scalar lacks (the offsets stay), the scalar
+   * decoded, and that character folded. Undefined when the scalar has no raw NEL.
+   */
+  private flowValueWithNelFolded(e: ScalarEvent): string | undefined {
+    if (e.style === SCALAR_STYLE.LITERAL_BLOCK || e.style === SCALAR_STYLE.FOLDED_BLOCK) return undefined;
+    const body = this.text.slice(e.valueStart, e.valueEnd);
+    if (!body.includes('\x85')) return undefined;
+    let mark = 0xe000; // the private use area: a character no file is likely to hold
+    while (body.includes(String.fromCharCode(mark))) mark++;
+    const swap = String.fromCharCode(mark);
+    const text = this.text.slice(0, e.valueStart) + body.replaceAll('\x85', swap) + this.text.slice(e.valueEnd);
+    return getScalarValue(text, e).replace(new RegExp(`[ \\t]*${swap}[ \\t]*`, 'g'), ' ');
+  }
+
   private scalar(e: ScalarEvent): Node {
-    let value = this.blockValueAtEndOfFile(e, getScalarValue(this.text, e));
-    // ruamel treats NEL (U+0085) as a line break and folds it to a space in flow scalars; js-yaml keeps it.
-    if (e.style !== SCALAR_STYLE.LITERAL_BLOCK && e.style !== SCALAR_STYLE.FOLDED_BLOCK && value.includes('\x85'))
-      value = value.replace(/[ \t]*\x85[ \t]*/g, ' ');
+    const value = this.blockValueAtEndOfFile(e, this.flowValueWithNelFolded(e) ?? getScalarValue(this.text, e));
     const quoted = e.style === SCALAR_STYLE.SINGLE_QUOTED || e.style === SCALAR_STYLE.DOUBLE_QUOTED;
     // Spans cover the quotes too, so a finding underlines what the user wrote.
     const start = quoted ? e.valueStart - 1 : e.valueStart;

@@ -51,6 +51,15 @@ describe('YAML as the AWS CLI reads it (ruamel.yaml, YAML 1.2)', () => {
     for (const [scalar, expected] of table) assert.equal(read(scalar), expected, scalar);
   });
 
+  it('folds a NEL written in a flow scalar to a space, and keeps one an escape makes (ruamel, pure)', () => {
+    const parsed = parseDocument('a: "a \x85 b"\nb: x\x85y\nc: "e\\N\\x85\\u0085"\n', 'yaml');
+    assert.ok(parsed.root?.type === 'dict');
+    assert.deepEqual(
+      parsed.root.entries.map((e) => (e.value.type === 'str' ? e.value.value : e.value.type)),
+      ['a b', 'x y', 'e\x85\x85\x85'],
+    );
+  });
+
   it('follows a %YAML 1.1 directive', () => {
     assert.equal(read('yes', '%YAML 1.1\n---\n'), "<class 'bool'> True");
     assert.equal(read('017', '%YAML 1.1\n---\n'), "<class 'int'> 15");

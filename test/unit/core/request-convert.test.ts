@@ -33,6 +33,13 @@ const tricky = [
   '.inf',
   '=',
   '<<',
+  // What a YAML file cannot hold as it is, or a YAML reader folds (NEL, LS, PS): written escaped.
+  'nel\u0085',
+  'a \u0085 b\\',
+  'ls\u2028ps\u2029',
+  '\ufeffbom',
+  'del\x7f c1\x9f',
+  'nonchar\ufffe',
 ];
 
 describe('readRequest / writeInput', () => {

@@ -151,9 +151,11 @@ function hostileCases(count: number): Case[] {
     const datasetArn = rnd() < 0.8 ? ARN : `${ARN}${hostile(6)}`;
     const name = names[i % names.length]!;
     const format = formatOfPath(name);
-    const text = writeInput({ datasetArn, users }, format);
-    // What the file means (a YAML reader folds U+0085 in a quoted scalar): the request every form must send.
-    return { name, text, request: readRequest(text, format).request! };
+    const request = { datasetArn, users };
+    const text = writeInput(request, format);
+    // The file writer keeps every value (YAML escapes what a reader would fold): the file means the request.
+    assert.deepEqual(readRequest(text, format).request, request, `${name}: the file as written`);
+    return { name, text, request };
   });
 }
 
