@@ -23,8 +23,8 @@ const REQUEST: PutUsersRequest = {
   ],
 };
 
-const paste = (text: string, format: 'json' | 'yaml' = 'json') =>
-  vscode.commands.executeCommand<vscode.Uri | undefined>('putUsers.pasteCliCommand', { text, format });
+const paste = (text: string, format: 'json' | 'yaml' = 'json', shell?: string) =>
+  vscode.commands.executeCommand<vscode.Uri | undefined>('putUsers.pasteCliCommand', { text, format, shell });
 /** The request of the input file a paste opened. */
 const pasted = async (uri: vscode.Uri | undefined, format: 'json' | 'yaml' = 'json') => {
   assert.ok(uri, 'an input file was made');
@@ -123,13 +123,19 @@ describe('PutUsers: Copy as AWS CLI Command, Paste AWS CLI Command as Input File
     assert.deepEqual(await pasted(overridden), { ...REQUEST, datasetArn: other }, 'the explicit argument wins');
   });
 
-  it('a copied command pastes back as the same request, for each form', async () => {
+  it('a copied command pastes back as the same request, for each form and shell', async () => {
     const uri = fixtureUri('aws-command/people.putusers.json');
     await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(writeInput(REQUEST, 'json')));
-    for (const inline of [false, true]) {
-      const command = await copy(uri, { shell: 'bash', inline });
-      assert.deepEqual(await pasted(await paste(command!)), REQUEST, inline ? 'self-contained' : 'file form');
-    }
+    for (const shell of ['bash', 'powershell', 'cmd'])
+      for (const inline of [false, true]) {
+        const command = await copy(uri, { shell, inline });
+        // The file form reads the file from the workspace folder; on Windows it would be the same path.
+        assert.deepEqual(
+          await pasted(await paste(command!, 'json', shell)),
+          REQUEST,
+          `${shell}, ${inline ? 'self-contained' : 'file form'}`,
+        );
+      }
   });
 
   it('a command the CLI would reject opens with its problem on the place it concerns, in the CLI’s words', async () => {

@@ -6,8 +6,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { type Format, readPutUsersCommand, type ShellDialect, writeInput } from '../../core';
+import { detectShell, type Format, readPutUsersCommand, type ShellDialect, writeInput } from '../../core';
 import { DIAGNOSTIC_SOURCE } from '../diagnostics';
+import { settings } from '../settings';
 
 export interface PasteCommandOptions {
   /** The command line (default: the clipboard's text). */
@@ -32,8 +33,10 @@ export async function pasteCliCommand(
     return undefined;
   }
   const cwd = folderForPaths();
+  // A command that shows no shell of its own (no continuation) is read as the user's shell writes it.
+  const shell = options.shell ?? detectShell(text) ?? settings.cliShell();
   const reading = readPutUsersCommand(text, {
-    ...(options.shell ? { shell: options.shell } : {}),
+    shell,
     readFile: (p) => {
       if (!cwd && !path.isAbsolute(p)) throw new Error(`no workspace folder to find ${p} in`);
       return readFileSync(path.isAbsolute(p) ? p : path.resolve(cwd!, p));
@@ -41,7 +44,7 @@ export async function pasteCliCommand(
     ...(cwd ? { cwdEntries: entriesOf(cwd) } : {}),
   });
   if (reading.problem) {
-    await showProblem(problems, text, reading.problem, options.shell);
+    await showProblem(problems, text, reading.problem, shell);
     return undefined;
   }
   const format = options.format ?? (await pickFormat());
@@ -85,10 +88,10 @@ async function showProblem(
   problems: vscode.DiagnosticCollection,
   text: string,
   problem: { start: number; end: number; message: string; awsCli?: string },
-  shell: ShellDialect | undefined,
+  shell: ShellDialect,
 ): Promise<void> {
   const document = await vscode.workspace.openTextDocument({
-    language: LANGUAGE_OF_SHELL[shell ?? (/`\r?\n/.test(text) ? 'powershell' : /\^\r?\n/.test(text) ? 'cmd' : 'bash')],
+    language: LANGUAGE_OF_SHELL[shell],
     content: text,
   });
   const why = problem.awsCli ?? problem.message;
