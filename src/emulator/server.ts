@@ -189,16 +189,7 @@ async function handle(
     answer(res, 404, 'UnknownOperationException', `${req.method} ${path} is not an operation of Personalize Events.`);
     return undefined;
   }
-  const record: ReceivedRequest = {
-    seq: ++state.seq,
-    method: req.method,
-    path,
-    headers: { ...req.headersDistinct },
-    body,
-    status: 0,
-    faults: [],
-    receivedAt: Date.now(),
-  };
+  const record = received(state, req, path, body);
   state.requests.push(record);
   const parsed = parseRequest(body);
   const faults = faultsFor(state.rules, {
@@ -230,6 +221,20 @@ async function handle(
   return record;
 }
 
+/** A request as it arrived, numbered, before any answer. */
+function received(state: EmulatorState, req: IncomingMessage, path: string, body: string): ReceivedRequest {
+  return {
+    seq: ++state.seq,
+    method: req.method ?? 'POST',
+    path,
+    headers: { ...req.headersDistinct },
+    body,
+    status: 0,
+    faults: [],
+    receivedAt: Date.now(),
+  };
+}
+
 /** The request's SigV4 signature checked with the emulator's keys (PutUsers and the control plane sign alike). */
 function signatureOf(state: EmulatorState, req: IncomingMessage, body: Buffer): Promise<SignatureCheck> {
   return checkSignature(
@@ -251,16 +256,7 @@ async function describe(
   bytes: Buffer,
 ): Promise<ReceivedRequest> {
   const body = bytes.toString('utf8');
-  const record: ReceivedRequest = {
-    seq: ++state.seq,
-    method: 'POST',
-    path: operation,
-    headers: { ...req.headersDistinct },
-    body,
-    status: 0,
-    faults: [],
-    receivedAt: Date.now(),
-  };
+  const record = received(state, req, operation, body);
   state.describeRequests.push(record);
   const signature = await signatureOf(state, req, bytes);
   if (signature.scope) record.scope = signature.scope;
