@@ -64,15 +64,18 @@ describe('PutUsers in the browser workbench that npm start serves', function () 
         '[Ln 8, Col 9] cli/missing-member',
         '[Ln 9, Col 13] cli/unknown-member',
         '[Ln 13, Col 23] cli/invalid-type',
-        '[Ln 18, Col 29] service/properties-key-case',
+        '[Ln 18, Col 29] schema/key-not-camel-case',
       ],
     );
     assert.ok(rows.every((r) => r.source === 'PutUsers'));
-    // The sample has no dataset schema: the status bar says so.
-    await page.locator('.statusbar-item', { hasText: 'no schema' }).waitFor();
+    // The sample's users.schema.json: the status bar names it.
+    await page.locator('.statusbar-item', { hasText: 'users.schema.json' }).waitFor();
     assert.match(rows[2].message, /^Unknown member "userID" in users\[1\]: did you mean "userId"\?/);
     // The same verdicts as the command line gives for the file.
-    const cli = core.validate(readWorkspaceFile('mistakes.putusers.json'), 'json').map((f) => f.message);
+    const datasetSchema = core.readDatasetSchema(readWorkspaceFile('users.schema.json')).schema;
+    const cli = core
+      .validate(readWorkspaceFile('mistakes.putusers.json'), 'json', { datasetSchema })
+      .map((f) => f.message);
     assert.deepEqual(
       rows.map((r) => r.message),
       cli,

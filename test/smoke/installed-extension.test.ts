@@ -84,13 +84,7 @@ describe('the .vsix, installed into VS Code', function () {
     const codes = diagnostics.map((d) => String(d.code)).sort();
     assert.deepEqual(
       codes,
-      [
-        'cli/invalid-type',
-        'cli/invalid-type',
-        'cli/missing-member',
-        'cli/unknown-member',
-        'service/properties-key-case',
-      ],
+      ['cli/invalid-type', 'cli/invalid-type', 'cli/missing-member', 'cli/unknown-member', 'schema/key-not-camel-case'],
       diagnostics.map(formatDiagnostic).join('\n'),
     );
     const unknown = diagnostics.find((d) => d.code === 'cli/unknown-member')!;
