@@ -1,6 +1,6 @@
 // Writing values back as JSON or YAML text that the AWS CLI reads with the same meaning:
 // used by conversions, quick fixes and the failed-users file.
-import { reprFloat } from './python-format';
+import { LONE_SURROGATE, reprFloat } from './python-format';
 import type { Node } from './tree';
 import type { Format } from './types';
 
@@ -26,9 +26,7 @@ export function quoteString(value: string, format: Format): string {
  * controls, DEL, U+FFFE/U+FFFF, a lone surrogate), the line breaks a single-quoted scalar would
  * fold (LF, CR, NEL, LS, PS) and the byte-order mark. Such a value is double-quoted, with escapes.
  */
-const YAML_NEEDS_ESCAPES =
-  // eslint-disable-next-line no-control-regex -- the control characters are the point
-  /[\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const YAML_NEEDS_ESCAPES = new RegExp(`[\\x00-\\x1f\\x7f-\\x9f\\u2028\\u2029\\ufeff\\ufffe\\uffff]|${LONE_SURROGATE}`);
 /** Of those, what JSON.stringify writes raw. */
 const YAML_RAW_IN_JSON = /[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]/g;
 

@@ -18,12 +18,19 @@ const PY_TYPE_NAMES: Record<Node['type'], string> = {
   list: 'list',
 };
 
+/**
+ * Python's whitespace for str (`\s`, isspace(), strip()), as a regular expression class's body:
+ * Unicode whitespace, the file separators \x1c-\x1f included; not JavaScript's `\s`.
+ */
+export const PY_WHITESPACE =
+  '\\t\\n\\v\\f\\r\\x1c-\\x20\\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000';
+
+/** A UTF-16 surrogate without its other half, as a regular expression's source. */
+export const LONE_SURROGATE = '[\\ud800-\\udbff](?![\\udc00-\\udfff])|(?<![\\ud800-\\udbff])[\\udc00-\\udfff]';
+
 /** Python writes the CLI's messages with errors='backslashreplace': a lone surrogate prints as `\ud800`. */
 export function asPrinted(line: string): string {
-  return line.replace(
-    /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g,
-    (c) => '\\u' + c.charCodeAt(0).toString(16),
-  );
+  return line.replace(new RegExp(LONE_SURROGATE, 'g'), (c) => '\\u' + c.charCodeAt(0).toString(16));
 }
 
 /** `type(x)` as Python prints it: `<class 'int'>`. */

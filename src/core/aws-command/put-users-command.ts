@@ -5,7 +5,7 @@
 // `--cli-input-json|yaml` filling in the top-level keys not given explicitly, and botocore's
 // parameter validation (the core's rules/aws-cli.ts).
 import { parseDocument } from '../parse';
-import { asPrinted } from '../python-format';
+import { asPrinted, PY_WHITESPACE } from '../python-format';
 import { findingsOf } from '../validate';
 import { awsCliFindings } from '../rules/aws-cli';
 import type { DictNode, Entry, Node, Span } from '../tree';
@@ -204,9 +204,8 @@ function pyQuote(s: string): string {
   return s.includes("'") && !s.includes('"') ? `"${s}"` : `'${s.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
 }
 
-// Python's str.lstrip(): Unicode whitespace, the file separators \x1c-\x1f included.
-// eslint-disable-next-line no-control-regex
-const PY_WS = /^[\t\n\v\f\r\x1c-\x20\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/u;
+// Python's str.lstrip().
+const PY_WS = new RegExp(`^[${PY_WHITESPACE}]+`, 'u');
 const pyLstrip = (s: string) => s.replace(PY_WS, '');
 
 function usersError(message: string, at: Span, cliWords?: string): CommandError {

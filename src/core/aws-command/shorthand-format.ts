@@ -9,6 +9,7 @@
 //   characters outside the Basic Multilingual Plane are refused;
 // - `"..."`: any characters, `\"` and `\\` the only escapes (other backslashes stay);
 // - `'...'`: the same with `'`.
+import { LONE_SURROGATE, PY_WHITESPACE } from '../python-format';
 import type { User } from '../types';
 
 export type ShorthandQuote = '"' | "'";
@@ -22,14 +23,12 @@ export interface ShorthandOptions {
 }
 
 /** Python's str.isspace(), which the CLI's rstrip() cuts from the end of an unquoted value. */
-// eslint-disable-next-line no-control-regex -- Python counts \x1c-\x1f as whitespace
-const PY_SPACE = /[\t\n\v\f\r\x1c-\x20\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]/;
+const PY_SPACE = new RegExp(`[${PY_WHITESPACE}]`);
 /**
  * Refused in every form: controls (a cmd.exe line cannot hold a line break; JSON escapes them
  * all), and lone surrogates (no UTF-8 argv can carry them).
  */
-// eslint-disable-next-line no-control-regex -- the controls are what it finds
-const REFUSED = /[\x00-\x1f\x7f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const REFUSED = new RegExp(`[\\x00-\\x1f\\x7f]|${LONE_SURROGATE}`);
 /** Not unquoted: quotes, the closing brackets the CLI stops at, characters outside the BMP (surrogate pairs here). */
 const NOT_UNQUOTED = /["'\]}\ud800-\udfff]/;
 /** Not first in an unquoted value: these open another kind of value or end the key. */

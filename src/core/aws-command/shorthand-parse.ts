@@ -3,6 +3,7 @@
 // regular expressions (including which characters a value may hold), the same backtracking and
 // the same error messages, so that a pasted command gives exactly the request the CLI would send.
 // The result is the core's tree (tree.ts), with spans in the word, for the validator to check.
+import { PY_WHITESPACE } from '../python-format';
 import type { DictNode, Entry, Node, StrNode } from '../tree';
 
 /** A word the CLI's shorthand parser refuses; `message` is what the CLI prints after "Error parsing parameter '--users': ". */
@@ -16,16 +17,14 @@ export class ShorthandError extends Error {
   }
 }
 
-// Python's `\s` and str.isspace() for a str pattern: Unicode whitespace, not JavaScript's set.
-const PY_SPACE = '\\t\\n\\v\\f\\r\\x1c-\\x20\\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000';
-const PY_SPACE_RE = new RegExp(`[${PY_SPACE}]`, 'u');
+const PY_SPACE_RE = new RegExp(`[${PY_WHITESPACE}]`, 'u');
 // string.whitespace, which _consume_whitespace skips (narrower than `\s`).
 const ASCII_SPACE = ' \t\n\r\v\f';
 // The character classes of shorthand.py. They stop at U+FFFF: a character outside the Basic
 // Multilingual Plane (an emoji) is in none of them, so it can only appear inside quotes.
 const START_WORD = '!#-&(-+\\--<>-Z\\\\-z|-\\uFFFF';
-const FIRST_FOLLOW = `${PY_SPACE}!#-&(-+\\--\\\\^-|~-\\uFFFF`;
-const SECOND_FOLLOW = `${PY_SPACE}!#-&(-+\\--<>-\\uFFFF`;
+const FIRST_FOLLOW = `${PY_WHITESPACE}!#-&(-+\\--\\\\^-|~-\\uFFFF`;
+const SECOND_FOLLOW = `${PY_WHITESPACE}!#-&(-+\\--<>-\\uFFFF`;
 const FIRST_VALUE = new RegExp(`(?:\\\\,|[${START_WORD}])(?:\\\\,|[${FIRST_FOLLOW}])*`, 'uy');
 const SECOND_VALUE = new RegExp(`(?:\\\\,|[${START_WORD}])(?:\\\\,|[${SECOND_FOLLOW}])*`, 'uy');
 // The quoted-value patterns backtrack: `"a\"` has no closing quote after the escape, so the
