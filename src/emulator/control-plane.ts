@@ -9,7 +9,7 @@ import { SCHEMA_OPERATIONS } from '../core';
 /** What the control plane knows of a dataset: its ARN, and its schema's Avro JSON when it has one. */
 export interface DescribedDataset {
   arn: string;
-  schemaText?: string;
+  schema?: string;
 }
 
 export type ControlVerdict = { status: number; body: unknown; errorType?: string; message?: string };
@@ -52,12 +52,7 @@ export function controlVerdict(
   }
   if (operation === SCHEMA_OPERATIONS.describeDataset) {
     const arn = input['datasetArn'];
-    if (typeof arn !== 'string')
-      return error(
-        400,
-        'ValidationException',
-        "1 validation error detected: Value null at 'datasetArn' failed to satisfy constraint: Member must not be null",
-      );
+    if (typeof arn !== 'string') return missing('datasetArn');
     const dataset = datasets.get(arn);
     if (!dataset) return error(400, 'ResourceNotFoundException', `Could not find resource: ${arn}`);
     const { schemaArn, groupArn } = relatedArns(arn);
@@ -70,7 +65,7 @@ export function controlVerdict(
           datasetGroupArn: groupArn,
           datasetType: SCHEMA_OPERATIONS.usersDatasetType,
           // A dataset the emulator checks no schema for has none to describe.
-          ...(dataset.schemaText !== undefined ? { schemaArn } : {}),
+          ...(dataset.schema !== undefined ? { schemaArn } : {}),
           status: 'ACTIVE',
           creationDateTime: CREATED,
           lastUpdatedDateTime: CREATED,
@@ -79,22 +74,17 @@ export function controlVerdict(
     };
   }
   const schemaArn = input['schemaArn'];
-  if (typeof schemaArn !== 'string')
-    return error(
-      400,
-      'ValidationException',
-      "1 validation error detected: Value null at 'schemaArn' failed to satisfy constraint: Member must not be null",
-    );
+  if (typeof schemaArn !== 'string') return missing('schemaArn');
   for (const dataset of datasets.values()) {
     const related = relatedArns(dataset.arn);
-    if (dataset.schemaText === undefined || related.schemaArn !== schemaArn) continue;
+    if (dataset.schema === undefined || related.schemaArn !== schemaArn) continue;
     return {
       status: 200,
       body: {
         schema: {
           name: `${related.group}-users`,
           schemaArn,
-          schema: dataset.schemaText,
+          schema: dataset.schema,
           creationDateTime: CREATED,
           lastUpdatedDateTime: CREATED,
         },
@@ -102,6 +92,15 @@ export function controlVerdict(
     };
   }
   return error(400, 'ResourceNotFoundException', `Could not find resource: ${schemaArn}`);
+}
+
+/** AWS's model validation of a required member that is absent. */
+function missing(name: string): ControlVerdict {
+  return error(
+    400,
+    'ValidationException',
+    `1 validation error detected: Value null at '${name}' failed to satisfy constraint: Member must not be null`,
+  );
 }
 
 function error(status: number, errorType: string, message: string): ControlVerdict {

@@ -260,9 +260,8 @@ async function describe(
   state.describeRequests.push(record);
   const signature = await signatureOf(state, req, bytes);
   if (signature.scope) record.scope = signature.scope;
-  const known = new Map([...state.datasets].map(([arn, d]) => [arn, { arn, schemaText: d.schema }]));
   const verdict = signature.ok
-    ? controlVerdict(operation, body, known)
+    ? controlVerdict(operation, body, state.datasets)
     : {
         status: 403,
         errorType: signature.code,
