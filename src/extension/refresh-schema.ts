@@ -6,7 +6,7 @@ import { datasetArnProblems } from '../core';
 import type { AwsSchema } from './aws-schemas';
 import type { Ctx } from './context';
 import { isPutUsersDocument } from './documents';
-import { refusedUntrusted } from './send/send-file';
+import { refusedUntrusted } from './refusals';
 import { SECTION, settings } from './settings';
 
 export async function refreshDatasetSchema(ctx: Ctx): Promise<AwsSchema | undefined> {

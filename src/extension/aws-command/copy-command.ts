@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import { NotExpressibleError, readRequest, type Shell, toCliCommand } from '../../core';
 import type { Ctx } from '../context';
 import { formatOf, isPutUsersDocument } from '../documents';
-import { sayInvalid } from '../send/send-file';
+import { sayInvalid } from '../refusals';
 import { settings } from '../settings';
 
 export interface CopyCommandOptions {

@@ -17,6 +17,7 @@ import type { SendOptions, SendReport } from '../../send';
 import { regionElsewhere, type SendTarget } from '../../send/target';
 import type { Ctx } from '../context';
 import { formatOf, isPutUsersDocument } from '../documents';
+import { firstProblem, refusedUntrusted, sayInvalid } from '../refusals';
 import { settings } from '../settings';
 import { engineTarget, loadSendEngine, type SendEngine } from './load-engine';
 import { extensionRemedyWords, REGION_FROM } from './wording';
@@ -105,20 +106,6 @@ export function placesOfUsers(document: vscode.TextDocument, parsed: ParseResult
   return (
     usersList(parsed.root)?.items.map((u) => ({ uri: document.uri, line: document.positionAt(u.start).line })) ?? []
   );
-}
-
-/**
- * What goes to AWS is for trusted workspaces only: says so, and true, in Restricted Mode.
- * `what`: the refused feature and what trust would allow.
- */
-export function refusedUntrusted(
-  what = 'sending is disabled in Restricted Mode. Trust this workspace to send its files to AWS.',
-): boolean {
-  if (vscode.workspace.isTrusted) return false;
-  void vscode.window
-    .showErrorMessage(`PutUsers: ${what}`, 'Manage Workspace Trust')
-    .then((choice) => choice && vscode.commands.executeCommand('workbench.trust.manage'));
-  return true;
 }
 
 /**
@@ -219,16 +206,6 @@ export async function finishSend(
   };
 }
 
-/** The file's errors, the first of them, and what was therefore not done (`outcome`). */
-export function sayInvalid(name: string, errors: readonly Finding[], outcome = 'nothing was sent'): void {
-  void vscode.window
-    .showErrorMessage(
-      `PutUsers: ${name} has ${plural(errors.length, 'error')}: ${outcome}. ${firstProblem(errors)}`,
-      'Show Problems',
-    )
-    .then((choice) => choice && vscode.commands.executeCommand('workbench.actions.view.problems'));
-}
-
 /** Asks before sending a file with warnings, or one of more users than one request takes. */
 export async function agreesToSend(name: string, total: number, warnings: readonly Finding[]): Promise<boolean> {
   if (
@@ -300,11 +277,6 @@ async function regionToSendTo(name: string, datasetArn: string, where: SendTarge
 
 async function confirm(message: string, detail: string, yes: string): Promise<boolean> {
   return (await vscode.window.showWarningMessage(`PutUsers: ${message}`, { modal: true, detail }, yes)) === yes;
-}
-
-function firstProblem(findings: readonly Finding[]): string {
-  const first = findings[0];
-  return first ? `First, line ${first.range.start.line + 1}: ${first.message}` : '';
 }
 
 /**

@@ -7,14 +7,13 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { type Finding, plural, type PutUsersRequest, readRequestToSend } from '../../core';
 import type { Ctx } from '../context';
+import { refusedUntrusted, sayInvalid } from '../refusals';
 import type { UserPlace } from './report-documents';
 import { formatOf } from '../documents';
 import {
   agreesToSend,
   finishSend,
   placesOfUsers,
-  refusedUntrusted,
-  sayInvalid,
   sendRequest,
   type SendFileOptions,
   type SendFileResult,
