@@ -46,7 +46,13 @@ export async function copyAsCliCommand(
     ? { inline: options.inline === true, shell: options.shell ?? settings.cliShell() }
     : await pick(path, format);
   if (!choice) return undefined;
-  if (!choice.inline && !path) return undefined;
+  if (!choice.inline && !path) {
+    // Asked for without the pick (which offers only the self-contained form here).
+    void vscode.window.showErrorMessage(
+      `PutUsers: ${name} is not a file on disk that --cli-input-${format} file:// could read: copy the self-contained command instead.`,
+    );
+    return undefined;
+  }
   if (!choice.inline && document.isDirty && !(await savedFirst(document, name))) return undefined;
 
   let command: string;
