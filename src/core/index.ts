@@ -26,7 +26,13 @@ export {
   type ProposalSources,
   type UsedValue,
 } from './completion-proposals';
-export { addPropertyValues, type PropertyValues, usedValuesOf } from './property-values';
+export {
+  addPropertyValues,
+  type PropertyValues,
+  type PropertyValueUse,
+  usedValuesOf,
+  valuesOfOtherUsers,
+} from './property-values';
 export { escapeSnippet, expandSnippet } from './snippets';
 export { type SyntaxSlip, syntaxSlips } from './syntax-slips';
 export { memberAt, memberDoc, structureAt } from './model-paths';

@@ -3,6 +3,7 @@
 // Plain data with line/character positions, so the parse can run off the editor's thread and
 // only these cross back. Bounded by the users, however the file nests or aliases.
 import { lineIndex, type LineIndex } from './positions';
+import { propertiesObject, propertyValueUses, type PropertyValueUse } from './property-values';
 import { type DictNode, type Entry, member, type Node, usersList } from './tree';
 import type { Position, Range } from './types';
 
@@ -50,26 +51,30 @@ export interface Outline {
   /** Absent unless the document is a mapping. */
   sendLens?: SendLensFacts;
   propertyKeys: PropertyKeyUse[];
+  /** The values users give each key, for completions at a value. */
+  propertyValues: PropertyValueUse[];
 }
 
 export function outlineOf(text: string, root: Node | null | undefined): Outline {
-  if (root?.type !== 'dict') return { folds: [], symbols: [], propertyKeys: [] };
+  if (root?.type !== 'dict') return { folds: [], symbols: [], propertyKeys: [], propertyValues: [] };
   const lines = lineIndex(text);
-  // Each user's properties keys, parsed once for the outline and the completions' list.
-  const keys = new Map<Node, string[]>();
-  const keysOfUser = (user: DictNode) => {
-    let found = keys.get(user);
-    if (!found) {
+  // Each user's properties, parsed once for the outline and the completions' keys and values.
+  const objects = new Map<Node, Record<string, unknown> | undefined>();
+  const objectOfUser = (user: Node) => {
+    if (user.type !== 'dict') return undefined;
+    if (!objects.has(user)) {
       const properties = member(user, 'properties')?.value;
-      keys.set(user, (found = properties?.type === 'str' ? keysOf(properties.value) : []));
+      objects.set(user, properties?.type === 'str' ? propertiesObject(properties.value) : undefined);
     }
-    return found;
+    return objects.get(user);
   };
+  const keysOfUser = (user: DictNode) => Object.keys(objectOfUser(user) ?? {});
   return {
     folds: foldsOf(text, root, lines),
     symbols: symbolsOf(text, root, lines, keysOfUser),
     sendLens: sendLensFacts(root, lines),
     propertyKeys: propertyKeysOf(root, keysOfUser),
+    propertyValues: propertyValueUses(root, objectOfUser),
   };
 }
 
@@ -185,14 +190,4 @@ function propertyKeysOf(root: DictNode, keysOfUser: KeysOfUser): PropertyKeyUse[
     }
   });
   return [...uses.values()];
-}
-
-/** The keys of a `properties` string that is a JSON object; none otherwise (the findings say why). */
-function keysOf(properties: string): string[] {
-  try {
-    const value: unknown = JSON.parse(properties);
-    return value && typeof value === 'object' && !Array.isArray(value) ? Object.keys(value) : [];
-  } catch {
-    return [];
-  }
 }

@@ -8,7 +8,6 @@
 // gathers the workspace's ARNs, keys and values, and makes the proposals into items.
 import * as vscode from 'vscode';
 import {
-  addPropertyValues,
   type CompletionContext,
   completionContext,
   type CompletionProposal,
@@ -19,6 +18,7 @@ import {
   type PropertyValues,
   type UsedValue,
   usedValuesOf,
+  valuesOfOtherUsers,
 } from '../core';
 import type { Ctx } from './context';
 import { formatOf, type InputDocuments, isPutUsersDocument } from './documents';
@@ -88,14 +88,18 @@ function toItem(document: vscode.TextDocument, p: CompletionProposal, index: num
   return item;
 }
 
-/** The values other users of this file (as it is now) and the workspace's other input files give the key at the cursor. */
+/**
+ * The values other users of this file (as of the last analysis, from the worker: one edit rarely
+ * changes them) and the workspace's other input files give the key at the cursor.
+ */
 async function usedValues(
-  { documents, propertyValues }: Ctx,
+  { documents, analyses, propertyValues }: Ctx,
   document: vscode.TextDocument,
   context: Extract<CompletionContext, { kind: 'properties' }>,
 ): Promise<UsedValue[]> {
-  const here: PropertyValues = new Map();
-  addPropertyValues(documents.liveParse(document)?.root, here, context.user);
+  const here: PropertyValues = documents.tooLargeForLiveChecks(document)
+    ? new Map()
+    : valuesOfOtherUsers((await analyses.recent(document)).analysis.propertyValues, context.user);
   const workspace = await propertyValues.known(document.uri);
   return usedValuesOf(context.cursor.key!, here, workspace).slice(0, MAX_VALUES);
 }

@@ -4,6 +4,7 @@
 import * as assert from 'node:assert/strict';
 import {
   addPropertyValues,
+  analyzeDocument,
   completionContext,
   completionProposals,
   expandSnippet,
@@ -12,6 +13,7 @@ import {
   type PropertyValues,
   type SchemaField,
   usedValuesOf,
+  valuesOfOtherUsers,
 } from '../../../src/core';
 import { STYLED_FILES, STYLED_PROPERTIES } from '../../support/properties-styles';
 import { ARN } from '../../support/values';
@@ -171,5 +173,26 @@ describe('core: the values users give each properties key', () => {
     const values: PropertyValues = new Map();
     addPropertyValues(parseDocument(text, 'yaml').root, values);
     assert.equal(usedValuesOf('n', values).length, 200);
+    assert.equal(analyzeDocument(text, 'yaml').propertyValues.length, 200, 'the analysis keeps as many');
+  });
+
+  it("the analysis's values (what the editor offers from the worker) count as the tree's do, the user at the cursor left out", () => {
+    const text = yaml(
+      '{"tier": "gold", "age": 30}',
+      '{"tier": "silver", "vip": true, "nested": {"a": 1}, "empty": ""}',
+      '{"tier": "gold", "long": "' + 'x'.repeat(201) + '"}',
+      'not json',
+      '{"tier": "bronze"}',
+    );
+    const root = parseDocument(text, 'yaml').root;
+    const { propertyValues } = analyzeDocument(text, 'yaml');
+    // Each user is the first with a value of its own, or shares none with an earlier one.
+    for (const user of [0, 1, 3, 4]) {
+      const fromTree: PropertyValues = new Map();
+      addPropertyValues(root, fromTree, user);
+      const fromAnalysis = valuesOfOtherUsers(propertyValues, user);
+      for (const key of ['tier', 'age', 'vip', 'nested', 'empty', 'long'])
+        assert.deepEqual(usedValuesOf(key, fromAnalysis), usedValuesOf(key, fromTree), `user ${user}, ${key}`);
+    }
   });
 });
