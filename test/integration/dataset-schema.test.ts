@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { ARN, pollUntil, usersSchemaText } from '../support/values';
 import type { ImportCsvResult } from '../../src/extension/import-csv';
-import { closeAllEditors, fixtureUri, formatDiagnostic, waitForDiagnostics } from './helpers';
+import { closeAllEditors, fixtureUri, formatDiagnostic, lensTitles, schemaCodes, waitForDiagnostics } from './helpers';
 
 const SCHEMA = usersSchemaText(
   { name: 'AGE', type: 'int' },
@@ -15,15 +15,6 @@ const SCHEMA = usersSchemaText(
 
 const write = (relPath: string, text: string) =>
   vscode.workspace.fs.writeFile(fixtureUri(relPath), new TextEncoder().encode(text));
-const schemaCodes = (diagnostics: readonly vscode.Diagnostic[]) =>
-  diagnostics
-    .filter((d) => String(d.code).startsWith('schema/'))
-    .map((d) => String(d.code))
-    .sort();
-const lensTitles = async (uri: vscode.Uri) =>
-  ((await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri, 10)) ?? []).map(
-    (l) => l.command?.title ?? '',
-  );
 
 describe('PutUsers: properties against the dataset schema', function () {
   this.timeout(60_000);

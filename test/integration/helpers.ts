@@ -132,3 +132,21 @@ export function waitForDiagnostics(
     },
   );
 }
+
+/** The codes of the `schema/...` findings among `diagnostics`, sorted. */
+export function schemaCodes(diagnostics: readonly vscode.Diagnostic[]): string[] {
+  return diagnostics
+    .filter((d) => String(d.code).startsWith('schema/'))
+    .map((d) => String(d.code))
+    .sort();
+}
+
+/** The CodeLenses the providers give `uri` (commands resolved). */
+export async function codeLenses(uri: vscode.Uri): Promise<vscode.CodeLens[]> {
+  return (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri, 10)) ?? [];
+}
+
+/** The titles of those lenses. */
+export async function lensTitles(uri: vscode.Uri): Promise<string[]> {
+  return (await codeLenses(uri)).map((l) => l.command?.title ?? '');
+}

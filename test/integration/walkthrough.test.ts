@@ -5,14 +5,9 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { readRequest, validate } from '../../src/core';
 import type { SendFileResult } from '../../src/extension/send/send-file';
-import { closeAllEditors } from './helpers';
+import { closeAllEditors, lensTitles } from './helpers';
 import { applyFix, waitForOurs } from './putusers-helpers';
 import { pollUntil } from '../support/values';
-
-const lensTitles = async (uri: vscode.Uri) =>
-  ((await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri)) ?? []).map(
-    (l) => l.command?.title ?? '',
-  );
 
 describe('Get Started: the walkthrough’s steps', function () {
   this.timeout(60_000);

@@ -11,7 +11,7 @@ import type { AwsSchema } from '../../../src/extension/aws-schemas';
 import { KEYS, startTestEmulator } from '../../support/emulator-harness';
 import { registerSensitive } from '../../support/sensitive';
 import { pollUntil, usersSchemaText } from '../../support/values';
-import { closeAllEditors, fixtureUri, waitForDiagnostics } from '../helpers';
+import { closeAllEditors, codeLenses, fixtureUri, schemaCodes, waitForDiagnostics } from '../helpers';
 
 const SHOP = 'arn:aws:personalize:eu-west-1:123456789012:dataset/shop/USERS';
 const NOWHERE = 'arn:aws:personalize:eu-west-1:123456789012:dataset/nowhere/USERS';
@@ -28,18 +28,11 @@ const write = async (relPath: string, text: string) => {
 };
 const input = (datasetArn: string, properties: string) =>
   JSON.stringify({ datasetArn, users: [{ userId: 'u1', properties }] }, null, 2);
-const schemaCodes = (diagnostics: readonly vscode.Diagnostic[]) =>
-  diagnostics
-    .filter((d) => String(d.code).startsWith('schema/'))
-    .map((d) => String(d.code))
-    .sort();
-const lenses = async (uri: vscode.Uri) =>
-  (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri, 10)) ?? [];
 const lensOf = async (uri: vscode.Uri, title: RegExp) => {
   let seen: string[] = [];
   return pollUntil(
     async () => {
-      const all = await lenses(uri);
+      const all = await codeLenses(uri);
       seen = all.map((l) => l.command?.title ?? '');
       return all.find((l) => title.test(l.command?.title ?? ''));
     },
