@@ -40,7 +40,7 @@ export async function run() {
   const dir = mkdtempSync(path.join(tmpdir(), 'putusers-import-'));
   try {
     const csv = path.join(dir, 'users.csv');
-    const schema = path.join(dir, 'users.schema.json');
+    const schema = path.join(dir, 'users.avsc');
     writeFileSync(schema, JSON.stringify(SCHEMA));
     await writeCsv(csv);
     const out = path.join(dir, 'out');

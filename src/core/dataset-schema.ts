@@ -10,6 +10,29 @@ import { decodedToSource } from './rules/string-offsets';
 import type { StrNode } from './tree';
 import type { Finding } from './types';
 
+/**
+ * A dataset schema's file names, Avro's `.avsc` first. `.schema.json` is still read, but VS Code
+ * takes every `*.schema.json` for a JSON Schema and checks it against JSON Schema's meta-schema.
+ */
+export const SCHEMA_FILE = {
+  /** The schema of every input in its folder and below. */
+  folderNames: ['users.avsc', 'users.schema.json'],
+  extensions: ['.avsc', '.schema.json'],
+  /** What a legacy name becomes: `users.schema.json` → `users.avsc`. */
+  renamed: (name: string): string => name.replace(/\.schema\.json$/i, '.avsc'),
+  isLegacy: (name: string): boolean => /\.schema\.json$/i.test(name),
+} as const;
+
+/**
+ * The schema files beside an input (or a CSV to import), in the order they are looked for:
+ * `people.putusers.json` → `people.putusers.avsc`, `people.avsc`, then the same with `.schema.json`.
+ */
+export function siblingSchemaNames(fileName: string): string[] {
+  const name = fileName.replace(/\.(json|ya?ml|csv)$/i, '');
+  const stems = [...new Set([name, name.replace(/\.putusers$/i, '')])];
+  return SCHEMA_FILE.extensions.flatMap((extension) => stems.map((stem) => `${stem}${extension}`));
+}
+
 export interface SchemaField {
   /** As the schema names it: `NUMBER_OF_VIDEOS_WATCHED`. */
   name: string;
@@ -183,7 +206,13 @@ function fieldOf(node: JsonNode, problems: Problem[]): SchemaField | undefined {
     });
     return undefined;
   }
-  return { name, key: camelCase(name), ...type, categorical: property(node, 'categorical')?.value === true };
+  const categorical = property(node, 'categorical');
+  if (categorical?.value === true && type.type !== 'string')
+    problems.push({
+      ...spanOf(categorical.parent ?? categorical),
+      message: `${name}: only a string field can be "categorical"; this one is "${type.type}".`,
+    });
+  return { name, key: camelCase(name), ...type, categorical: categorical?.value === true };
 }
 
 function typeOf(node: JsonNode | undefined): { type: SchemaFieldType; nullable: boolean } | undefined {

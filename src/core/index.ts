@@ -42,6 +42,8 @@ export {
   fieldLiteral,
   propertyKeyAt,
   readDatasetSchema,
+  SCHEMA_FILE,
+  siblingSchemaNames,
   type DatasetSchema,
   type SchemaField,
   type SchemaReading,

@@ -1,17 +1,21 @@
 // Which Users dataset schema an input is checked against, found as the issue's order says:
 // putUsers.datasetSchemas (globs → schema files, workspace-relative), else a sibling
-// `<name>.schema.json`, else a `users.schema.json` in the file's folder or a parent within the
-// workspace folder; else, where the workspace opted in, the schema of the file's datasetArn from
-// AWS (aws-schemas.ts). A schema the service would not take gets its problems as diagnostics on
-// its own file, and the input is checked without it. Schema files are read once per change.
+// `<name>.avsc` (then the older `<name>.schema.json`), else a `users.avsc` (then
+// `users.schema.json`) in the file's folder or a parent within the workspace folder; else, where
+// the workspace opted in, the schema of the file's datasetArn from AWS (aws-schemas.ts). A schema
+// the service would not take gets its problems as diagnostics on its own file, and the input is
+// checked without it. Schema files are read once per change, from their editor when one is open.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { datasetArnProblems, readDatasetSchema, type SchemaField } from '../core';
-import type { AwsSchemas } from './aws-schemas';
+import { datasetArnProblems, readDatasetSchema, SCHEMA_FILE, type SchemaField, siblingSchemaNames } from '../core';
+import { AWS_SCHEMA_SCHEME, type AwsSchemas } from './aws-schemas';
 import { DIAGNOSTIC_SOURCE, toDiagnostic } from './diagnostics';
 import { settings } from './settings';
 
-export const SCHEMA_FILE_NAME = 'users.schema.json';
+export const SCHEMA_FILE_NAME = SCHEMA_FILE.folderNames[0];
+
+/** On a schema file with the older name, which VS Code checks as a JSON Schema: rename it to `.avsc`. */
+export const LEGACY_NAME_CODE = 'schema/legacy-file-name';
 
 /** The schema an input is checked against. */
 export interface SchemaFor {
@@ -42,7 +46,7 @@ export interface DatasetSchemas {
    * schema first if it is not known (after a pause: the ARN may be being typed).
    */
   sawDatasetArn(document: vscode.TextDocument, datasetArn: string | undefined, used: SchemaFor | undefined): void;
-  /** For a file that is no input (a CSV to import): a sibling `<name>.schema.json`, else a users.schema.json up the folders. */
+  /** For a file that is no input (a CSV to import): a sibling `<name>.avsc`, else a users.avsc up the folders (or their older `.schema.json` names). */
   forResource(uri: vscode.Uri): Promise<SchemaFor | undefined>;
   /** A schema file or the setting changed: inputs are to be checked again. */
   readonly onDidChange: vscode.Event<void>;
@@ -50,12 +54,26 @@ export interface DatasetSchemas {
 
 /** How long a datasetArn must stay as it is before its schema is fetched: it may be being typed. */
 const ARN_SETTLE_MS = 1000;
+/** How long a schema in an editor must stay as it is before its inputs are checked against it again. */
+const TYPING_SETTLE_MS = 300;
+
+/** A schema file, and whether it was found by its name (not named in putUsers.datasetSchemas). */
+interface Found {
+  uri: vscode.Uri;
+  byName: boolean;
+}
+
+/** A schema file of the workspace's (a schema from AWS has a document of its own, aws-schemas.ts). */
+const isSchemaFile = (uri: vscode.Uri) =>
+  uri.scheme !== AWS_SCHEMA_SCHEME &&
+  SCHEMA_FILE.extensions.some((extension) => uri.path.toLowerCase().endsWith(extension));
 
 export function createDatasetSchemas(subscriptions: vscode.Disposable[], aws: AwsSchemas): DatasetSchemas {
   const changed = new vscode.EventEmitter<void>();
   const diagnostics = vscode.languages.createDiagnosticCollection('putusers-schemas');
+  legacyNameFixes(subscriptions);
   let generation = 0;
-  const located = new Map<string, Promise<vscode.Uri | undefined>>();
+  const located = new Map<string, Promise<Found | undefined>>();
   const read = new Map<string, Promise<SchemaField[] | undefined>>();
   const reset = () => {
     generation++;
@@ -65,7 +83,12 @@ export function createDatasetSchemas(subscriptions: vscode.Disposable[], aws: Aw
   };
   // Per input, a pending fetch for a datasetArn that may still be being typed.
   const settling = new Map<string, ReturnType<typeof setTimeout>>();
-  const watcher = vscode.workspace.createFileSystemWatcher('**/*.schema.json');
+  let typing: ReturnType<typeof setTimeout> | undefined;
+  const checkAlone = (document: vscode.TextDocument) => {
+    if (path.posix.basename(document.uri.path).toLowerCase() !== SCHEMA_FILE_NAME) return;
+    diagnostics.set(document.uri, readDatasetSchema(document.getText()).findings.map(toDiagnostic));
+  };
+  const watcher = vscode.workspace.createFileSystemWatcher('**/*{.avsc,.schema.json}');
   subscriptions.push(
     changed,
     diagnostics,
@@ -82,7 +105,23 @@ export function createDatasetSchemas(subscriptions: vscode.Disposable[], aws: Aw
     vscode.workspace.onDidGrantWorkspaceTrust(reset),
     aws.onDidChange(reset),
     { dispose: () => settling.forEach(clearTimeout) },
+    // A schema in an editor is read from it as it is typed (its inputs checked again after a pause), and
+    // from its file again once closed; a users.avsc is checked on its own, whether an input uses it or not.
+    vscode.workspace.onDidOpenTextDocument((d) => isSchemaFile(d.uri) && !read.has(d.uri.toString()) && checkAlone(d)),
+    vscode.workspace.onDidChangeTextDocument(({ document: d }) => {
+      if (!isSchemaFile(d.uri)) return;
+      if (!read.has(d.uri.toString())) return checkAlone(d);
+      clearTimeout(typing);
+      typing = setTimeout(reset, TYPING_SETTLE_MS);
+    }),
+    vscode.workspace.onDidCloseTextDocument((d) => {
+      if (!isSchemaFile(d.uri)) return;
+      if (read.has(d.uri.toString())) reset();
+      else diagnostics.delete(d.uri);
+    }),
+    { dispose: () => clearTimeout(typing) },
   );
+  vscode.workspace.textDocuments.forEach((d) => isSchemaFile(d.uri) && checkAlone(d));
   const seen = new WeakSet<vscode.TextDocument>();
   // Each input's datasetArn, as its last analysis read it.
   const arns = new WeakMap<vscode.TextDocument, string>();
@@ -106,11 +145,11 @@ export function createDatasetSchemas(subscriptions: vscode.Disposable[], aws: Aw
     return { ...base, label: `${known.schemaName} (AWS)`, ...(read.fields ? { fields: read.fields } : {}) };
   };
 
-  const fieldsOf = (uri: vscode.Uri) => {
-    let fields = read.get(uri.toString());
+  const fieldsOf = (found: Found) => {
+    let fields = read.get(found.uri.toString());
     if (!fields) {
-      fields = readSchemaFile(uri, diagnostics);
-      read.set(uri.toString(), fields);
+      fields = readSchemaFile(found, diagnostics);
+      read.set(found.uri.toString(), fields);
     }
     return fields;
   };
@@ -124,8 +163,8 @@ export function createDatasetSchemas(subscriptions: vscode.Disposable[], aws: Aw
         located.set(key, where);
       }
       const at = generation;
-      const uri = await where;
-      return uri ? fileSchema(uri, await fieldsOf(uri), at) : fromAws(document, arns.get(document));
+      const found = await where;
+      return found ? fileSchema(found.uri, await fieldsOf(found), at) : fromAws(document, arns.get(document));
     },
     sawDatasetArn(document, datasetArn, used) {
       if (datasetArn) arns.set(document, datasetArn);
@@ -154,8 +193,8 @@ export function createDatasetSchemas(subscriptions: vscode.Disposable[], aws: Aw
     },
     async forResource(resource) {
       const at = generation;
-      const uri = await nearbySchema(resource);
-      return uri && fileSchema(uri, await fieldsOf(uri), at);
+      const found = await nearbySchema(resource);
+      return found && fileSchema(found.uri, await fieldsOf(found), at);
     },
   };
 }
@@ -170,30 +209,27 @@ function fileSchema(uri: vscode.Uri, fields: SchemaField[] | undefined, generati
   };
 }
 
-/** The schema file for a document, by the setting, a sibling, or a users.schema.json up to its workspace folder. */
-async function locateSchema(document: vscode.TextDocument): Promise<vscode.Uri | undefined> {
+/** The schema file for a document, by the setting, a sibling, or a users.avsc up to its workspace folder. */
+async function locateSchema(document: vscode.TextDocument): Promise<Found | undefined> {
   const folder = vscode.workspace.getWorkspaceFolder(document.uri);
   for (const [pattern, file] of Object.entries(settings.datasetSchemas(document))) {
     if (folder && vscode.languages.match({ pattern: new vscode.RelativePattern(folder, pattern) }, document) > 0)
-      return vscode.Uri.joinPath(folder.uri, file);
+      return { uri: vscode.Uri.joinPath(folder.uri, file), byName: false };
   }
   return nearbySchema(document.uri);
 }
 
-/** A sibling `<name>.schema.json` (the name without its extension, and without `.putusers`), else a users.schema.json up to the workspace folder. */
-async function nearbySchema(resource: vscode.Uri): Promise<vscode.Uri | undefined> {
+/** A sibling `<name>.avsc` (the name without its extension, and without `.putusers`), else a users.avsc up to the workspace folder; at each, the older `.schema.json` after it. */
+async function nearbySchema(resource: vscode.Uri): Promise<Found | undefined> {
   const folder = vscode.workspace.getWorkspaceFolder(resource);
-  if (resource.scheme !== 'file' || !folder) return undefined;
-  const name = path.basename(resource.path).replace(/\.(json|ya?ml|csv)$/i, '');
+  if (!folder) return undefined;
   const dir = vscode.Uri.joinPath(resource, '..');
-  const candidates = [...new Set([`${name}.schema.json`, `${name.replace(/\.putusers$/i, '')}.schema.json`])].map((n) =>
-    vscode.Uri.joinPath(dir, n),
-  );
+  const candidates = siblingSchemaNames(path.posix.basename(resource.path)).map((n) => vscode.Uri.joinPath(dir, n));
   for (let up = dir; ; up = vscode.Uri.joinPath(up, '..')) {
-    candidates.push(vscode.Uri.joinPath(up, SCHEMA_FILE_NAME));
+    candidates.push(...SCHEMA_FILE.folderNames.map((n) => vscode.Uri.joinPath(up, n)));
     if (up.path === folder.uri.path || !up.path.startsWith(folder.uri.path) || up.path === '/') break;
   }
-  for (const candidate of candidates) if (await exists(candidate)) return candidate;
+  for (const candidate of candidates) if (await exists(candidate)) return { uri: candidate, byName: true };
   return undefined;
 }
 
@@ -205,14 +241,18 @@ async function exists(uri: vscode.Uri): Promise<boolean> {
   }
 }
 
-/** The schema's fields, or undefined after putting its problems on it as diagnostics. */
+/**
+ * The schema's fields, or undefined after putting its problems on it as diagnostics; from its
+ * editor when one is open. Found by an older name, it also says to rename it (the quick fix).
+ */
 async function readSchemaFile(
-  uri: vscode.Uri,
+  { uri, byName }: Found,
   diagnostics: vscode.DiagnosticCollection,
 ): Promise<SchemaField[] | undefined> {
   let text: string;
   try {
-    text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+    text = open ? open.getText() : new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
   } catch (e) {
     const d = new vscode.Diagnostic(
       new vscode.Range(0, 0, 0, 0),
@@ -223,6 +263,43 @@ async function readSchemaFile(
     return undefined;
   }
   const { schema, findings } = readDatasetSchema(text);
-  diagnostics.set(uri, findings.map(toDiagnostic));
+  const name = path.posix.basename(uri.path);
+  const legacy = byName && SCHEMA_FILE.isLegacy(name) ? [legacyNameDiagnostic(name)] : [];
+  diagnostics.set(uri, [...findings.map(toDiagnostic), ...legacy]);
   return schema?.fields;
+}
+
+function legacyNameDiagnostic(name: string): vscode.Diagnostic {
+  const d = new vscode.Diagnostic(
+    new vscode.Range(0, 0, 0, 1),
+    `PutUsers reads this dataset schema, but VS Code checks every *.schema.json file as a JSON Schema ` +
+      `(the warnings that are not PutUsers'): rename it to ${SCHEMA_FILE.renamed(name)}, Avro's name for a schema file.`,
+    vscode.DiagnosticSeverity.Information,
+  );
+  d.source = DIAGNOSTIC_SOURCE;
+  d.code = LEGACY_NAME_CODE;
+  return d;
+}
+
+/** The quick fix of the older name: the file renamed to `.avsc`, where PutUsers looks first. */
+function legacyNameFixes(subscriptions: vscode.Disposable[]): void {
+  subscriptions.push(
+    vscode.languages.registerCodeActionsProvider(
+      { scheme: '*', pattern: '**/*.schema.json' },
+      {
+        provideCodeActions(document, _range, context) {
+          const diagnostic = context.diagnostics.find((d) => d.code === LEGACY_NAME_CODE);
+          if (!diagnostic) return [];
+          const name = SCHEMA_FILE.renamed(path.posix.basename(document.uri.path));
+          const fix = new vscode.CodeAction(`Rename to ${name}`, vscode.CodeActionKind.QuickFix);
+          fix.edit = new vscode.WorkspaceEdit();
+          fix.edit.renameFile(document.uri, vscode.Uri.joinPath(document.uri, '..', name), { overwrite: false });
+          fix.diagnostics = [diagnostic];
+          fix.isPreferred = true;
+          return [fix];
+        },
+      },
+      { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] },
+    ),
+  );
 }

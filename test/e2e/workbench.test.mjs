@@ -68,11 +68,11 @@ describe('PutUsers in the browser workbench that npm start serves', function () 
       ],
     );
     assert.ok(rows.every((r) => r.source === 'PutUsers'));
-    // The sample's users.schema.json: the status bar names it.
-    await page.locator('.statusbar-item', { hasText: 'users.schema.json' }).waitFor();
+    // The sample's users.avsc: the status bar names it.
+    await page.locator('.statusbar-item', { hasText: 'users.avsc' }).waitFor();
     assert.match(rows[2].message, /^Unknown member "userID" in users\[1\]: did you mean "userId"\?/);
     // The same verdicts as the command line gives for the file.
-    const datasetSchema = core.readDatasetSchema(readWorkspaceFile('users.schema.json')).schema;
+    const datasetSchema = core.readDatasetSchema(readWorkspaceFile('users.avsc')).schema;
     const cli = core
       .validate(readWorkspaceFile('mistakes.putusers.json'), 'json', { datasetSchema })
       .map((f) => f.message);

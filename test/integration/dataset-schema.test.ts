@@ -1,11 +1,13 @@
 // properties checked against the Users dataset's schema in the real VS Code: the schema found
 // beside the file, in a parent folder or by putUsers.datasetSchemas; its findings, quick fixes
-// and CodeLens; a broken schema reported on its own file, and the input checked without it.
+// and CodeLens; a broken schema reported on its own file, and the input checked without it; the
+// schema file itself (`.avsc`, a JSON document no other checker claims; the older `.schema.json`).
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { ARN, pollUntil, usersSchemaText } from '../support/values';
 import type { ImportCsvResult } from '../../src/extension/import-csv';
 import { closeAllEditors, fixtureUri, formatDiagnostic, lensTitles, schemaCodes, waitForDiagnostics } from './helpers';
+import { codeActionTitled, ours } from './putusers-helpers';
 
 const SCHEMA = usersSchemaText(
   { name: 'AGE', type: 'int' },
@@ -19,11 +21,11 @@ const write = (relPath: string, text: string) =>
 describe('PutUsers: properties against the dataset schema', function () {
   this.timeout(60_000);
   before(async () => {
-    await write('schema-check/users.schema.json', SCHEMA);
+    await write('schema-check/users.avsc', SCHEMA);
   });
   afterEach(closeAllEditors);
 
-  it('finds users.schema.json in the folder, reports on the key and value, and renames a key with a quick fix (JSON)', async () => {
+  it('finds users.avsc in the folder, reports on the key and value, and renames a key with a quick fix (JSON)', async () => {
     const properties = JSON.stringify({ AGE: 'old', gendr: 'F' });
     await write(
       'schema-check/people.putusers.json',
@@ -63,7 +65,7 @@ describe('PutUsers: properties against the dataset schema', function () {
     assert.match(document.getText(), /\\"age\\":\\"old\\",\\"gender\\":\\"F\\"/);
     const after = await waitForDiagnostics(uri, (ds) => schemaCodes(ds).length === 1);
     assert.deepEqual(schemaCodes(after), ['schema/wrong-type'], after.map(formatDiagnostic).join('; '));
-    assert.ok((await lensTitles(uri)).includes('$(symbol-field) schema: schema-check/users.schema.json'));
+    assert.ok((await lensTitles(uri)).includes('$(symbol-field) schema: schema-check/users.avsc'));
     // A hover on a key inside properties names its field; elsewhere on properties, the decoded JSON.
     const hoverAt = async (offset: number) =>
       (
@@ -117,7 +119,7 @@ describe('PutUsers: properties against the dataset schema', function () {
       { name: 'GENDER', type: 'string', categorical: true },
       { name: 'NEWSLETTER', type: ['null', 'boolean'] },
     );
-    before(() => write('schema-blocks/users.schema.json', BLOCK_SCHEMA));
+    before(() => write('schema-blocks/users.avsc', BLOCK_SCHEMA));
 
     const open = async (relPath: string, text: string) => {
       await write(relPath, text);
@@ -238,7 +240,7 @@ describe('PutUsers: properties against the dataset schema', function () {
     });
   });
 
-  it('checks YAML the same way, in a subfolder, with users.schema.json from a parent', async () => {
+  it('checks YAML the same way, in a subfolder, with users.avsc from a parent', async () => {
     await write(
       'schema-check/nested/more.putusers.yaml',
       `datasetArn: ${ARN}\nusers:\n- userId: u1\n  properties: '{"age": 4.5, "gender": "F||M"}'\n`,
@@ -265,15 +267,13 @@ describe('PutUsers: properties against the dataset schema', function () {
       ['schema-check/import/people-0001.putusers.json', 'schema-check/import/people-0002.putusers.json'],
     );
     assert.deepEqual(result.rejected, [{ line: 7, column: 2, message: '"old" is no int (the field AGE)' }]);
-    // Typed by schema-check/users.schema.json (a parent's), and valid against it in the editor.
+    // Typed by schema-check/users.avsc (a parent's), and valid against it in the editor.
     const document = await vscode.workspace.openTextDocument(result.files[0]!);
     assert.match(document.getText(), /\\"age\\": 20, \\"gender\\": \\"M\\"\}/);
     await vscode.window.showTextDocument(document);
     await pollUntil(
       async () =>
-        (await lensTitles(document.uri)).includes('$(symbol-field) schema: schema-check/users.schema.json')
-          ? true
-          : undefined,
+        (await lensTitles(document.uri)).includes('$(symbol-field) schema: schema-check/users.avsc') ? true : undefined,
       10_000,
       () => 'the schema lens on the imported file',
     );
@@ -283,7 +283,7 @@ describe('PutUsers: properties against the dataset schema', function () {
   });
 
   it('reports a schema the service would not take on its file, checks without it, and follows putUsers.datasetSchemas', async () => {
-    await write('schema-check/other/broken.schema.json', SCHEMA.replace('"USER_ID"', '"ID"'));
+    await write('schema-check/other/broken.avsc', SCHEMA.replace('"USER_ID"', '"ID"'));
     await write(
       'schema-check/other/plain.putusers.json',
       JSON.stringify({ datasetArn: ARN, users: [{ userId: 'u1', properties: '{"AGE": 1}' }] }),
@@ -291,14 +291,14 @@ describe('PutUsers: properties against the dataset schema', function () {
     const config = vscode.workspace.getConfiguration('putUsers');
     await config.update(
       'datasetSchemas',
-      { 'schema-check/other/*.putusers.json': 'schema-check/other/broken.schema.json' },
+      { 'schema-check/other/*.putusers.json': 'schema-check/other/broken.avsc' },
       vscode.ConfigurationTarget.Workspace,
     );
     try {
       const uri = fixtureUri('schema-check/other/plain.putusers.json');
       await vscode.window.showTextDocument(uri);
       const schemaDiagnostics = await waitForDiagnostics(
-        fixtureUri('schema-check/other/broken.schema.json'),
+        fixtureUri('schema-check/other/broken.avsc'),
         (ds) => ds.length > 0,
       );
       assert.match(schemaDiagnostics[0]!.message, /Not a Users schema: it has no USER_ID field/);
@@ -309,17 +309,100 @@ describe('PutUsers: properties against the dataset schema', function () {
       assert.deepEqual(schemaCodes(diagnostics), []);
       await pollUntil(
         async () =>
-          (await lensTitles(uri)).includes('$(warning) schema: schema-check/other/broken.schema.json cannot be used')
+          (await lensTitles(uri)).includes('$(warning) schema: schema-check/other/broken.avsc cannot be used')
             ? true
             : undefined,
         10_000,
         () => 'the lens naming the broken schema',
       );
       // Mended on disk, the schema is read again and the input checked against it.
-      await write('schema-check/other/broken.schema.json', SCHEMA);
+      await write('schema-check/other/broken.avsc', SCHEMA);
       await waitForDiagnostics(uri, (ds) => schemaCodes(ds).includes('schema/key-not-camel-case'));
     } finally {
       await config.update('datasetSchemas', undefined, vscode.ConfigurationTarget.Workspace);
     }
+  });
+
+  describe('the schema file itself', () => {
+    // users.avsc with mistakes of each kind: USER_ID no string, an unknown type, categorical on an int.
+    const BAD = usersSchemaText(
+      { name: 'AGE', type: ['null', 'int'], categorical: true },
+      { name: 'SCORE', type: 'decimal' },
+    ).replace(/"name":\s*"USER_ID",\s*"type":\s*"string"/, '"name": "USER_ID", "type": "int"');
+    const nonOurs = (ds: readonly vscode.Diagnostic[]) => ds.filter((d) => d.source !== 'PutUsers');
+    // Polled: the JSON service's diagnostics come from its own process, and come and go by its own pulls.
+    const diagnosticsWhen = (uri: vscode.Uri, predicate: (ds: vscode.Diagnostic[]) => boolean) =>
+      pollUntil(
+        () => {
+          const ds = vscode.languages.getDiagnostics(uri);
+          return predicate(ds) ? ds : undefined;
+        },
+        15_000,
+        () => `diagnostics now: ${vscode.languages.getDiagnostics(uri).map(formatDiagnostic).join('; ')}`,
+      );
+
+    it('opens users.avsc as JSON, checks it as soon as it is open, located, with no warning of the JSON service on it', async () => {
+      // A trailing comma first: the JSON service's "Trailing comma" shows that it serves the document.
+      const withComma = BAD.replace('"version": "1.0"', '"version": "1.0",');
+      await write('schema-alone/users.avsc', withComma);
+      const uri = fixtureUri('schema-alone/users.avsc');
+      const document = await vscode.workspace.openTextDocument(uri);
+      const editor = await vscode.window.showTextDocument(document);
+      assert.equal(document.languageId, 'json');
+      await diagnosticsWhen(uri, (ds) => nonOurs(ds).some((d) => /trailing comma/i.test(d.message)));
+      assert.ok(await editor.edit((e) => e.replace(new vscode.Range(0, 0, document.lineCount, 0), BAD)));
+      // The JSON service has checked the new text (its warning is gone) and ours are there: nothing else's.
+      const diagnostics = await diagnosticsWhen(uri, (ds) => nonOurs(ds).length === 0 && ours(ds).length === 3);
+      const covered = (message: RegExp) => {
+        const d = diagnostics.find((x) => message.test(x.message));
+        assert.ok(d, diagnostics.map(formatDiagnostic).join('; '));
+        assert.equal(d.source, 'PutUsers');
+        assert.equal(d.severity, vscode.DiagnosticSeverity.Error);
+        return document.getText(d.range);
+      };
+      assert.match(covered(/USER_ID must be of type "string"/), /^\{\s*"name": "USER_ID"/);
+      assert.equal(covered(/AGE: only a string field can be "categorical"; this one is "int"/), '"categorical": true');
+      assert.equal(covered(/SCORE: the service takes "string", "int"/), '"decimal"');
+    });
+
+    it('reads the older users.schema.json after users.avsc, says VS Code claims the name, and renames it with a quick fix', async () => {
+      await write('schema-legacy/users.schema.json', SCHEMA);
+      await write(
+        'schema-legacy/old.putusers.json',
+        JSON.stringify({ datasetArn: ARN, users: [{ userId: 'u1', properties: '{"AGE": 1}' }] }),
+      );
+      const input = fixtureUri('schema-legacy/old.putusers.json');
+      const legacy = fixtureUri('schema-legacy/users.schema.json');
+      await vscode.window.showTextDocument(input);
+      await waitForDiagnostics(input, (ds) => schemaCodes(ds).includes('schema/key-not-camel-case'));
+      assert.ok((await lensTitles(input)).includes('$(symbol-field) schema: schema-legacy/users.schema.json'));
+      // On the schema: no problem with it, only the hint to rename it.
+      const [hint] = await waitForDiagnostics(legacy, (ds) => ours(ds).length === 1);
+      assert.equal(hint!.code, 'schema/legacy-file-name');
+      assert.equal(hint!.severity, vscode.DiagnosticSeverity.Information);
+      assert.match(
+        hint!.message,
+        /VS Code checks every \*\.schema\.json file as a JSON Schema.*rename it to users\.avsc/,
+      );
+      // What the hint is about: opened, the JSON service checks it against JSON Schema's meta-schema.
+      const document = await vscode.workspace.openTextDocument(legacy);
+      await vscode.window.showTextDocument(document);
+      await diagnosticsWhen(legacy, (ds) => nonOurs(ds).some((d) => /Value is not accepted/.test(d.message)));
+
+      const fix = await codeActionTitled(legacy, hint!.range, /^Rename to users\.avsc$/);
+      assert.ok(await vscode.workspace.applyEdit(fix.edit!));
+      await pollUntil(
+        async () =>
+          (await lensTitles(input)).includes('$(symbol-field) schema: schema-legacy/users.avsc') ? true : undefined,
+        10_000,
+        () => 'the lens naming the renamed schema',
+      );
+      await assert.rejects(Promise.resolve(vscode.workspace.fs.stat(legacy)));
+      // Both names in one folder: users.avsc is the one read.
+      await write('schema-legacy/users.schema.json', SCHEMA.replace('"AGE"', '"OTHER"'));
+      await vscode.commands.executeCommand('putUsers.validateFile');
+      assert.ok((await lensTitles(input)).includes('$(symbol-field) schema: schema-legacy/users.avsc'));
+      assert.ok(schemaCodes(vscode.languages.getDiagnostics(input)).includes('schema/key-not-camel-case'));
+    });
   });
 });

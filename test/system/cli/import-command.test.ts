@@ -25,7 +25,7 @@ describe('putusers import', () => {
     writeFileSync(p, text);
     return p;
   };
-  const schema = file('users.schema.json', SCHEMA);
+  const schema = file('users.avsc', SCHEMA);
   /** The users of every file written to `out`, in file order, with each file's findings against the schema. */
   const written = (out: string, withSchema = true) =>
     readdirSync(out)

@@ -65,7 +65,7 @@ describe('putusers validate', () => {
   });
 
   it('--dataset-schema checks properties against the schema, in text and JSON output', async () => {
-    const schema = file('users.schema.json', usersSchemaText({ name: 'AGE', type: 'int' }));
+    const schema = file('users.avsc', usersSchemaText({ name: 'AGE', type: 'int' }));
     const input = file(
       'schema-checked.yaml',
       `datasetArn: ${ARN}\nusers:\n- userId: u1\n  properties: '{"AGE": "x"}'\n`,

@@ -57,7 +57,7 @@ describe('emulator command line', () => {
 
   it('takes a dataset with its schema (--dataset ARN=SCHEMA_FILE) and refuses properties that do not fit it', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'putusers-emulator-schema-'));
-    const schema = path.join(dir, 'users.schema.json');
+    const schema = path.join(dir, 'users.avsc');
     writeFileSync(schema, usersSchemaText({ name: 'AGE', type: 'int' }));
     const { out, io } = capture();
     const started = await runEmulatorCli(

@@ -1,7 +1,16 @@
 // The Users dataset's schema: reading it (and what makes it unusable, located on the schema's
 // text), and `properties` checked against it in JSON and YAML, located on the key or value.
 import * as assert from 'node:assert/strict';
-import { type Format, parseDocument, propertyKeyAt, pyStr, readDatasetSchema, validate } from '../../../src/core';
+import {
+  type Format,
+  parseDocument,
+  propertyKeyAt,
+  pyStr,
+  readDatasetSchema,
+  SCHEMA_FILE,
+  siblingSchemaNames,
+  validate,
+} from '../../../src/core';
 import { ARN, covered } from './helpers';
 
 const field = (name: string, type: unknown, extra: Record<string, unknown> = {}) => ({ name, type, ...extra });
@@ -75,6 +84,11 @@ describe('core: the dataset schema', () => {
         ],
         [schemaText(field('MY_AGE', 'int'), field('MyAge', 'int')), /both "myAge"/, '{'],
         [schemaText(field('AGE', 'int')).replace('"record"', '"enum"'), /"type" must be "record"/, '"enum"'],
+        [
+          schemaText(field('AGE', ['null', 'int'], { categorical: true })),
+          /AGE: only a string field can be "categorical"; this one is "int"/,
+          '"categorical"',
+        ],
       ];
       for (const [text, message, start] of cases) {
         const { schema, findings } = readDatasetSchema(text);
@@ -198,5 +212,19 @@ describe('core: the properties key at an offset', () => {
     assert.equal(keyAt(yaml, 'yaml', 'gender'), 'gender');
     const block = `datasetArn: ${ARN}\nusers:\n- userId: u1\n  properties: |\n    {"age": 3, "gender": "F"}\n`;
     assert.equal(keyAt(block, 'yaml', 'gender'), 'gender');
+  });
+});
+
+describe('core: the schema file names', () => {
+  it('looks for the schema beside a file under Avro’s name first, then the older .schema.json', () => {
+    assert.deepEqual(siblingSchemaNames('people.putusers.json'), [
+      'people.putusers.avsc',
+      'people.avsc',
+      'people.putusers.schema.json',
+      'people.schema.json',
+    ]);
+    assert.deepEqual(siblingSchemaNames('people.csv'), ['people.avsc', 'people.schema.json']);
+    assert.deepEqual(SCHEMA_FILE.folderNames, ['users.avsc', 'users.schema.json']);
+    assert.equal(SCHEMA_FILE.renamed('people.schema.json'), 'people.avsc');
   });
 });
