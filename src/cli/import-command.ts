@@ -2,7 +2,7 @@
 import { createReadStream } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
-import { validate } from '../core';
+import { plural, validate } from '../core';
 import { parseCommandLine } from '../core/command-line';
 import { importUsersCsv, type RejectedRow } from '../import';
 import { type Io, UsageError } from './io';
@@ -58,8 +58,8 @@ export async function runImport(args: string[], io: Io): Promise<number> {
   const problems = report.headerProblem ? [report.headerProblem] : report.rejected;
   for (const row of problems) io.stdout.write(`${rowLine(csv, row)}\n`);
   io.stdout.write(
-    `putusers import: ${report.usersWritten} users written to ${report.files.length} files in ${out}; ` +
-      (report.headerProblem ? 'the header cannot be used\n' : `${report.rejected.length} rows rejected\n`),
+    `putusers import: ${plural(report.usersWritten, 'user')} written to ${plural(report.files.length, 'file')} in ${out}; ` +
+      (report.headerProblem ? 'the header cannot be used\n' : `${plural(report.rejected.length, 'row')} rejected\n`),
   );
   return problems.length > 0 ? 1 : 0;
 }

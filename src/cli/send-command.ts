@@ -67,7 +67,7 @@ export async function runSend(argv: string[], io: Io): Promise<number> {
       ...(progress
         ? {
             onProgress: (done: number, total: number) =>
-              io.stderr.write(`\r${done} of ${total} users sent${done === total ? '\n' : ''}`),
+              io.stderr.write(`\r${done} of ${plural(total, 'user')} sent${done === total ? '\n' : ''}`),
           }
         : {}),
     });

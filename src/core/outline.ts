@@ -2,6 +2,7 @@
 // (users named by their userId), the facts the Send lens states, and the property keys users have.
 // Plain data with line/character positions, so the parse can run off the editor's thread and
 // only these cross back. Bounded by the users, however the file nests or aliases.
+import { plural } from './plural';
 import { lineIndex, type LineIndex } from './positions';
 import { propertiesObject, propertyValueUses, type PropertyValueUse } from './property-values';
 import { type DictNode, type Entry, member, type Node, usersList } from './tree';
@@ -120,8 +121,8 @@ function symbolsOf(text: string, root: DictNode, lines: LineIndex, keysOfUser: K
       const count = entry.value.items.length;
       const detail =
         count > MAX_OUTLINE_USERS
-          ? `${count} users (the first ${MAX_OUTLINE_USERS.toLocaleString('en-US')} listed)`
-          : `${count} users`;
+          ? `${plural(count, 'user')} (the first ${MAX_OUTLINE_USERS.toLocaleString('en-US')} listed)`
+          : plural(count, 'user');
       const children = entry.value.items
         .slice(0, MAX_OUTLINE_USERS)
         .map((item, i) => userSymbol(item, i, span, keysOfUser));

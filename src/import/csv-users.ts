@@ -12,6 +12,7 @@ import {
   fieldLiteral,
   type Format,
   MAX_USERS_PER_REQUEST,
+  plural,
   type SchemaField,
   USER,
   USERS_SCHEMA,
@@ -169,7 +170,7 @@ function userOf(
 ): { userId: string; properties?: string } | { problem: RejectedRow } {
   const problem = (column: number, message: string) => ({ problem: { line, column: column + 1, message } });
   if (record.length !== columns.length)
-    return problem(0, `${record.length} fields where the header has ${columns.length}`);
+    return problem(0, `${plural(record.length, 'field')} where the header has ${columns.length}`);
   const userId = record[userIdColumn]!;
   if (userId === '') return problem(userIdColumn, `an empty ${USERS_SCHEMA.userIdField}`);
   if (userId.length > USER_ID_MAX)

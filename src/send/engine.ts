@@ -116,7 +116,7 @@ async function sendBatches(
   };
   tally.log.info(
     `Sending ${plural(users.length, 'user')} in ${plural(batches.length, 'request')} to ${request.datasetArn} ` +
-      `(region ${report.region}, endpoint ${report.endpoint}${options.profile ? `, profile ${options.profile}` : ''}, concurrency ${options.concurrency}, at most ${options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS} attempts per request)`,
+      `(region ${report.region}, endpoint ${report.endpoint}${options.profile ? `, profile ${options.profile}` : ''}, concurrency ${options.concurrency}, at most ${plural(options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS, 'attempt')} per request)`,
   );
   const stopped = () => report.fatal !== undefined || options.signal?.aborted === true;
   const send = (batch: Batch) => sendRequest(client, request, batch, tally);

@@ -1,7 +1,7 @@
 // The sender's log: levels as VS Code's LogOutputChannel has them (an output channel can be
 // passed as is). What the model marks `sensitive` (userId, properties) never reaches it: users
 // are named by their index in the file, and at most the lengths of their sensitive members.
-import { USER, type User } from '../core';
+import { plural, USER, type User } from '../core';
 
 export interface SendLogger {
   trace(message: string): void;
@@ -36,7 +36,7 @@ export function describeUser(user: User, index: number): string {
     const value = record[m.name];
     if (value === undefined) return undefined;
     if (SENSITIVE_USER_MEMBERS.includes(m.name))
-      return `${m.name}: ${typeof value === 'string' ? `${value.length} characters` : typeof value}`;
+      return `${m.name}: ${typeof value === 'string' ? plural(value.length, 'character') : typeof value}`;
     return `${m.name}: ${JSON.stringify(value)}`;
   });
   const shown = parts.filter((p) => p !== undefined);

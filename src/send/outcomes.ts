@@ -1,7 +1,7 @@
 // What became of each request and each user, written into the report as it happens: a request's
 // entry (outcome, attempts, timing, the service's request id), each user's fate, the stops a run
 // of failures or of rejections calls for. No user data: users are named by their index.
-import type { User } from '../core';
+import { plural, type User } from '../core';
 import { batchName, type Batch } from './batches';
 import type { Attempt, Settled } from './bisect';
 import type { SendFailure } from './errors';
@@ -76,7 +76,7 @@ export function recordNotAccepted(
     report.fatal ??= {
       ...failure,
       fatal: true,
-      message: `${tally.maxConsecutiveFailures} requests in a row failed for good; stopped. Last: ${failure.message}`,
+      message: `${plural(tally.maxConsecutiveFailures, 'request')} in a row failed for good; stopped. Last: ${failure.message}`,
     };
   }
   if (failure.fatal) report.fatal ??= failure;

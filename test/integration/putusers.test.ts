@@ -131,6 +131,14 @@ describe('PutUsers completions and hovers', () => {
       ['users[1]', '', []],
       ['users[2]', '', []],
     ]);
+    // One user is "1 user".
+    const one = await openUntitled(`datasetArn: ${ARN}\nusers:\n- userId: solo\n`, 'yaml');
+    const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>(
+      'vscode.executeDocumentSymbolProvider',
+      one.uri,
+    );
+    const details = symbols.map((s) => `${s.name} (${s.detail})`);
+    assert.ok(details.includes('users (1 user)'), details.join(', '));
   });
 
   (

@@ -241,13 +241,16 @@ function sendWithProgress(
     { location: vscode.ProgressLocation.Notification, title: `PutUsers: sending ${name}`, cancellable: true },
     (progress, token) => {
       token.onCancellationRequested(() => controller.abort());
-      progress.report({ message: `0 of ${total} users` });
+      progress.report({ message: `0 of ${plural(total, 'user')}` });
       let reported = 0;
       return engine.sendUsers(request, {
         ...options,
         signal: controller.signal,
         onProgress: (done) => {
-          progress.report({ message: `${done} of ${total} users`, increment: ((done - reported) / total) * 100 });
+          progress.report({
+            message: `${done} of ${plural(total, 'user')}`,
+            increment: ((done - reported) / total) * 100,
+          });
           reported = done;
         },
       });

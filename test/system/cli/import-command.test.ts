@@ -118,7 +118,7 @@ describe('putusers import', () => {
         `${csv}:10:2: error: "2147483648" is no int (the field AGE)`,
         `${csv}:11:4: error: "1e400" is no double (the field SCORE)`,
         `${csv}:12:6: error: "maybe" is no boolean (the field NEWSLETTER)`,
-        `putusers import: 3 users written to 1 files in ${out}; 8 rows rejected`,
+        `putusers import: 3 users written to 1 file in ${out}; 8 rows rejected`,
         '',
       ].join('\n'),
     );
