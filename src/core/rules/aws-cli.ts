@@ -147,10 +147,11 @@ function describe(node: Node): string {
       return `the boolean ${node.value}`;
     case 'none':
       return 'null';
+    // The user's value named as written (a date's form is fixed); a timestamp's forms vary: none named.
     case 'date':
-      return 'a date (YAML reads an unquoted 2024-01-02 as one)';
+      return `a date (YAML reads the unquoted ${pyStr(node)} as one)`;
     case 'datetime':
-      return 'a timestamp (YAML reads an unquoted 2024-01-02T10:00:00 as one)';
+      return 'a timestamp (YAML reads this unquoted value as one)';
     case 'bytes':
       return 'binary data';
     case 'dict':

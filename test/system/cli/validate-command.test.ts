@@ -33,6 +33,20 @@ describe('putusers validate', () => {
     );
   });
 
+  it('names the unquoted date YAML read, and no other (a timestamp: none)', async () => {
+    const dates = file(
+      'dates.yaml',
+      `datasetArn: ${ARN}\nusers:\n- userId: 2024-01-01\n- userId: 2023-12-31T23:59:59Z\n`,
+    );
+    const r = await run('validate', dates);
+    assert.equal(r.code, 1);
+    assert.equal(
+      r.stdout,
+      `${dates}:3:11: error: users[0].userId must be a string, not a date (YAML reads the unquoted 2024-01-01 as one) (quote it). [cli/invalid-type]\n` +
+        `${dates}:4:11: error: users[1].userId must be a string, not a timestamp (YAML reads this unquoted value as one) (quote it). [cli/invalid-type]\n`,
+    );
+  });
+
   it('exits 0 with only warnings, and reads .yaml/.yml as YAML', async () => {
     const r = await run('validate', warn);
     assert.equal(r.code, 0);
