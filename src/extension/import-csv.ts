@@ -1,12 +1,12 @@
 // "PutUsers: Import Users from CSV": a bulk-import users CSV becomes input files of at most 10
 // users beside it (src/import, as `putusers import` does), typed by the dataset schema found for
-// it (`<name>.schema.json` beside it, or a users.schema.json up to its workspace folder). The
+// it (`<name>.avsc` beside it, or a users.avsc up to its workspace folder). The
 // rows it cannot take are shown in a document of their own, not logged: they quote cell values.
 import { createReadStream } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
+import { Readable } from 'node:stream';
 import * as vscode from 'vscode';
-import { datasetSchemaOf, type Format, validate } from '../core';
+import { datasetSchemaOf, type Format, plural, validate } from '../core';
 import { importUsersCsv, type RejectedRow } from '../import';
 import type { Ctx } from './context';
 
@@ -21,6 +21,8 @@ export interface ImportCsvResult {
   files: vscode.Uri[];
   rejected: RejectedRow[];
   headerProblem?: RejectedRow;
+  /** What the notification says. */
+  summary: string;
 }
 
 export async function importCsv(
@@ -28,33 +30,55 @@ export async function importCsv(
   resource: unknown,
   options: ImportCsvOptions = {},
 ): Promise<ImportCsvResult | undefined> {
-  const csv = resource instanceof vscode.Uri ? resource : await pickCsv();
+  const csv = resource instanceof vscode.Uri ? resource : (activeCsv() ?? (await pickCsv()));
   if (!csv) return undefined;
-  if (csv.scheme !== 'file') {
-    void vscode.window.showErrorMessage('PutUsers imports CSV files on this machine only.');
-    return undefined;
-  }
   const datasetArn = options.datasetArn ?? (await askDatasetArn(ctx));
   if (!datasetArn) return undefined;
   const schema = await ctx.schemas.forResource(csv);
-  const dir = path.dirname(csv.fsPath);
+  const name = path.posix.basename(csv.path);
+  const dir = vscode.Uri.joinPath(csv, '..');
   const report = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: `Importing ${path.basename(csv.fsPath)}…` },
-    () =>
-      importUsersCsv(createReadStream(csv.fsPath), {
+    { location: vscode.ProgressLocation.Notification, title: `Importing ${name}…` },
+    async () =>
+      importUsersCsv(await csvStream(csv), {
         datasetArn,
         schema: schema?.fields && datasetSchemaOf(schema.fields),
         format: options.format ?? 'json',
-        baseName: path.basename(csv.fsPath).replace(/\.csv$/i, ''),
-        write: (name, text) => writeFile(path.join(dir, name), text),
+        baseName: name.replace(/\.csv$/i, ''),
+        write: async (file, text) => {
+          await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(dir, file), new TextEncoder().encode(text));
+        },
       }),
   );
+  const files = report.files.map((file) => vscode.Uri.joinPath(dir, file));
   const result: ImportCsvResult = {
     ...report,
-    files: report.files.map((name) => vscode.Uri.file(path.join(dir, name))),
+    files,
+    summary: summaryOf(
+      name,
+      { ...report, files },
+      schema?.fields ? vscode.workspace.asRelativePath(schema.uri, false) : undefined,
+    ),
   };
-  void showOutcome(csv, result, schema?.fields ? vscode.workspace.asRelativePath(schema.uri, false) : undefined);
+  void showOutcome(name, result);
   return result;
+}
+
+/** The CSV in the active editor, when it is one saved somewhere (the imported files go beside it). */
+function activeCsv(): vscode.Uri | undefined {
+  const document = vscode.window.activeTextEditor?.document;
+  return document && !document.isUntitled && /\.csv$/i.test(document.uri.path) ? document.uri : undefined;
+}
+
+/**
+ * The CSV's text: as its editor holds it when that has unsaved changes; else streamed from a file
+ * on this machine, or read through VS Code's file system (a virtual workspace's).
+ */
+async function csvStream(csv: vscode.Uri): Promise<Readable> {
+  const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === csv.toString());
+  if (open?.isDirty) return Readable.from([Buffer.from(open.getText())]);
+  if (csv.scheme === 'file') return createReadStream(csv.fsPath);
+  return Readable.from([Buffer.from(await vscode.workspace.fs.readFile(csv))]);
 }
 
 async function pickCsv(): Promise<vscode.Uri | undefined> {
@@ -81,20 +105,22 @@ async function askDatasetArn(ctx: Ctx): Promise<string | undefined> {
   });
 }
 
-async function showOutcome(csv: vscode.Uri, result: ImportCsvResult, schema: string | undefined): Promise<void> {
-  const name = path.basename(csv.fsPath);
-  const problems = result.headerProblem ? [result.headerProblem] : result.rejected;
-  const summary = result.headerProblem
+function summaryOf(name: string, result: Omit<ImportCsvResult, 'summary'>, schema: string | undefined): string {
+  return result.headerProblem
     ? `${name}: ${result.headerProblem.message}; nothing was imported.`
-    : `Imported ${result.usersWritten} users from ${name} into ${result.files.length} files beside it` +
-      `${schema ? `, typed by ${schema}` : ' (no dataset schema: every value is a string)'}` +
-      `${result.rejected.length ? `; ${result.rejected.length} rows rejected.` : '.'}`;
+    : `Imported ${plural(result.usersWritten, 'user')} from ${name} into ${plural(result.files.length, 'file')} beside it` +
+        `${schema ? `, typed by ${schema}` : ' (no dataset schema: every value is a string)'}` +
+        `${result.rejected.length ? `; ${plural(result.rejected.length, 'row')} rejected.` : '.'}`;
+}
+
+async function showOutcome(name: string, result: ImportCsvResult): Promise<void> {
+  const problems = result.headerProblem ? [result.headerProblem] : result.rejected;
   const actions = [
     ...(problems.length ? ['Show Rejected Rows'] : []),
     ...(result.files.length ? ['Open First File'] : []),
   ];
   const show = problems.length ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
-  const chosen = await show(summary, ...actions);
+  const chosen = await show(result.summary, ...actions);
   if (chosen === 'Open First File') await vscode.window.showTextDocument(result.files[0]!);
   if (chosen === 'Show Rejected Rows') {
     const content = problems.map((row) => `${name}:${row.line}:${row.column}: ${row.message}`).join('\n');
