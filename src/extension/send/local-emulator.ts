@@ -8,6 +8,7 @@ import type * as EmulatorModule from '../../emulator';
 import { LOCAL_EMULATOR_KEYS } from '../../emulator/local-keys';
 import { plural } from '../../core';
 import { CONTEXT_KEY } from '../command-ids';
+import { settings } from '../settings';
 
 export interface LocalEmulator {
   /** Its URL while it runs. */
@@ -91,10 +92,15 @@ export async function startLocalEmulator(emulator: LocalEmulator): Promise<strin
   }
 }
 
-export async function stopLocalEmulator(emulator: LocalEmulator): Promise<void> {
-  if (!emulator.url) return;
+/** Stops it, and says where sends go now (what it says, for tests; undefined when it was not running). */
+export async function stopLocalEmulator(emulator: LocalEmulator): Promise<string | undefined> {
+  if (!emulator.url) return undefined;
   await emulator.stop();
-  void vscode.window.showInformationMessage('PutUsers: the local emulator stopped. Sends go to AWS again.');
+  // Where the settings send: AWS, or the endpoint they name (`npm start`'s emulator, a proxy).
+  const { endpoint } = settings.target();
+  const message = `PutUsers: the local emulator stopped. Sends go to ${endpoint ? `${endpoint} (putUsers.endpoint)` : 'AWS'} again.`;
+  void vscode.window.showInformationMessage(message);
+  return message;
 }
 
 function loadEmulator(): typeof EmulatorModule {
