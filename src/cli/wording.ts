@@ -7,6 +7,8 @@ export function cliRemedyWords(remedy: Remedy): string | undefined {
       return 'Profiles are chosen with --profile or AWS_PROFILE.';
     case 'set-region':
       return remedy.region ? `Send with --region ${remedy.region}.` : 'Or pass --region.';
+    case 'check-endpoint':
+      return 'Check --endpoint-url, or leave it out to send to AWS.';
     case 'allow-insecure-endpoint':
       return undefined; // the command line has no such permission
   }

@@ -5,12 +5,12 @@
 // further retries, so what the report says was accepted is what the service accepted. No user
 // is sent again once accepted (our logic; the SDK retries a request only when it failed).
 import { type PersonalizeEventsClient, PutUsersCommand } from '@aws-sdk/client-personalize-events';
-import { OPERATION, plural, type PutUsersRequest } from '../core';
+import { plural, type PutUsersRequest } from '../core';
 import { type Batch, DEFAULT_CONCURRENCY, MAX_CONCURRENCY, MAX_USERS_PER_REQUEST, toBatches } from './batches';
 import { type Attempt, sendBisecting } from './bisect';
 import { type ClientOptions, createClient, DEFAULT_MAX_ATTEMPTS } from './client';
 import { reloadSharedFiles, type SharedFiles } from './credentials';
-import { describeError, type SendFailure } from './errors';
+import { awsEndpoint, describeError, type SendFailure } from './errors';
 import { silentLogger, type SendLogger } from './log';
 import { recordAccepted, recordNotAccepted, settle, startRequest, type Tally } from './outcomes';
 import { emptyReport, type SendReport, totalsLine } from './report';
@@ -90,7 +90,7 @@ async function resolveRegionAndCredentials(
 ): Promise<SendFailure | undefined> {
   try {
     report.region = await client.config.region();
-    report.endpoint ??= `https://${OPERATION.endpointPrefix}.${report.region}.amazonaws.com`;
+    report.endpoint ??= awsEndpoint(report.region);
     await client.config.credentials();
     return undefined;
   } catch (e) {

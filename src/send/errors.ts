@@ -3,7 +3,7 @@
 // The words are the engine's, free of either front end's vocabulary: where the next step is a
 // flag of `putusers` or a setting of the extension, the failure carries a Remedy and each front
 // end words it (cli/wording.ts, extension/send/wording.ts).
-import { regionOfArn } from '../core';
+import { OPERATION, regionOfArn } from '../core';
 
 export type FailureKind =
   | 'no-credentials'
@@ -28,6 +28,8 @@ export type Remedy =
   | { kind: 'choose-profile' }
   /** `region`: the one the dataset ARN names, when it names one. */
   | { kind: 'set-region'; region?: string }
+  /** Requests went to a custom endpoint (an emulator, a proxy): it decides which datasets exist there. */
+  | { kind: 'check-endpoint' }
   | { kind: 'allow-insecure-endpoint' };
 
 export interface SendFailure {
@@ -44,6 +46,11 @@ export interface SendFailure {
   fatal: boolean;
   httpStatus?: number;
   requestId?: string;
+}
+
+/** The endpoint requests go to without a custom one. */
+export function awsEndpoint(region: string): string {
+  return `https://${OPERATION.endpointPrefix}.${region}.amazonaws.com`;
 }
 
 /** A front end's words for a remedy: its flag or setting (undefined: it has none for this one). */
@@ -168,6 +175,17 @@ function serviceFailure({ name, raw, context, failure }: Described): SendFailure
   switch (name) {
     case 'ResourceNotFoundException': {
       const arnRegion = regionOfArn(context.datasetArn);
+      // Another endpoint than AWS's own for the region: the region is no remedy, that endpoint decides.
+      const custom = context.endpoint && context.region && context.endpoint !== awsEndpoint(context.region);
+      if (custom)
+        return failure(
+          'not-found',
+          true,
+          `The service at ${context.endpoint} found no dataset ${context.datasetArn} in ${context.region} (${raw}). ` +
+            `Requests go to that endpoint, not to AWS's own${arnRegion ? ` in ${arnRegion}` : ''}: check that it holds this dataset.`,
+          name,
+          { kind: 'check-endpoint' },
+        );
       const elsewhere = arnRegion && context.region && arnRegion !== context.region;
       const hint = elsewhere
         ? ` The ARN names region ${arnRegion} but the requests went to ${context.region}.`

@@ -112,13 +112,14 @@ export async function readSendTarget(
 }
 
 /**
- * The region a dataset ARN names, when requests would go to another region's endpoint (no custom
- * endpoint): the service has the dataset only in its own region, so they could only fail.
+ * The region a dataset ARN names, when requests would be signed for another region: AWS has the
+ * dataset only in its own region; a custom endpoint (an emulator, a proxy) has it only if it holds
+ * it there, so they are likely to fail either way.
  */
 export function regionElsewhere(
   datasetArn: string,
   target: Pick<SendTarget, 'region' | 'endpoint'>,
 ): string | undefined {
   const arnRegion = regionOfArn(datasetArn);
-  return arnRegion && target.region && arnRegion !== target.region && !target.endpoint ? arnRegion : undefined;
+  return arnRegion && target.region && arnRegion !== target.region ? arnRegion : undefined;
 }

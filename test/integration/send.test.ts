@@ -424,11 +424,14 @@ describe('PutUsers: Send File (against the emulator)', function () {
       return Object.assign(result.report, { actions: result.actions });
     };
 
-    it('the dataset ARN is unknown (ResourceNotFoundException)', async () => {
+    it('the dataset ARN is unknown (ResourceNotFoundException): the endpoint, not the region, is to check', async () => {
       const report = await fatal(() => undefined, UNKNOWN_ARN);
       assert.equal(report.fatal?.kind, 'not-found');
-      assert.match(report.fatal!.message, /dataset ARN|region/i);
-      assert.deepEqual(report.actions, ['Open Users Not In', 'Set Region', 'Show Report']);
+      assert.match(
+        report.fatal!.message,
+        /^The service at http:\/\/127\.0\.0\.1:\d+ found no dataset .*check that it holds this dataset\.$/,
+      );
+      assert.deepEqual(report.actions, ['Open Users Not In', 'Open Endpoint Setting', 'Show Report']);
     });
 
     it('the dataset is busy (ResourceInUseException)', async () => {

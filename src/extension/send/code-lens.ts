@@ -62,9 +62,11 @@ export function sendCodeLensProvider({
         lenses.push(
           new vscode.CodeLens(at, {
             title: `${arnRegion ? '$(warning) ' : ''}${senderName(where)} · ${where.region ?? 'no region'}${where.endpoint ? ` · ${where.endpoint}` : ''}${arnRegion ? ` (the dataset is in ${arnRegion})` : ''}`,
-            tooltip: arnRegion
-              ? `The dataset ARN names ${arnRegion}: sent to ${where.region}, its users would get ResourceNotFoundException. Click to choose another profile, or set putUsers.region.`
-              : 'The AWS profile and region to send with: click to choose another profile',
+            tooltip: !arnRegion
+              ? 'The AWS profile and region to send with: click to choose another profile'
+              : where.endpoint
+                ? `The dataset ARN names ${arnRegion}, but sends go to ${where.endpoint} (putUsers.endpoint): it answers ResourceNotFoundException unless it holds this dataset. Clear putUsers.endpoint to send to AWS.`
+                : `The dataset ARN names ${arnRegion}: sent to ${where.region}, its users would get ResourceNotFoundException. Click to choose another profile, or set putUsers.region.`,
             command: COMMAND.chooseProfile,
           }),
         );

@@ -152,6 +152,7 @@ function nextStepFor(fatal: SendFailure | undefined): [string, () => unknown] | 
     case 'set-region':
       return setRegion;
     case 'allow-insecure-endpoint':
+    case 'check-endpoint':
       return setEndpoint; // most often the fix is an https:// endpoint; the message names the permission
     case undefined:
       break;

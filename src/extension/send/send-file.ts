@@ -266,8 +266,22 @@ async function regionToSendTo(name: string, datasetArn: string, where: SendTarge
   const arnRegion = regionElsewhere(datasetArn, where);
   if (!arnRegion) return where.region;
   const toArn = `Send to ${arnRegion}`;
+  const from = REGION_FROM[where.regionFrom!];
+  if (where.endpoint) {
+    // The region would only change the signature: the endpoint decides which datasets exist there.
+    const anyway = 'Send Anyway';
+    const choice = await vscode.window.showWarningMessage(
+      `PutUsers: the dataset of ${name} is in ${arnRegion}, but PutUsers would send to ${where.endpoint} (putUsers.endpoint), signed for ${where.region} (${from}).`,
+      {
+        modal: true,
+        detail: `That endpoint answers ResourceNotFoundException unless it holds this dataset. Clear putUsers.endpoint to send to AWS in ${arnRegion}.`,
+      },
+      anyway,
+    );
+    return choice === anyway ? where.region : null;
+  }
   const choice = await vscode.window.showWarningMessage(
-    `PutUsers: the dataset of ${name} is in ${arnRegion}, but PutUsers would send to ${where.region} (${REGION_FROM[where.regionFrom!]}).`,
+    `PutUsers: the dataset of ${name} is in ${arnRegion}, but PutUsers would send to ${where.region} (${from}).`,
     {
       modal: true,
       detail: `The service would answer ResourceNotFoundException in ${where.region}. Set putUsers.region to send there always.`,

@@ -10,6 +10,8 @@ export function extensionRemedyWords(remedy: Remedy): string | undefined {
       return remedy.region ? `Set putUsers.region to ${remedy.region}.` : 'Or set putUsers.region.';
     case 'allow-insecure-endpoint':
       return 'The user setting putUsers.allowInsecureEndpoint allows other hosts.';
+    case 'check-endpoint':
+      return 'Check putUsers.endpoint, or clear it to send to AWS.';
   }
 }
 

@@ -300,7 +300,10 @@ describe('send: putusers send FILE', () => {
     const file = inputFile(input, 'users.json', UNKNOWN_ARN);
     const { code, stdout } = await run([file, ...toEmulator('1')]);
     assert.equal(code, 1);
-    assert.match(stdout, /Stopped: The service found no dataset .*nope\/USERS in us-east-1/);
+    assert.match(
+      stdout,
+      /Stopped: The service at http:\/\/127\.0\.0\.1:\d+ found no dataset .*nope\/USERS in us-east-1 .*Check --endpoint-url, or leave it out to send to AWS\./,
+    );
     assert.match(
       stdout,
       /\n12 users not in: written to .*users\.failed-\d{8}T\d{6}Z\.putusers\.json, ready to send again\.\nSend them with: putusers send /,
