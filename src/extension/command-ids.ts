@@ -28,6 +28,10 @@ export const CONTEXT_KEY = {
   sending: 'putUsers.sending',
   /** The active editor holds an input with no error (the walkthrough's quick-fix step is done). */
   activeInputIsValid: 'putUsers.activeInputIsValid',
-  /** The local emulator runs (Stop Local Emulator is offered). */
+  /** The local emulator runs (Stop Local Emulator is offered; the walkthrough's emulator step is done). */
   localEmulatorRunning: 'putUsers.localEmulatorRunning',
+  /** Create Sample File wrote and opened the sample (the walkthrough's first step is done). */
+  sampleCreated: 'putUsers.sampleCreated',
+  /** Send File got users in (the walkthrough's send step is done). */
+  usersSent: 'putUsers.usersSent',
 } as const;

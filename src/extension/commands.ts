@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import { copyAsCliCommand, type CopyCommandOptions } from './aws-command/copy-command';
 import { pasteCliCommand, type PasteCommandOptions } from './aws-command/paste-command';
-import { COMMAND } from './command-ids';
+import { COMMAND, CONTEXT_KEY } from './command-ids';
 import type { CommandFactory } from './context';
 import { convertActiveDocument, type ConvertOptions } from './convert';
 import { importCsv, type ImportCsvOptions } from './import-csv';
@@ -25,8 +25,12 @@ export const COMMANDS: Record<keyof typeof COMMAND, CommandFactory> = {
   markAsInput: () => (uri?: unknown) => markAsInput(resourceOrActive(uri)),
   editProperties: (ctx) => () => editPropertiesAtCursor(ctx.documents),
   splitFile: (ctx) => (uri?: unknown) => splitFileAndOpen(ctx.documents, ctx.log, resourceOrActive(uri)),
-  sendFile: (ctx) => (resource?: unknown, options?: unknown) =>
-    sendFile(ctx, resource, options as SendFileOptions | undefined),
+  sendFile: (ctx) => async (resource?: unknown, options?: unknown) => {
+    const result = await sendFile(ctx, resource, options as SendFileOptions | undefined);
+    // The walkthrough's step is done when users got in, not when Send was pressed (onCommand would be).
+    if (result.status === 'sent' && result.report.accepted > 0) done(CONTEXT_KEY.usersSent);
+    return result;
+  },
   sendFolder: (ctx) => (resource?: unknown, options?: unknown) =>
     sendFolder(ctx, resource, options as SendFileOptions | undefined),
   cancelSending: (ctx) => () => ctx.sends.cancelAll(),
@@ -34,7 +38,11 @@ export const COMMANDS: Record<keyof typeof COMMAND, CommandFactory> = {
     chooseProfile(ctx.target, typeof profile === 'string' ? profile : undefined),
   startLocalEmulator: (ctx) => () => startLocalEmulator(ctx.localEmulator),
   stopLocalEmulator: (ctx) => () => stopLocalEmulator(ctx.localEmulator),
-  createSampleFile: () => () => createSampleFile(),
+  createSampleFile: () => async () => {
+    const editor = await createSampleFile();
+    done(CONTEXT_KEY.sampleCreated);
+    return editor;
+  },
   importCsv: (ctx) => (resource?: unknown, options?: unknown) =>
     importCsv(ctx, resource, options as ImportCsvOptions | undefined),
   refreshDatasetSchema: (ctx) => () => refreshDatasetSchema(ctx),
@@ -50,6 +58,11 @@ export const COMMANDS: Record<keyof typeof COMMAND, CommandFactory> = {
     return document && ctx.validation.validateNow(document);
   },
 };
+
+/** A walkthrough step's context key (its completionEvents), once what it asks for has happened. */
+function done(key: string): void {
+  void vscode.commands.executeCommand('setContext', key, true);
+}
 
 /** The Explorer's or the editor title's resource, else the active editor's document. */
 function resourceOrActive(uri: unknown): vscode.Uri | undefined {
