@@ -7,12 +7,13 @@
 import * as vscode from 'vscode';
 import { regionOfArn } from '../core';
 import { failureText } from '../send/errors';
+import { OWN_SCHEMES } from './documents';
 import { settings } from './settings';
 import { engineTarget, loadSendEngine } from './send/load-engine';
 import type { TargetStatus } from './send/target-status';
 import { extensionRemedyWords } from './send/wording';
 
-export const AWS_SCHEMA_SCHEME = 'putusers-schema';
+export const AWS_SCHEMA_SCHEME = OWN_SCHEMES.awsSchema;
 const STATE_KEY = 'putUsers.awsDatasetSchemas';
 
 export interface FetchedSchema {

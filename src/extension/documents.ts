@@ -10,11 +10,14 @@ import { settings } from './settings';
 
 const LANGUAGES = new Set(['json', 'jsonc', 'yaml']);
 
-/** The documents the providers serve: inputs on disk and in unsaved editors (not another extension's virtual documents). */
-export const SELECTOR: vscode.DocumentSelector = [...LANGUAGES].flatMap((language) => [
-  { language, scheme: 'file' },
-  { language, scheme: 'untitled' },
-]);
+/**
+ * The documents the providers serve: inputs of any file system (on disk, unsaved, in a virtual
+ * workspace such as a remote repository); each then decides by isPutUsersDocument.
+ */
+export const SELECTOR: vscode.DocumentSelector = [...LANGUAGES].map((language) => ({ language, scheme: '*' }));
+/** The schemes of our own documents: a user's properties being edited, a dataset schema from AWS. Never inputs. */
+export const OWN_SCHEMES = { properties: 'putusers-properties', awsSchema: 'putusers-schema' } as const;
+const ownSchemes = new Set<string>(Object.values(OWN_SCHEMES));
 /** A top-level `datasetArn` or `users` key near the start: a cheap test, no parse. */
 const LOOKS_LIKE_INPUT = /^(?:\s*\{)?\s*["']?(?:datasetArn|users)["']?\s*:/m;
 
@@ -23,7 +26,7 @@ export function formatOf(document: vscode.TextDocument): Format {
 }
 
 export function isPutUsersDocument(document: vscode.TextDocument): boolean {
-  if (!LANGUAGES.has(document.languageId)) return false;
+  if (!LANGUAGES.has(document.languageId) || ownSchemes.has(document.uri.scheme)) return false;
   const byName = settings.files(document).some((pattern) => vscode.languages.match({ pattern }, document) > 0);
   if (byName) return true;
   return settings.detectByContent(document) && LOOKS_LIKE_INPUT.test(document.getText(new vscode.Range(0, 0, 200, 0)));

@@ -3,9 +3,9 @@
 // The editor's document lives in a small file system of ours: putusers-properties:/<user>/<source uri>.json
 import * as vscode from 'vscode';
 import { locate, member, quoteString, userIndexOf, usersList } from '../core';
-import { formatOf, type InputDocuments } from './documents';
+import { formatOf, type InputDocuments, OWN_SCHEMES } from './documents';
 
-export const PROPERTIES_SCHEME = 'putusers-properties';
+export const PROPERTIES_SCHEME = OWN_SCHEMES.properties;
 
 export function propertiesUri(source: vscode.Uri, userIndex: number): vscode.Uri {
   return vscode.Uri.from({
