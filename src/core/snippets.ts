@@ -46,16 +46,12 @@ function expandFrom(snippet: string, i: number, nested: boolean): { text: string
 }
 
 /**
- * The datasetArn of the model's example as a snippet: one tab stop holding the whole ARN (where a
- * workspace ARN can be accepted, Ctrl+Space), with the region, account and dataset group nested
- * in it. `first` is its number; the nested ones follow.
+ * The datasetArn of the model's example as one tab stop: Ctrl+Space there offers the workspace's
+ * ARNs and the template (whose region, account and dataset group are stops of their own). Stops
+ * nested in it would outlive its replacement, inside the new ARN.
  */
-function arnSnippet(first: number): string {
-  const [, region, account, group] = /^arn:aws:personalize:([^:]+):(\d+):dataset\/([^/]+)\/USERS$/.exec(
-    memberOf(PUT_USERS_REQUEST, 'datasetArn')!.example!,
-  )!;
-  return `\${${first}:arn:aws:personalize:\${${first + 1}:${region}}:\${${first + 2}:${account}}:dataset/\${${first + 3}:${group}}/USERS}`;
-}
+const arnSnippet = (stop: number) =>
+  `\${${stop}:${escapeSnippet(memberOf(PUT_USERS_REQUEST, 'datasetArn')!.example!)}}`;
 
 /** The model's example properties (`{"numberOfVideosWatched": "45"}`) with its key and value as tab stops, as JSON text. */
 function propertiesSnippet(first: number): string {
@@ -74,7 +70,7 @@ export function userSnippet(format: Format, id: string, first = 1, indent = ''):
 
 /** A whole PutUsers input with one user, the model's examples as its tab stops. */
 export function inputSnippet(format: Format): string {
-  const user = userSnippet(format, memberOf(USER, 'userId')!.example!, 5);
+  const user = userSnippet(format, memberOf(USER, 'userId')!.example!, 2);
   return format === 'json'
     ? `{\n\t"datasetArn": "${arnSnippet(1)}",\n\t"users": [\n${user.replace(/^/gm, '\t\t')}\n\t]\n}`
     : `datasetArn: ${arnSnippet(1)}\nusers:\n${user}\n`;
