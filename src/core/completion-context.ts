@@ -29,6 +29,12 @@ export type CompletionContext =
       end: number;
       /** YAML: the colon has no space after it yet, and a value needs one. */
       spaceBefore?: boolean;
+      /**
+       * The cursor is inside a closed quoted string: `start`..`end` is its content alone, to write
+       * in that quote's escapes. A snippet's placeholder between the quotes then holds the whole
+       * edit, so the snippet's next tab stop survives accepting a value there.
+       */
+      quote?: '"' | "'";
     }
   | {
       /** Inside a user's `properties` string literal. */
@@ -87,11 +93,16 @@ function jsonContext(text: string, offset: number, memo?: JsonCursorMemo): Compl
   const token = literal ?? bareTokenAround(text, offset);
   // Only where a value goes: after the colon, not after a value already there.
   if (text[previousNonSpace(text, token.start)] !== ':') return undefined;
+  if (cursor.inString && closedString(text, token))
+    return { kind: 'value', path, start: token.start + 1, end: token.end - 1, quote: '"' };
   return { kind: 'value', path, ...token };
 }
 
 const isPropertiesPath = (path: (string | number)[]) =>
   path.length === 3 && path[0] === 'users' && typeof path[1] === 'number' && path[2] === 'properties';
+
+const closedString = (text: string, { start, end }: { start: number; end: number }) =>
+  end - start >= 2 && text[end - 1] === text[start];
 
 /** The string literal starting at `quote` (to its closing quote, or the line's end). */
 function stringAt(text: string, quote: number): { start: number; end: number } {
@@ -100,7 +111,7 @@ function stringAt(text: string, quote: number): { start: number; end: number } {
   return { start: quote, end: text[i] === '"' ? i + 1 : Math.min(i, text.length) };
 }
 
-function bareTokenAround(text: string, offset: number): { start: number; end: number } {
+export function bareTokenAround(text: string, offset: number): { start: number; end: number } {
   let start = offset;
   while (start > 0 && BARE.test(text[start - 1]!)) start--;
   let end = offset;
@@ -108,13 +119,13 @@ function bareTokenAround(text: string, offset: number): { start: number; end: nu
   return { start, end };
 }
 
-function previousNonSpace(text: string, before: number): number {
+export function previousNonSpace(text: string, before: number): number {
   let i = before - 1;
   while (i >= 0 && /\s/.test(text[i]!)) i--;
   return i;
 }
 
-function nextNonSpace(text: string, from: number): number {
+export function nextNonSpace(text: string, from: number): number {
   let i = from;
   while (i < text.length && /\s/.test(text[i]!)) i++;
   return i;
@@ -174,8 +185,13 @@ function yamlContext(text: string, offset: number): CompletionContext | undefine
   const valueStart = lineStart + value[1]!.length;
   const valueEnd = lineStart + yamlValueEnd(text.slice(lineStart, lineEnd), value[1]!.length);
   const spaceBefore = text[valueStart - 1] === ':' ? { spaceBefore: true } : {};
-  if (value[2] === 'datasetArn')
-    return { kind: 'value', path: ['datasetArn'], start: valueStart, end: valueEnd, ...spaceBefore };
+  if (value[2] === 'datasetArn') {
+    const token = { start: valueStart, end: valueEnd };
+    const q = text[valueStart];
+    if ((q === '"' || q === "'") && offset > valueStart && offset < valueEnd && closedString(text, token))
+      return { kind: 'value', path: ['datasetArn'], start: valueStart + 1, end: valueEnd - 1, quote: q };
+    return { kind: 'value', path: ['datasetArn'], ...token, ...spaceBefore };
+  }
   const user = yamlUserIndex(lines, line, false);
   const quote = text[valueStart];
   if (valueStart === valueEnd)

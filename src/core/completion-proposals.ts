@@ -11,7 +11,7 @@ import type { Format } from './types';
 
 export interface CompletionProposal {
   label: string;
-  kind: 'member' | 'arn-template' | 'arn' | 'property-key' | 'property-value';
+  kind: 'member' | 'arn-template' | 'arn' | 'property-key' | 'property-value' | 'input-snippet' | 'user-snippet';
   /** The text to insert, in snippet syntax. */
   snippet: string;
   /** Offsets of the text it replaces. */
@@ -19,6 +19,8 @@ export interface CompletionProposal {
   end: number;
   /** What the editor matches the typed text against (it starts at `start`: a quote, in JSON). */
   filterText?: string;
+  /** A comma to insert at this offset too (before `start`: after the element a user follows). */
+  commaAt?: number;
   /** For members: the model's member (its docs, whether it is required). */
   member?: Member;
   /** For property keys and values when the dataset's schema has the key: its field. */
@@ -102,7 +104,15 @@ function arnProposals(
   format: Format,
   known: readonly string[],
 ): CompletionProposal[] {
-  const quote = (s: string) => (format === 'json' ? `"${s}"` : s);
+  // Inside quotes, the quote's escapes; else JSON's quotes, or YAML's plain scalar (an ARN needs no quotes).
+  const quote = (s: string) =>
+    context.quote === "'"
+      ? s.replace(/'/g, "''")
+      : context.quote === '"'
+        ? JSON.stringify(s).slice(1, -1)
+        : format === 'json'
+          ? JSON.stringify(s)
+          : s;
   const prefix = context.spaceBefore ? ' ' : '';
   const { start, end } = context;
   return [
@@ -117,7 +127,7 @@ function arnProposals(
     {
       label: 'arn:aws:personalize:…:dataset/…/USERS',
       kind: 'arn-template',
-      snippet: prefix + quote(ARN_TEMPLATE),
+      snippet: prefix + (context.quote || format === 'yaml' ? ARN_TEMPLATE : `"${ARN_TEMPLATE}"`),
       start,
       end,
       filterText: quote('arn:aws:personalize:'),
@@ -134,29 +144,33 @@ function propertyKeyProposals(
   keys: readonly { key: string; type: SchemaFieldType; field?: SchemaField }[],
 ): CompletionProposal[] {
   const q = innerQuote(encoding);
-  return keys.map(({ key, type, field }) => {
-    const name = escapeSnippet(encodeInner(key, encoding));
-    const proposal = { label: key, kind: 'property-key' as const, start: cursor.start, end: cursor.end, field };
-    if (cursor.kind === 'in-key') return { ...proposal, snippet: name, filterText: encodeInner(key, encoding) };
-    const value =
-      type === 'string'
-        ? `${q}$1${q}`
-        : type === 'boolean'
-          ? '${1|true,false|}'
-          : type === 'int' || type === 'long'
-            ? '${1:0}'
-            : '${1:0.0}';
-    const member = `${q}${name}${q}: ${value}`;
-    if (cursor.kind === 'key')
-      return {
-        ...proposal,
-        snippet: member + (cursor.memberAfter ? ', ' : ''),
-        filterText: encodeInner(key, encoding),
-      };
-    // A whole object; in a literal of its own when the YAML value was empty.
-    const literal = newLiteral ? "'" : '';
-    return { ...proposal, snippet: `${spaceBefore ? ' ' : ''}${literal}{${member}}${literal}` };
-  });
+  // A key the object has already would be a duplicate (rules/service.ts flags one).
+  const present = new Set(cursor.present);
+  return keys
+    .filter(({ key }) => !present.has(key))
+    .map(({ key, type, field }) => {
+      const name = escapeSnippet(encodeInner(key, encoding));
+      const proposal = { label: key, kind: 'property-key' as const, start: cursor.start, end: cursor.end, field };
+      if (cursor.kind === 'in-key') return { ...proposal, snippet: name, filterText: encodeInner(key, encoding) };
+      const value =
+        type === 'string'
+          ? `${q}$1${q}`
+          : type === 'boolean'
+            ? '${1|true,false|}'
+            : type === 'int' || type === 'long'
+              ? '${1:0}'
+              : '${1:0.0}';
+      const member = `${q}${name}${q}: ${value}`;
+      if (cursor.kind === 'key')
+        return {
+          ...proposal,
+          snippet: member + (cursor.memberAfter ? ', ' : ''),
+          filterText: encodeInner(key, encoding),
+        };
+      // A whole object; in a literal of its own when the YAML value was empty.
+      const literal = newLiteral ? "'" : '';
+      return { ...proposal, snippet: `${spaceBefore ? ' ' : ''}${literal}{${member}}${literal}` };
+    });
 }
 
 /**

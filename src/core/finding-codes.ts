@@ -20,6 +20,7 @@ export const FINDING_CODES = {
   'service/arn-not-users-dataset': 'a datasetArn that names no Users dataset (a dataset group, another dataset type)',
   'service/properties-not-json': 'a properties string that is not JSON',
   'service/properties-not-object': 'a properties string that is JSON but not an object',
+  'service/properties-duplicate-key': 'a properties key twice in one object (which value counts is not defined)',
   'service/properties-key-case': 'a properties key that is not camelCase',
   'service/properties-nested-value': 'a properties value that is an object or a list',
   'service/categorical-too-long': 'a categorical properties value over 1000 characters',

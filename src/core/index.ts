@@ -20,6 +20,7 @@ export { locate, userIndexOf, type Location, type PathStep } from './locate';
 export { headOf } from './tree';
 export { createJsonCursorMemo, jsonCursor, type JsonCursor, type JsonCursorMemo } from './json-cursor';
 export { completionContext, type CompletionContext } from './completion-context';
+export { snippetProposals, snippetSpot, type SnippetSpot } from './snippet-spots';
 export {
   completionProposals,
   type CompletionProposal,
@@ -33,7 +34,7 @@ export {
   usedValuesOf,
   valuesOfOtherUsers,
 } from './property-values';
-export { escapeSnippet, expandSnippet } from './snippets';
+export { escapeSnippet, expandSnippet, inputSnippet, userSnippet } from './snippets';
 export { type SyntaxSlip, syntaxSlips } from './syntax-slips';
 export { memberAt, memberDoc, structureAt } from './model-paths';
 export { analyzeDocument, type DocumentAnalysis } from './analysis';

@@ -14,6 +14,8 @@ export interface JsonCursor {
   inString?: { start: number; end: number };
   /** For a value position: the key whose value the cursor is in. */
   valueKey?: string;
+  /** The cursor is in an array, not in a string: the index of the element it is in or after. */
+  elementIndex?: number;
 }
 
 /** The scanner's state for one open container. */
@@ -137,6 +139,7 @@ export function jsonCursor(text: string, offset: number, memo?: JsonCursorMemo):
   };
   if (inString) cursor.inString = inString;
   if (innermost?.kind === '{' && !atKey && innermost.key !== undefined) cursor.valueKey = innermost.key;
+  if (innermost?.kind === '[' && !inString) cursor.elementIndex = innermost.index;
   return cursor;
 }
 

@@ -24,6 +24,62 @@ export interface PropertiesCursor {
   key?: string;
   /** `value`: the spaces the replaced text had before the value, to write again before it. */
   lead?: string;
+  /** `in-key` and `key`: the keys the object has already (the one the cursor is in excepted). */
+  present?: string[];
+}
+
+/** A key of the inner object: its name, and where its string stands (quotes included). */
+export interface InnerKey {
+  key: string;
+  start: number;
+  end: number;
+}
+
+/**
+ * The keys of the inner object (its own, not those of nested values) in the content
+ * `contentStart`..`contentEnd` of `text`, in order, duplicates included; for a decoded JSON text,
+ * `block` (no escapes of its own).
+ */
+export function innerKeys(
+  text: string,
+  contentStart: number,
+  contentEnd: number,
+  encoding: LiteralEncoding,
+): InnerKey[] {
+  const keys: InnerKey[] = [];
+  let depth = 0;
+  let expectKey = false;
+  for (let i = contentStart; i < contentEnd;) {
+    const token = tokenAt(text, i, encoding);
+    i = token.end;
+    if (token.kind === 'quote') {
+      // To the string's closing quote.
+      let inner = '';
+      let escaped = false;
+      let close = -1;
+      while (i < contentEnd) {
+        const t = tokenAt(text, i, encoding);
+        i = t.end;
+        if (escaped) escaped = false;
+        else if (t.char === '\\') escaped = true;
+        else if (t.kind === 'quote') {
+          close = t.end;
+          break;
+        }
+        inner += t.kind === 'quote' ? '"' : t.char;
+      }
+      if (depth === 1 && expectKey && close >= 0) {
+        const key = parseKey(inner);
+        if (key !== undefined) keys.push({ key, start: token.start, end: close });
+      }
+      expectKey = false;
+    } else if (token.char === '{' || token.char === '[') {
+      depth++;
+      expectKey = depth === 1 && token.char === '{';
+    } else if (token.char === '}' || token.char === ']') depth--;
+    else if (token.char === ',' && depth === 1) expectKey = true;
+  }
+  return keys;
 }
 
 type Token = { kind: 'quote' | 'char'; char: string; start: number; end: number };
@@ -108,7 +164,10 @@ export function propertiesCursor(
     const end = stringEnd(text, offset, contentEnd, escaped, encoding);
     if (!inString.isKey)
       return value && { kind: 'value', key: value.key, start: inString.start, end: end?.close ?? offset };
-    return { kind: 'in-key', start: inString.contentStart, end: end?.content ?? contentEnd };
+    const present = innerKeys(text, contentStart, contentEnd, encoding)
+      .filter((k) => k.start !== inString!.start)
+      .map((k) => k.key);
+    return { kind: 'in-key', start: inString.contentStart, end: end?.content ?? contentEnd, present };
   }
   if (value) return valueCursor(text, offset, contentEnd, encoding, value);
   if (!sawAnything && stack.length === 0) {
@@ -124,7 +183,8 @@ export function propertiesCursor(
   let next = end;
   while (next < contentEnd && /\s/.test(text[next]!)) next++;
   const memberAfter = next < contentEnd && tokenAt(text, next, encoding).kind === 'quote';
-  return { kind: 'key', start, end, ...(memberAfter ? { memberAfter } : {}) };
+  const present = innerKeys(text, contentStart, contentEnd, encoding).map((k) => k.key);
+  return { kind: 'key', start, end, ...(memberAfter ? { memberAfter } : {}), present };
 }
 
 /** A value position: the bare token around the cursor, or the string that starts at it, is replaced. */

@@ -12,10 +12,13 @@ import {
   completionContext,
   type CompletionProposal,
   completionProposals,
+  expandSnippet,
   jsonCursor,
   memberDoc,
   PUT_USERS_REQUEST,
   type PropertyValues,
+  snippetProposals,
+  snippetSpot,
   type UsedValue,
   usedValuesOf,
   valuesOfOtherUsers,
@@ -29,7 +32,12 @@ const ITEM_KIND: Record<CompletionProposal['kind'], vscode.CompletionItemKind> =
   arn: vscode.CompletionItemKind.Value,
   'property-key': vscode.CompletionItemKind.Field,
   'property-value': vscode.CompletionItemKind.Value,
+  'input-snippet': vscode.CompletionItemKind.Snippet,
+  'user-snippet': vscode.CompletionItemKind.Snippet,
 };
+
+/** What a snippet item says it inserts (tests tell our items from others' by their details). */
+export const SNIPPET_DETAILS = { 'input-snippet': 'a whole PutUsers input', 'user-snippet': 'one user' } as const;
 
 /** Used values offered at most at one value: the most used. */
 const MAX_VALUES = 50;
@@ -39,28 +47,70 @@ export const completionProvider = (ctx: Ctx): vscode.CompletionItemProvider => (
     const { documents, datasetArns } = ctx;
     if (!isPutUsersDocument(document)) return undefined;
     const format = formatOf(document);
+    const text = document.getText();
+    const offset = document.offsetAt(position);
     const memo = format === 'json' ? documents.cursorMemo(document) : undefined;
-    const context = completionContext(document.getText(), document.offsetAt(position), format, memo);
-    if (!context) return undefined;
-    const atValue = context.kind === 'properties' && context.cursor.kind === 'value';
-    const proposals = completionProposals(context, format, {
-      // Read only when they are needed: the workspace scans on an ARN or a value, the parse in properties.
-      datasetArns: context.kind === 'value' ? await datasetArns.known() : [],
-      propertyKeys:
-        context.kind === 'properties' && !atValue ? await propertyKeysOfOtherUsers(ctx, document, context.user) : [],
-      schemaFields: context.kind === 'properties' ? (await ctx.schemas.forDocument(document))?.fields : undefined,
-      usedValues: atValue ? await usedValues(ctx, document, context) : undefined,
-    });
-    return proposals.map((p, index) => toItem(document, p, index));
+    const context = completionContext(text, offset, format, memo);
+    const spot = snippetSpot(text, offset, format, memo);
+    const proposals = spot ? snippetProposals(spot, format) : [];
+    if (context) {
+      const atValue = context.kind === 'properties' && context.cursor.kind === 'value';
+      proposals.push(
+        ...completionProposals(context, format, {
+          // Read only when they are needed: the workspace scans on an ARN or a value, the parse in properties.
+          datasetArns: context.kind === 'value' ? await datasetArns.known() : [],
+          propertyKeys:
+            context.kind === 'properties' && !atValue
+              ? await propertyKeysOfOtherUsers(ctx, document, context.user)
+              : [],
+          schemaFields: context.kind === 'properties' ? (await ctx.schemas.forDocument(document))?.fields : undefined,
+          usedValues: atValue ? await usedValues(ctx, document, context) : undefined,
+        }),
+      );
+    }
+    const selected = selectedBefore(document, position);
+    return proposals.map((p, index) => toItem(document, p, index, selected));
   },
 });
 
-function toItem(document: vscode.TextDocument, p: CompletionProposal, index: number): vscode.CompletionItem {
+/**
+ * The text selected up to the cursor in this document's editor: a snippet's placeholder (`key`, a
+ * whole ARN) that Ctrl+Space is to replace, where the editor would otherwise filter by it.
+ */
+function selectedBefore(document: vscode.TextDocument, position: vscode.Position): vscode.Range | undefined {
+  const editor = vscode.window.activeTextEditor;
+  if (editor?.document !== document) return undefined;
+  const { selection } = editor;
+  return !selection.isEmpty && selection.isSingleLine && selection.end.isEqual(position) ? selection : undefined;
+}
+
+function toItem(
+  document: vscode.TextDocument,
+  p: CompletionProposal,
+  index: number,
+  selected: vscode.Range | undefined,
+): vscode.CompletionItem {
   const item = new vscode.CompletionItem(p.label, ITEM_KIND[p.kind]);
   item.insertText = new vscode.SnippetString(p.snippet);
   item.range = new vscode.Range(document.positionAt(p.start), document.positionAt(p.end));
   if (p.filterText !== undefined) item.filterText = p.filterText;
-  if (p.kind === 'property-value') {
+  // The editor filters by the text from the range's start to the cursor: when that is the selection
+  // the item replaces (a placeholder's default), every item starts with it, so none is filtered out.
+  if (selected && item.range.start.isEqual(selected.start))
+    item.filterText = document.getText(selected) + (p.filterText ?? p.label);
+  if (p.commaAt !== undefined) {
+    const at = document.positionAt(p.commaAt);
+    item.additionalTextEdits = [vscode.TextEdit.insert(at, ',')];
+  }
+  if (p.kind === 'input-snippet' || p.kind === 'user-snippet') {
+    item.detail = SNIPPET_DETAILS[p.kind];
+    // Where one fits, a whole input or user is what is most likely wanted: before the members.
+    item.sortText = '0';
+    item.documentation = new vscode.MarkdownString().appendCodeblock(
+      expandSnippet(p.snippet),
+      document.languageId === 'yaml' ? 'yaml' : 'json',
+    );
+  } else if (p.kind === 'property-value') {
     // In the core's order: true/false first, then the most used.
     item.sortText = String(index).padStart(4, '0');
     const field = p.field ? `${p.field.type}${p.field.categorical ? ', categorical' : ''}` : undefined;

@@ -72,4 +72,36 @@ users:
 datasetArn: "${ARN}"
 `,
   },
+  {
+    name: 'being written: a blank line after the last user, one between users',
+    format: 'json',
+    text: `{
+  "datasetArn": "${ARN}",
+  "users": [
+    {
+      "userId": "w1",
+      "properties": "{\\"age\\": \\"30\\"}"
+    },
+
+    {
+      "userId": "w2"
+    }
+    
+  ]
+}
+`,
+  },
+  {
+    name: 'being written: blank lines in and after the list, indented and not',
+    format: 'yaml',
+    text: `datasetArn: ${ARN}
+users:
+  - userId: w1
+    properties: '{"age": "30"}'
+
+    
+  - userId: w2
+  
+`,
+  },
 ];

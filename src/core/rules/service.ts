@@ -7,6 +7,7 @@ import type { DictNode, Entry, StrNode } from '../tree';
 import { member } from '../tree';
 import type { RawFinding } from './finding';
 import { decodedToSource } from './string-offsets';
+import { innerKeys } from '../properties-cursor';
 import { datasetArnProblems } from '../arn';
 import type { DatasetSchema } from '../dataset-schema';
 import { schemaFindings } from './dataset-schema';
@@ -106,7 +107,12 @@ function checkProperties(
   const node = entry.value as StrNode;
   const name = paramName(PROPERTIES, userIndex);
   const decoded = node.value;
-  if (PLAINLY_FINE_PROPERTIES.test(decoded)) return;
+  if (PLAINLY_FINE_PROPERTIES.test(decoded)) {
+    // Its keys are the plain strings before a colon (its values hold no quotes): cheap to compare.
+    const keys = [...decoded.matchAll(PLAIN_KEY)];
+    if (new Set(keys.map((m) => m[1])).size !== keys.length) checkDuplicateKeys(node, name, text, out);
+    return;
+  }
   let parsed: unknown;
   try {
     parsed = JSON.parse(decoded);
@@ -131,6 +137,7 @@ function checkProperties(
     });
     return;
   }
+  checkDuplicateKeys(node, name, text, out);
   // Check the parsed object first (native and fast); locate with a tree only when something is wrong.
   let flagged = false;
   for (const key in parsed) {
@@ -159,6 +166,27 @@ function checkProperties(
 }
 
 const CAMEL_CASE = /^[a-z][a-zA-Z0-9]*$/;
+const PLAIN_KEY = /"([a-z][a-zA-Z0-9]*)"[ \t\n\r]*:/g;
+
+/**
+ * A key twice in the object: JSON leaves open which value a reader keeps, so what the service
+ * stores is not defined. Each repetition is flagged, on the key.
+ */
+function checkDuplicateKeys(node: StrNode, name: string, text: string, out: RawFinding[]): void {
+  const seen = new Set<string>();
+  for (const { key, start, end } of innerKeys(node.value, 0, node.value.length, 'block')) {
+    if (!seen.has(key)) {
+      seen.add(key);
+      continue;
+    }
+    out.push({
+      ...decodedToSource(text, node, start, end),
+      severity: 'warning',
+      code: 'service/properties-duplicate-key',
+      message: `${name} has the key "${key}" more than once: JSON does not say which value counts, so which one the service keeps is not defined. Keep one.`,
+    });
+  }
+}
 
 /**
  * A fast, sound shortcut (3x faster than JSON.parse on 10,000 users): a flat JSON object whose

@@ -42,6 +42,7 @@ const EXAMPLES: Record<FindingCode, [string, Format, string?]> = {
   'service/properties-not-json': [withProperties('{"age": '), 'json'],
   'service/properties-not-object': [withProperties('[1, 2]'), 'json'],
   'service/properties-key-case': [withProperties('{"NUMBER_OF_VIDEOS": "4"}'), 'json'],
+  'service/properties-duplicate-key': [withProperties('{"age": "4", "age": "5"}'), 'json'],
   'service/properties-nested-value': [withProperties('{"address": {"city": "Oslo"}}'), 'json'],
   'service/categorical-too-long': [withProperties(JSON.stringify({ genres: 'x'.repeat(1001) })), 'json'],
   'schema/invalid-schema': ['', 'json', SCHEMA.replace('USER_ID', 'USERID')],

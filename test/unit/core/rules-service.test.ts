@@ -128,6 +128,40 @@ describe('service rules (service/...)', () => {
     assert.equal(covered(yaml, y!), '"Age"');
   });
 
+  it('warns on a properties key written twice, on each repetition, in every way properties is written', () => {
+    const dup = (f: Finding[]) => only(f, 'service/properties-duplicate-key');
+    // Plain keys (the fast path), a key with an escape (the full check), a nested key not counted.
+    const json = jsonInput(
+      '{"userId": "u1", "properties": "{\\"age\\": 1, \\"tier\\": \\"a\\", \\"age\\": 2}"}',
+      '{"userId": "u2", "properties": "{\\"n\\u0061me\\": \\"x\\", \\"o\\": {\\"name\\": 1}, \\"name\\": \\"y\\"}"}',
+      '{"userId": "u3", "properties": "{\\"a\\": {\\"b\\": 1, \\"b\\": 2}}"}',
+    );
+    const found = dup(findings(json));
+    assert.deepEqual(
+      found.map((f) => [f.severity, covered(json, f)]),
+      [
+        ['warning', '\\"age\\"'],
+        ['warning', '\\"name\\"'],
+      ],
+    );
+    assert.match(found[0]!.message, /users\[0\]\.properties has the key "age" more than once/);
+    for (const properties of [
+      `'{"age": 1, "age": 2}'`,
+      `"{\\"age\\": 1, \\"age\\": 2}"`,
+      `|\n    {"age": 1,\n     "age": 2}`,
+      `>-\n    {"age": 1,\n    "age": 2}`,
+    ]) {
+      const yaml = `datasetArn: ${ARN}\nusers:\n- userId: u1\n  properties: ${properties}\n`;
+      const [y, ...more] = dup(findings(yaml, 'yaml'));
+      assert.equal(more.length, 0, properties);
+      assert.match(covered(yaml, y!), /^\\?"age\\?"$/, properties);
+      const { line, character } = y!.range.start;
+      const at = yaml.split('\n').slice(0, line).join('\n').length + 1 + character;
+      assert.equal(at, yaml.lastIndexOf(covered(yaml, y!)), `on the second key: ${properties}`);
+    }
+    assert.deepEqual(dup(findings(jsonInput('{"userId": "u1", "properties": "{\\"age\\": 1, \\"Age\\": 2}"}'))), []);
+  });
+
   it('warns when a userId repeats in one request', () => {
     const text = jsonInput('{"userId": "u1"}', '{"userId": "u2"}', '{"userId": "u1"}');
     const all = findings(text);
