@@ -53,6 +53,14 @@ export function awsEndpoint(region: string): string {
   return `https://${OPERATION.endpointPrefix}.${region}.amazonaws.com`;
 }
 
+function isAwsEndpoint(url: string): boolean {
+  try {
+    return /\.amazonaws\.com(\.cn)?$/.test(new URL(url).hostname);
+  } catch {
+    return false;
+  }
+}
+
 /** A front end's words for a remedy: its flag or setting (undefined: it has none for this one). */
 export type RemedyWords = (remedy: Remedy) => string | undefined;
 
@@ -175,13 +183,12 @@ function serviceFailure({ name, raw, context, failure }: Described): SendFailure
   switch (name) {
     case 'ResourceNotFoundException': {
       const arnRegion = regionOfArn(context.datasetArn);
-      // Another endpoint than AWS's own for the region: the region is no remedy, that endpoint decides.
-      const custom = context.endpoint && context.region && context.endpoint !== awsEndpoint(context.region);
-      if (custom)
+      // An endpoint not of AWS's (an emulator, a proxy): the region is no remedy, that endpoint decides.
+      if (context.endpoint && !isAwsEndpoint(context.endpoint))
         return failure(
           'not-found',
           true,
-          `The service at ${context.endpoint} found no dataset ${context.datasetArn} in ${context.region} (${raw}). ` +
+          `The service at ${context.endpoint} found no dataset ${context.datasetArn} in ${context.region ?? 'its region'} (${raw}). ` +
             `Requests go to that endpoint, not to AWS's own${arnRegion ? ` in ${arnRegion}` : ''}: check that it holds this dataset.`,
           name,
           { kind: 'check-endpoint' },

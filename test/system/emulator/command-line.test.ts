@@ -86,6 +86,6 @@ describe('emulator command line', () => {
       await runEmulatorCli(['--dataset', `${ARN}=${schema}`, '--access-key', 'K', '--secret-key', 'S'], badIo),
       2,
     );
-    assert.match(bad.stderr, /users\.schema\.json is no Users dataset schema: Not a Users schema/);
+    assert.match(bad.stderr, /users\.avsc is no Users dataset schema: Not a Users schema/);
   });
 });

@@ -143,6 +143,23 @@ describe('send: error messages', () => {
     assert.match(failure.message, /Check the dataset ARN \(it must be a Users dataset that exists\) and the region/);
   });
 
+  it('points at a custom endpoint, not at the region, when it holds no such dataset', () => {
+    const failure = describeError(sdkError('ResourceNotFoundException', 'nope', 404), {
+      ...context,
+      endpoint: 'http://127.0.0.1:4566',
+    });
+    assert.equal(
+      failure.message,
+      `The service at http://127.0.0.1:4566 found no dataset ${ARN} in eu-west-1 (nope). Requests go to that endpoint, not to AWS's own in us-east-1: check that it holds this dataset.`,
+    );
+    assert.deepEqual(failure.remedy, { kind: 'check-endpoint' });
+    assert.match(
+      failureText(failure, extensionRemedyWords),
+      / Check putUsers\.endpoint, or clear it to send to AWS\.$/,
+    );
+    assert.match(failureText(failure, cliRemedyWords), / Check --endpoint-url, or leave it out to send to AWS\.$/);
+  });
+
   it('leaves flags and settings to the front ends: a remedy each words its own way', () => {
     const remedyOf = (error: unknown) => describeError(error, context).remedy;
     const noCredentials = describeError(sdkError('CredentialsProviderError', 'Could not load credentials'), context);
