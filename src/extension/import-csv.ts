@@ -1,7 +1,8 @@
 // "PutUsers: Import Users from CSV": a bulk-import users CSV becomes input files of at most 10
 // users beside it (src/import, as `putusers import` does), typed by the dataset schema found for
 // it (`<name>.schema.json` beside it, or a users.schema.json up to its workspace folder). The
-// rows it cannot take are shown in a document of their own, not logged: they quote cell values.
+// rows it cannot take are listed in a read-only document (ctx.reports), each linked to its place
+// in the CSV; not logged: they quote cell values.
 import { createReadStream } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
@@ -21,6 +22,8 @@ export interface ImportCsvResult {
   files: vscode.Uri[];
   rejected: RejectedRow[];
   headerProblem?: RejectedRow;
+  /** The rejected rows (or the header's problem) as a read-only document: what Show Rejected Rows opens. */
+  rejectedRows?: string;
 }
 
 export async function importCsv(
@@ -49,12 +52,34 @@ export async function importCsv(
         write: (name, text) => writeFile(path.join(dir, name), text),
       }),
   );
+  const problems = report.headerProblem ? [report.headerProblem] : report.rejected;
+  const rejectedRows = problems.length ? rejectedRowsDocument(ctx, csv, problems) : undefined;
   const result: ImportCsvResult = {
     ...report,
     files: report.files.map((name) => vscode.Uri.file(path.join(dir, name))),
+    ...(rejectedRows ? { rejectedRows: rejectedRows.toString() } : {}),
   };
-  void showOutcome(csv, result, schema?.fields ? vscode.workspace.asRelativePath(schema.uri, false) : undefined);
+  void showOutcome(
+    ctx,
+    csv,
+    result,
+    rejectedRows,
+    schema?.fields ? vscode.workspace.asRelativePath(schema.uri, false) : undefined,
+  );
   return result;
+}
+
+/** `people.csv:LINE:COLUMN: message` for each row, each place a link into the CSV. */
+function rejectedRowsDocument(ctx: Ctx, csv: vscode.Uri, rows: readonly RejectedRow[]): vscode.Uri {
+  const name = path.basename(csv.fsPath);
+  const lines = rows.map((row) => `${name}:${row.line}:${row.column}: ${row.message}`);
+  return ctx.reports.add(`${name} — rejected rows`, lines, [
+    {
+      pattern: new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:(\\d+):(\\d+)`, 'gm'),
+      place: (m) => ({ uri: csv, line: Number(m[1]) - 1, character: Number(m[2]) - 1 }),
+      tooltip: (m) => `Go to line ${m[1]}, column ${m[2]} of ${vscode.workspace.asRelativePath(csv)}`,
+    },
+  ]);
 }
 
 async function pickCsv(): Promise<vscode.Uri | undefined> {
@@ -81,23 +106,25 @@ async function askDatasetArn(ctx: Ctx): Promise<string | undefined> {
   });
 }
 
-async function showOutcome(csv: vscode.Uri, result: ImportCsvResult, schema: string | undefined): Promise<void> {
+async function showOutcome(
+  ctx: Ctx,
+  csv: vscode.Uri,
+  result: ImportCsvResult,
+  rejectedRows: vscode.Uri | undefined,
+  schema: string | undefined,
+): Promise<void> {
   const name = path.basename(csv.fsPath);
-  const problems = result.headerProblem ? [result.headerProblem] : result.rejected;
   const summary = result.headerProblem
     ? `${name}: ${result.headerProblem.message}; nothing was imported.`
     : `Imported ${result.usersWritten} users from ${name} into ${result.files.length} files beside it` +
       `${schema ? `, typed by ${schema}` : ' (no dataset schema: every value is a string)'}` +
       `${result.rejected.length ? `; ${result.rejected.length} rows rejected.` : '.'}`;
   const actions = [
-    ...(problems.length ? ['Show Rejected Rows'] : []),
+    ...(rejectedRows ? ['Show Rejected Rows'] : []),
     ...(result.files.length ? ['Open First File'] : []),
   ];
-  const show = problems.length ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
+  const show = rejectedRows ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
   const chosen = await show(summary, ...actions);
   if (chosen === 'Open First File') await vscode.window.showTextDocument(result.files[0]!);
-  if (chosen === 'Show Rejected Rows') {
-    const content = problems.map((row) => `${name}:${row.line}:${row.column}: ${row.message}`).join('\n');
-    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ content, language: 'plaintext' }));
-  }
+  if (chosen === 'Show Rejected Rows' && rejectedRows) await ctx.reports.show(rejectedRows);
 }
