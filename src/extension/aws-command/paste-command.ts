@@ -71,19 +71,22 @@ export function registerPastedCommands(subscriptions: vscode.Disposable[]): Past
       );
     }),
     vscode.workspace.onDidCloseTextDocument((d) => readings.has(d.uri.toString()) && forget(d.uri)),
-    vscode.languages.registerCodeLensProvider([{ scheme: 'untitled' }, { scheme: 'file' }], {
-      onDidChangeCodeLenses: lensesChanged.event,
-      provideCodeLenses: (document) =>
-        readings.has(document.uri.toString())
-          ? [
-              new vscode.CodeLens(new vscode.Range(0, 0, 0, 0), {
-                title: '$(new-file) Make Input File from This Command',
-                command: COMMAND.pasteCliCommand,
-                arguments: [{ document: document.uri }],
-              }),
-            ]
-          : [],
-    }),
+    vscode.languages.registerCodeLensProvider(
+      { scheme: 'untitled' },
+      {
+        onDidChangeCodeLenses: lensesChanged.event,
+        provideCodeLenses: (document) =>
+          readings.has(document.uri.toString())
+            ? [
+                new vscode.CodeLens(new vscode.Range(0, 0, 0, 0), {
+                  title: '$(new-file) Make Input File from This Command',
+                  command: COMMAND.pasteCliCommand,
+                  arguments: [{ document: document.uri }],
+                }),
+              ]
+            : [],
+      },
+    ),
   );
   return {
     problems,
