@@ -1,9 +1,10 @@
 // `putusers send FILE|DIR [--profile P] [--region R] [--endpoint-url URL] [--concurrency N]`
 // Validates FILE with the core (errors stop it; warnings are printed), sends its users with the
 // sending engine (requests of at most 10, in file order), prints the report (no secrets, no
-// properties, no user ids), and writes the users not in to a new file beside FILE. A DIR sends
-// every input file in it (`*.putusers.json|yaml|yml`, in name order) as one send: one report,
-// one file of the users not in, beside the folder (inside, a second send would pick it up).
+// properties, no user ids), and writes the users not in to a new file beside FILE when some
+// users got in (when none did, FILE is still the one to send). A DIR sends every input file in
+// it (`*.putusers.json|yaml|yml`, in name order, less the users-not-in files of earlier sends) as
+// one send: one report, one file of the users not in, beside the folder (not in it).
 // Exit: 0 every user got in; 1 some did not (or FILE has errors); 2 usage error, unreadable FILE.
 // Ctrl-C once: send nothing more, let requests in flight finish, write the file; twice: quit.
 import { readdirSync, statSync } from 'node:fs';
@@ -12,6 +13,7 @@ import { formatOfPath, plural, type PutUsersRequest, readRequestToSend } from '.
 import { parseCommandLine } from '../core/command-line';
 // SDK-free modules of the engine (the engine itself loads only when sending).
 import { MAX_CONCURRENCY } from '../send/batches';
+import { folderInputs } from '../send/failed-file';
 import { LOG_LEVELS, type LogLevel } from '../send/log';
 import { type Io, UsageError } from './io';
 import { readInputFile } from './read-input';
@@ -19,8 +21,6 @@ import { cliRemedyWords } from './wording';
 import { textLine } from './validate-command';
 
 const USAGE = 'Usage: putusers send FILE|DIR [--profile P] [--region R] [--endpoint-url URL] [--concurrency N]\n';
-/** The input files of a folder: what `putusers import` writes, and the extension's default putUsers.files. */
-const INPUT_FILE = /\.putusers\.(json|ya?ml)$/i;
 
 interface SendArgs {
   file: string;
@@ -35,7 +35,7 @@ export async function runSend(argv: string[], io: Io): Promise<number> {
   const folder = isFolder(args.file);
   const read = folder ? readFolder(args.file, io) : readFile(args.file, io);
   if (typeof read === 'number') return read;
-  const { request, file } = read;
+  const { request, file, source } = read;
   if (request.users.length === 0) {
     io.stdout.write(`${file}: no users to send.\n`);
     return 0;
@@ -84,7 +84,10 @@ export async function runSend(argv: string[], io: Io): Promise<number> {
       writeError = `putusers: could not write the users not in beside ${file}: ${(e as Error).message}\n`;
     }
   }
-  for (const line of formatReport(report, { ...(failedFile ? { failedFile } : {}), remedyWords: cliRemedyWords }))
+  for (const line of formatReport(report, {
+    ...(failedFile ? { failedFile } : { source }),
+    remedyWords: cliRemedyWords,
+  }))
     io.stdout.write(`${line}\n`);
   if (failedFile) io.stdout.write(`Send them with: putusers send ${failedFile}\n`);
   if (writeError) io.stderr.write(writeError);
@@ -99,8 +102,16 @@ const isFolder = (file: string) => {
   }
 };
 
+interface ToSend {
+  request: PutUsersRequest;
+  /** Named after it, the users-not-in file. */
+  file: string;
+  /** What was sent, as the user named it: FILE or DIR. */
+  source: string;
+}
+
 /** The request of one input file, or the exit code after saying why there is none. */
-function readFile(file: string, io: Io): { request: PutUsersRequest; file: string } | number {
+function readFile(file: string, io: Io): ToSend | number {
   const text = readInputFile(file, io);
   if (text === undefined) return 2;
   const { request, findings, errors } = readRequestToSend(text, formatOfPath(file));
@@ -109,19 +120,23 @@ function readFile(file: string, io: Io): { request: PutUsersRequest; file: strin
     io.stderr.write(`putusers: ${file}: ${plural(errors.length, 'error')}: nothing was sent.\n`);
     return 1;
   }
-  return { request, file };
+  return { request, file, source: file };
 }
 
 /**
  * The users of every input file of a folder, in name order, as one request; `file` is where the
  * users not in go (beside the folder). Any file with an error, or another dataset, sends nothing.
+ * The users-not-in files of earlier sends are left out, and named.
  */
-function readFolder(dir: string, io: Io): { request: PutUsersRequest; file: string } | number {
-  const names = readdirSync(dir)
-    .filter((n) => INPUT_FILE.test(n))
-    .sort();
+function readFolder(dir: string, io: Io): ToSend | number {
+  const { inputs: names, skipped } = folderInputs(readdirSync(dir));
+  const leftOut = skipped.length
+    ? `${plural(skipped.length, 'users-not-in file')} of earlier sends left out (send each on its own: putusers send FILE): ${skipped.join(', ')}`
+    : undefined;
   if (names.length === 0) {
-    io.stderr.write(`putusers: ${dir} holds no input files (*.putusers.json, .yaml or .yml)\n`);
+    io.stderr.write(
+      `putusers: ${dir} holds no input files (*.putusers.json, .yaml or .yml)${leftOut ? `; ${leftOut}` : ''}\n`,
+    );
     return 2;
   }
   const requests: { file: string; request: PutUsersRequest }[] = [];
@@ -142,10 +157,14 @@ function readFolder(dir: string, io: Io): { request: PutUsersRequest; file: stri
   }
   const users = requests.flatMap((r) => r.request.users);
   io.stdout.write(
-    `${dir}: ${plural(users.length, 'user')} from ${plural(names.length, 'file')}, numbered across them in name order.\n`,
+    `${dir}: ${plural(users.length, 'user')} from ${plural(names.length, 'file')}, numbered across them in name order${leftOut ? `; ${leftOut}` : ''}.\n`,
   );
   const base = path.basename(path.resolve(dir));
-  return { request: { datasetArn, users }, file: path.join(path.dirname(path.resolve(dir)), `${base}.putusers.json`) };
+  return {
+    request: { datasetArn, users },
+    file: path.join(path.dirname(path.resolve(dir)), `${base}.putusers.json`),
+    source: dir,
+  };
 }
 
 function parseArgs(argv: string[]): SendArgs {

@@ -2,7 +2,7 @@
 // state. The type makes a command of command-ids.ts without a factory a compile error.
 import * as vscode from 'vscode';
 import { copyAsCliCommand, type CopyCommandOptions } from './aws-command/copy-command';
-import { pasteCliCommand, type PasteCommandOptions } from './aws-command/paste-command';
+import { pasteCliCommand, type PasteCommandOptions, registerPastedCommands } from './aws-command/paste-command';
 import { COMMAND, CONTEXT_KEY } from './command-ids';
 import type { CommandFactory } from './context';
 import { convertActiveDocument, type ConvertOptions } from './convert';
@@ -47,9 +47,8 @@ export const COMMANDS: Record<keyof typeof COMMAND, CommandFactory> = {
     importCsv(ctx, resource, options as ImportCsvOptions | undefined),
   refreshDatasetSchema: (ctx) => () => refreshDatasetSchema(ctx),
   pasteCliCommand: (ctx) => {
-    const problems = vscode.languages.createDiagnosticCollection('putusers-command');
-    ctx.subscriptions.push(problems);
-    return (options?: unknown) => pasteCliCommand(problems, options as PasteCommandOptions | undefined);
+    const pasted = registerPastedCommands(ctx.subscriptions);
+    return (options?: unknown) => pasteCliCommand(pasted, options as PasteCommandOptions | undefined);
   },
   copyAsCliCommand: (ctx) => (resource?: unknown, options?: unknown) =>
     copyAsCliCommand(ctx, resource, options as CopyCommandOptions | undefined),

@@ -9,7 +9,7 @@ import { createDatasetSchemas, type DatasetSchemas } from './dataset-schemas';
 import { createValidation, type Validation } from './diagnostics';
 import { createInputDocuments, type InputDocuments } from './documents';
 import { registerRejectedUsers, type RejectedUsers } from './send/rejected-users';
-import { registerReportDocuments, type ReportDocuments } from './send/report-documents';
+import { registerReadOnlyDocuments, type ReadOnlyDocuments } from './read-only-documents';
 import { createLocalEmulator, type LocalEmulator } from './send/local-emulator';
 import { createSendsInProgress, type SendsInProgress } from './send/sends-in-progress';
 import { createTargetStatus, type TargetStatus } from './send/target-status';
@@ -43,8 +43,8 @@ export interface Ctx {
   readonly target: TargetStatus;
   /** The sends in progress, one per file. */
   readonly sends: SendsInProgress;
-  /** Send reports, as read-only documents. */
-  readonly reports: ReportDocuments;
+  /** Send reports and lists of rejected CSV rows, as read-only documents. */
+  readonly reports: ReadOnlyDocuments;
   /** The users the service rejected, as diagnostics on the file sent. */
   readonly rejectedUsers: RejectedUsers;
 }
@@ -74,7 +74,7 @@ export function createCtx(context: vscode.ExtensionContext): Ctx {
     target,
     awsSchemas,
     sends: createSendsInProgress(),
-    reports: registerReportDocuments(subscriptions),
+    reports: registerReadOnlyDocuments(subscriptions),
     rejectedUsers: registerRejectedUsers(subscriptions),
   };
 }

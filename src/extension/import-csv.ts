@@ -1,7 +1,8 @@
 // "PutUsers: Import Users from CSV": a bulk-import users CSV becomes input files of at most 10
 // users beside it (src/import, as `putusers import` does), typed by the dataset schema found for
-// it (`<name>.avsc` beside it, or a users.avsc up to its workspace folder). The
-// rows it cannot take are shown in a document of their own, not logged: they quote cell values.
+// it (`<name>.avsc` beside it, or a users.avsc up to its workspace folder). The rows it cannot
+// take are listed in a read-only document (ctx.reports), each linked to its place in the CSV;
+// not logged: they quote cell values.
 import { createReadStream } from 'node:fs';
 import * as path from 'node:path';
 import { Readable } from 'node:stream';
@@ -23,6 +24,8 @@ export interface ImportCsvResult {
   headerProblem?: RejectedRow;
   /** What the notification says. */
   summary: string;
+  /** The rejected rows (or the header's problem) as a read-only document: what Show Rejected Rows opens. */
+  rejectedRows?: string;
 }
 
 export async function importCsv(
@@ -51,16 +54,19 @@ export async function importCsv(
       }),
   );
   const files = report.files.map((file) => vscode.Uri.joinPath(dir, file));
+  const problems = report.headerProblem ? [report.headerProblem] : report.rejected;
+  const rejectedRows = problems.length ? rejectedRowsDocument(ctx, csv, problems) : undefined;
   const result: ImportCsvResult = {
     ...report,
     files,
+    ...(rejectedRows ? { rejectedRows: rejectedRows.toString() } : {}),
     summary: summaryOf(
       name,
       { ...report, files },
       schema?.fields ? vscode.workspace.asRelativePath(schema.uri, false) : undefined,
     ),
   };
-  void showOutcome(name, result);
+  void showOutcome(ctx, result, rejectedRows);
   return result;
 }
 
@@ -79,6 +85,19 @@ async function csvStream(csv: vscode.Uri): Promise<Readable> {
   if (open?.isDirty) return Readable.from([Buffer.from(open.getText())]);
   if (csv.scheme === 'file') return createReadStream(csv.fsPath);
   return Readable.from([Buffer.from(await vscode.workspace.fs.readFile(csv))]);
+}
+
+/** `people.csv:LINE:COLUMN: message` for each row, each place a link into the CSV. */
+function rejectedRowsDocument(ctx: Ctx, csv: vscode.Uri, rows: readonly RejectedRow[]): vscode.Uri {
+  const name = path.posix.basename(csv.path);
+  const lines = rows.map((row) => `${name}:${row.line}:${row.column}: ${row.message}`);
+  return ctx.reports.add(`${name} — rejected rows`, lines, [
+    {
+      pattern: new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:(\\d+):(\\d+)`, 'gm'),
+      place: (m) => ({ uri: csv, line: Number(m[1]) - 1, character: Number(m[2]) - 1 }),
+      tooltip: (m) => `Go to line ${m[1]}, column ${m[2]} of ${vscode.workspace.asRelativePath(csv)}`,
+    },
+  ]);
 }
 
 async function pickCsv(): Promise<vscode.Uri | undefined> {
@@ -113,17 +132,13 @@ function summaryOf(name: string, result: Omit<ImportCsvResult, 'summary'>, schem
         `${result.rejected.length ? `; ${plural(result.rejected.length, 'row')} rejected.` : '.'}`;
 }
 
-async function showOutcome(name: string, result: ImportCsvResult): Promise<void> {
-  const problems = result.headerProblem ? [result.headerProblem] : result.rejected;
+async function showOutcome(ctx: Ctx, result: ImportCsvResult, rejectedRows: vscode.Uri | undefined): Promise<void> {
   const actions = [
-    ...(problems.length ? ['Show Rejected Rows'] : []),
+    ...(rejectedRows ? ['Show Rejected Rows'] : []),
     ...(result.files.length ? ['Open First File'] : []),
   ];
-  const show = problems.length ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
+  const show = rejectedRows ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
   const chosen = await show(result.summary, ...actions);
   if (chosen === 'Open First File') await vscode.window.showTextDocument(result.files[0]!);
-  if (chosen === 'Show Rejected Rows') {
-    const content = problems.map((row) => `${name}:${row.line}:${row.column}: ${row.message}`).join('\n');
-    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ content, language: 'plaintext' }));
-  }
+  if (chosen === 'Show Rejected Rows' && rejectedRows) await ctx.reports.show(rejectedRows);
 }

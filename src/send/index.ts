@@ -4,7 +4,7 @@
 // need before sending (target.ts, batches.ts, failed-file.ts, log.ts) are imported from their
 // modules directly, so that importing them never pulls this bundle in.
 export { sendUsers, type SendOptions } from './engine';
-export { allIn, failedFileLine, formatReport, type SendReport } from './report';
+export { allIn, failedFileLine, formatReport, type SendReport, usersNotInWorthAFile } from './report';
 export { writeFailedFile } from './failed-file';
 export { lineLogger } from './log';
 export {

@@ -84,6 +84,13 @@ export function allIn(report: SendReport): boolean {
   return report.accepted === report.total && report.notIn.length === 0;
 }
 
+/**
+ * The users not in are worth a file of their own only when some users got in: else they are
+ * every user of the original, in its order, and the original is still the one to send.
+ */
+export const usersNotInWorthAFile = (report: Pick<SendReport, 'notIn' | 'accepted'>): boolean =>
+  report.notIn.length > 0 && report.accepted > 0;
+
 export function requestLine(r: RequestReport): string {
   const what = `request ${r.n}: ${batchName({ first: r.first, count: r.users })}, ${plural(r.users, 'user')}`;
   const how = [
@@ -118,11 +125,12 @@ export function totalsLine(report: SendReport): string {
 /**
  * The report as text lines: where it went, the requests (all of them up to `maxRequestLines`,
  * else only those not plainly accepted), every user not in, the totals, why it stopped, and
- * where the users not in were written (`failedFile`, when the caller wrote them).
+ * where the users not in were written (`failedFile`, when the caller wrote them), or, when no
+ * user got in, that `source` (what was sent, as the user names it) is still the one to send.
  */
 export function formatReport(
   report: SendReport,
-  options: { maxRequestLines?: number; failedFile?: string; remedyWords?: RemedyWords } = {},
+  options: { maxRequestLines?: number; failedFile?: string; source?: string; remedyWords?: RemedyWords } = {},
 ): string[] {
   const lines: string[] = [];
   const where = [
@@ -154,7 +162,15 @@ export function formatReport(
   if (report.cancelled) lines.push('Cancelled: requests in flight were let finish; nothing more was sent.');
   if (report.fatal) lines.push(`Stopped: ${failureText(report.fatal, options.remedyWords)}`);
   if (options.failedFile !== undefined) lines.push(failedFileLine(report, options.failedFile));
+  else if (options.source !== undefined && report.notIn.length > 0 && !usersNotInWorthAFile(report))
+    lines.push(stillToSendLine(report, options.source));
   return lines;
+}
+
+/** `Nothing was sent, so no users-not-in file was written: FILE is still the one to send.` */
+export function stillToSendLine(report: Pick<SendReport, 'requests' | 'rejected'>, source: string): string {
+  const what = report.requests.length === 0 ? 'Nothing was sent' : 'No user got in';
+  return `${what}, so no users-not-in file was written: ${source} is still the one to send${report.rejected ? ' (fix the rejected ones first)' : ''}.`;
 }
 
 /** `3 users not in: written to FILE (fix the rejected ones first), ready to send again.` */

@@ -216,6 +216,15 @@ describe('PutUsers in the browser workbench that npm start serves', function () 
     // The report links each user to the file: Open Link on users[6] goes to it, where the service's message is.
     // By keyboard: a Ctrl+click was taken by whatever overlay (a hover, a toast) lay on the line in a CI run.
     await page.locator('.view-lines .detected-link', { hasText: 'users[' }).first().waitFor(); // underlined as a link
+    // Its hover says where it goes, whole: VS Code renders a link's tooltip as Markdown link text.
+    await page.locator('.view-lines .detected-link', { hasText: 'users[' }).first().hover();
+    const hover = await eventually(
+      () => page.locator('.monaco-hover:visible').first().innerText(),
+      (t) => /Go to/.test(t),
+      "the report link's hover",
+    );
+    assert.match(hover, /^Go to the user at index \d+: line \d+ of 25-users\.putusers\.json \(/);
+    await page.keyboard.press('Escape');
     await page.keyboard.press('Control+F');
     await page.keyboard.type('sers[6]: rejected');
     await page.keyboard.press('Enter');

@@ -11,7 +11,7 @@ import { type PutUsersRequest, readRequest, toCliCommand, writeInput } from '../
 import { type Emulator, startEmulator } from '../../src/emulator';
 import { awsCliPath, cliEnv } from '../support/aws-cli';
 import { ARN } from '../support/values';
-import { closeAllEditors, fixtureUri, workspaceFolder } from './helpers';
+import { closeAllEditors, codeLenses, fixtureUri, waitForDiagnostics, workspaceFolder } from './helpers';
 
 const REQUEST: PutUsersRequest = {
   datasetArn: ARN,
@@ -148,6 +148,37 @@ describe('PutUsers: Copy as AWS CLI Command, Paste AWS CLI Command as Input File
     assert.match(problem.message, /Second instance of key/);
     assert.ok(editor.document.getText(problem.range).length > 0);
     assert.ok(text.indexOf('userId=a') <= editor.document.offsetAt(problem.range.start), 'on --users');
+  });
+
+  it('a pasted command with a problem: the problem follows the edits (gone once mended), and its CodeLens makes the input file', async () => {
+    const text = `aws personalize-events put-users --dataset-arn ${ARN} --users userId=a,userId=b`;
+    assert.equal(await paste(text), undefined);
+    const document = vscode.window.activeTextEditor!.document;
+    const ours = () => vscode.languages.getDiagnostics(document.uri).filter((d) => d.source === 'PutUsers');
+    assert.equal(ours().length, 1);
+    const replace = async (from: string, to: string) => {
+      const at = document.getText().indexOf(from);
+      const edit = new vscode.WorkspaceEdit();
+      edit.replace(document.uri, new vscode.Range(document.positionAt(at), document.positionAt(at + from.length)), to);
+      assert.ok(await vscode.workspace.applyEdit(edit));
+    };
+    // Mended: two users, as the CLI's shorthand writes a list.
+    await replace('userId=a,userId=b', 'userId=a userId=b');
+    await waitForDiagnostics(document.uri, (ds) => ds.every((d) => d.source !== 'PutUsers'));
+    // Broken elsewhere: the problem is where it now is.
+    await replace('userId=b', 'userID=b');
+    const [moved] = await waitForDiagnostics(document.uri, (ds) => ds.some((d) => d.source === 'PutUsers'));
+    assert.match(moved!.message, /users\[1\]/);
+    assert.equal(document.offsetAt(moved!.range.start), document.getText().indexOf('userID=b'), 'on the second user');
+    await replace('userID=b', 'userId=b');
+    await waitForDiagnostics(document.uri, (ds) => ds.every((d) => d.source !== 'PutUsers'));
+    const [lens] = await codeLenses(document.uri);
+    assert.equal(lens?.command?.title, '$(new-file) Make Input File from This Command');
+    const made = await vscode.commands.executeCommand<vscode.Uri | undefined>(
+      lens!.command!.command,
+      ...(lens!.command!.arguments ?? []).map((a: object) => ({ ...a, format: 'json' })),
+    );
+    assert.deepEqual(await pasted(made), { datasetArn: ARN, users: [{ userId: 'a' }, { userId: 'b' }] });
   });
 
   it('copies nothing from a file the CLI or the service would reject', async () => {

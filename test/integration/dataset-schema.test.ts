@@ -267,6 +267,21 @@ describe('PutUsers: properties against the dataset schema', function () {
       ['schema-check/import/people-0001.putusers.json', 'schema-check/import/people-0002.putusers.json'],
     );
     assert.deepEqual(result.rejected, [{ line: 7, column: 2, message: '"old" is no int (the field AGE)' }]);
+    // The rejected rows: a read-only document (no Untitled-N to save), nothing in the Problems
+    // panel, each row's place a link into the CSV.
+    assert.ok(result.rejectedRows, 'the rejected rows have a document');
+    const list = await vscode.workspace.openTextDocument(vscode.Uri.parse(result.rejectedRows));
+    assert.equal(list.uri.scheme, 'putusers-report');
+    assert.equal(list.isUntitled, false);
+    assert.equal(list.getText(), 'people.csv:7:2: "old" is no int (the field AGE)\n');
+    await vscode.window.showTextDocument(list);
+    const links = await vscode.commands.executeCommand<vscode.DocumentLink[]>('vscode.executeLinkProvider', list.uri);
+    assert.deepEqual(
+      links.map((l) => [list.getText(l.range), l.target?.with({ fragment: '' }).toString(), l.target?.fragment]),
+      [['people.csv:7:2', csv.toString(), 'L7,2']],
+    );
+    assert.deepEqual(vscode.languages.getDiagnostics(list.uri), []);
+    assert.ok(!vscode.workspace.textDocuments.some((d) => d.isUntitled), 'no unsaved editor was opened');
     // Typed by schema-check/users.avsc (a parent's), and valid against it in the editor.
     const document = await vscode.workspace.openTextDocument(result.files[0]!);
     assert.match(document.getText(), /\\"age\\": 20, \\"gender\\": \\"M\\"\}/);

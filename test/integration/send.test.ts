@@ -5,7 +5,7 @@
 // sensitive: the launcher fails the run when one of them is in any log file.
 import * as assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import * as net from 'node:net';
@@ -54,6 +54,19 @@ async function writeInput(
   return uri;
 }
 
+/** Writes an input that is open (Send File opened it), and waits until its document holds the new text. */
+async function rewriteOpen(uri: vscode.Uri, request: PutUsersRequest): Promise<void> {
+  const { writeInput: write } = await import('../../src/core');
+  const text = write(request, 'json');
+  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+  const document = await vscode.workspace.openTextDocument(uri);
+  await pollUntil(
+    () => (document.getText() === text ? true : undefined),
+    10_000,
+    () => `${uri.path} was not read again`,
+  );
+}
+
 function sent(result: SendResult | undefined): Extract<SendResult, { status: 'sent' }> {
   assert.equal(result?.status, 'sent', `the command's result: ${JSON.stringify(result)}`);
   return result as Extract<SendResult, { status: 'sent' }>;
@@ -73,6 +86,25 @@ function usersNotIn(result: Extract<SendResult, { status: 'sent' }>, datasetArn 
   );
   assert.equal(request?.datasetArn, datasetArn);
   return request!.users;
+}
+
+/** No user got in: no users-not-in file (it would be `original` again), and the report says `original` is still the one to send. */
+function assertNoCopyOf(result: Extract<SendResult, { status: 'sent' }>, original: string): void {
+  assert.equal(result.failedFile, undefined, result.reportLines.join('\n'));
+  assert.ok(!result.actions.includes('Open Users Not In'), result.actions.join(', '));
+  assert.match(
+    result.reportLines.at(-1)!,
+    new RegExp(
+      `^(Nothing was sent|No user got in), so no users-not-in file was written: ${original.replace(/[.]/g, '\\.')} is still the one to send\\.$`,
+    ),
+  );
+  const folder = path.dirname(fixtureUri(original).fsPath);
+  const stem = path.basename(original).replace(/\.putusers\.json$/, '');
+  assert.deepEqual(
+    readdirSync(folder).filter((n) => n.startsWith(`${stem}.failed-`)),
+    [],
+    'no copy beside the file',
+  );
 }
 
 /** The CodeLenses of `uri` once the profile · region one is there (the target is read asynchronously, without the SDK), and, when given, has the title `title`. */
@@ -252,8 +284,29 @@ describe('PutUsers: Send File (against the emulator)', function () {
       ['Go to users[4]', 'Open Users Not In', 'Show Report'],
       'rejected users: go to the first, nothing to set',
     );
-    // Each rejected user carries the service's message in the file, on its userId, until the next edit.
+    // Show Report's document: read-only, its users[N] linked to the users, with tooltips that
+    // VS Code's Markdown rendering of link text leaves as they are (no brackets, no backslashes).
+    const report = await vscode.workspace.openTextDocument(vscode.Uri.parse(result.reportUri));
+    assert.equal(report.uri.scheme, 'putusers-report');
+    assert.equal(report.getText(), result.reportLines.join('\n') + '\n');
+    await vscode.window.showTextDocument(report);
+    const links = await vscode.commands.executeCommand<vscode.DocumentLink[]>('vscode.executeLinkProvider', report.uri);
+    // In the request lines of the search for the rejected users, and in their own lines.
+    const rejectedLinks = links.filter((l) => /^users\[(4|17)\]$/.test(report.getText(l.range)));
+    assert.ok(rejectedLinks.length >= 2, links.map((l) => report.getText(l.range)).join(', '));
     const document = await vscode.workspace.openTextDocument(uri);
+    for (const link of rejectedLinks) {
+      const k = Number(/\d+/.exec(report.getText(link.range))![0]);
+      const line = document.positionAt(document.getText().indexOf(`"${input[k]!.userId}"`)).line;
+      assert.equal(link.target?.with({ fragment: '' }).toString(), uri.toString());
+      assert.ok(Math.abs(Number(link.target!.fragment.slice(1)) - 1 - line) <= 1, `users[${k}] links to its user`);
+      assert.equal(
+        link.tooltip,
+        `Go to the user at index ${k}: line ${link.target!.fragment.slice(1)} of send/reject.putusers.json`,
+      );
+      assert.doesNotMatch(link.tooltip!, /[[\]\\*_`]/, 'nothing Markdown link text would eat');
+    }
+    // Each rejected user carries the service's message in the file, on its userId, until the next edit.
     const marked = vscode.languages
       .getDiagnostics(uri)
       .filter((d) => d.source === 'PutUsers (service)')
@@ -338,6 +391,46 @@ describe('PutUsers: Send File (against the emulator)', function () {
     );
   });
 
+  it('Send Folder after a Send File that got nothing in (unknown dataset): no copy was written, so the mended folder is sent', async () => {
+    const input = users(4, 'unknown-then-folder');
+    const uri = await writeInput('folder-unknown/a.putusers.json', { datasetArn: UNKNOWN_ARN, users: input });
+    const failed = sent(await send(uri));
+    assert.equal(failed.report.fatal?.kind, 'not-found');
+    assertNoCopyOf(failed, 'send/folder-unknown/a.putusers.json');
+    await rewriteOpen(uri, { datasetArn: ARN, users: input }); // the ARN mended
+    const folder = fixtureUri('send/folder-unknown');
+    const result = sent(
+      await vscode.commands.executeCommand<SendResult>('putUsers.sendFolder', folder, { confirmed: true }),
+    );
+    assert.equal(result.report.accepted, 4, result.reportLines.join('\n'));
+    assertNothingLostNothingTwice(emulator, input, []);
+  });
+
+  it('Send Folder leaves out the users-not-in files of earlier sends and names them: a user mended since is sent once, as it is now', async () => {
+    const input = users(12, 'stale');
+    emulator.setFaults([{ fault: { kind: 'reject-user', userIds: [input[3]!.userId] } }]);
+    const uri = await writeInput('folder-stale/a.putusers.json', { datasetArn: ARN, users: input });
+    const first = sent(await send(uri));
+    assert.equal(first.report.accepted, 11);
+    const copy = path.basename(vscode.Uri.parse(first.failedFile!).path);
+    assert.match(copy, /^a\.failed-\d{8}T\d{6}Z\.putusers\.json$/);
+    const mended = input.map((u, k) => (k === 3 ? { ...u, properties: '{"age": "33"}' } : u));
+    await rewriteOpen(uri, { datasetArn: ARN, users: mended });
+    emulator.clear();
+    emulator.setFaults([]);
+    const result = sent(
+      await vscode.commands.executeCommand<SendResult>('putUsers.sendFolder', fixtureUri('send/folder-stale'), {
+        confirmed: true,
+      }),
+    );
+    assert.equal(result.report.total, 12, 'the copy of users[3] before it was mended is not sent');
+    assertNothingLostNothingTwice(emulator, mended, []);
+    assert.equal(
+      result.reportLines.at(-1),
+      `Left out: 1 users-not-in file of earlier sends (send each on its own): ${copy}.`,
+    );
+  });
+
   it('Send Folder sends nothing when a file has an error', async () => {
     await writeInput('folder-bad/a.putusers.json', { datasetArn: ARN, users: users(2, 'folder-bad') });
     await vscode.workspace.fs.writeFile(
@@ -405,17 +498,15 @@ describe('PutUsers: Send File (against the emulator)', function () {
     assertNothingLostNothingTwice(emulator, input, []);
   });
 
-  describe('says what is wrong and keeps every user for the resend, when', () => {
+  describe('says what is wrong and that the file is still the one to send (no copy of it written), when', () => {
     const fatal = async (setup: () => Thenable<void> | void, datasetArn = ARN) => {
       await setup();
       const input = users(3, `fatal${Math.random().toString(36).slice(2, 6)}`);
-      const uri = await writeInput(`fatal-${Math.random().toString(36).slice(2, 8)}.putusers.json`, {
-        datasetArn,
-        users: input,
-      });
+      const name = `fatal-${Math.random().toString(36).slice(2, 8)}`;
+      const uri = await writeInput(`${name}.putusers.json`, { datasetArn, users: input });
       const result = sent(await send(uri));
       assert.equal(result.report.accepted, 0);
-      assert.deepEqual(usersNotIn(result, datasetArn), input, 'every user is in the users-not-in file');
+      assertNoCopyOf(result, `send/${name}.putusers.json`);
       assert.equal(emulator.acceptedUsers().length, 0);
       assert.ok(
         result.reportLines.some((l) => l.startsWith('Stopped: ')),
@@ -431,20 +522,20 @@ describe('PutUsers: Send File (against the emulator)', function () {
         report.fatal!.message,
         /^The service at http:\/\/127\.0\.0\.1:\d+ found no dataset .*check that it holds this dataset\.$/,
       );
-      assert.deepEqual(report.actions, ['Open Users Not In', 'Open Endpoint Setting', 'Show Report']);
+      assert.deepEqual(report.actions, ['Open Endpoint Setting', 'Show Report']);
     });
 
     it('the dataset is busy (ResourceInUseException)', async () => {
       const report = await fatal(() => undefined, BUSY_ARN);
       assert.equal(report.fatal?.kind, 'in-use');
-      assert.deepEqual(report.actions, ['Open Users Not In', 'Show Report']);
+      assert.deepEqual(report.actions, ['Show Report']);
     });
 
     it('the profile has no credentials', async () => {
       const report = await fatal(() => config().update('profile', 'ghost', vscode.ConfigurationTarget.Global));
       assert.equal(report.fatal?.kind, 'no-credentials');
       assert.match(report.fatal!.message, /"ghost"/);
-      assert.deepEqual(report.actions, ['Open Users Not In', 'Choose Profile', 'Show Report']);
+      assert.deepEqual(report.actions, ['Choose Profile', 'Show Report']);
       assert.equal(emulator.requests.length, 0);
     });
 
@@ -473,7 +564,7 @@ describe('PutUsers: Send File (against the emulator)', function () {
         const report = await fatal(() => config().update('profile', 'work', vscode.ConfigurationTarget.Global));
         assert.equal(report.fatal?.kind, 'sso-expired', report.fatal?.message);
         assert.match(report.fatal!.message, /run `aws sso login --profile work`/);
-        assert.deepEqual(report.actions, ['Open Users Not In', 'Choose Profile', 'Show Report']);
+        assert.deepEqual(report.actions, ['Choose Profile', 'Show Report']);
         assert.equal(emulator.requests.length, 0);
       } finally {
         process.env['HOME'] = home;
@@ -485,7 +576,7 @@ describe('PutUsers: Send File (against the emulator)', function () {
     it('there is no region', async () => {
       const report = await fatal(() => config().update('profile', 'noregion', vscode.ConfigurationTarget.Global));
       assert.equal(report.fatal?.kind, 'no-region');
-      assert.deepEqual(report.actions, ['Open Users Not In', 'Set Region', 'Show Report']);
+      assert.deepEqual(report.actions, ['Set Region', 'Show Report']);
       assert.equal(emulator.requests.length, 0);
     });
 
@@ -495,7 +586,7 @@ describe('PutUsers: Send File (against the emulator)', function () {
         config().update('endpoint', `http://127.0.0.1:${port}`, vscode.ConfigurationTarget.Workspace),
       );
       assert.equal(report.fatal?.kind, 'unreachable');
-      assert.deepEqual(report.actions, ['Open Users Not In', 'Open Endpoint Setting', 'Show Report']);
+      assert.deepEqual(report.actions, ['Open Endpoint Setting', 'Show Report']);
     });
 
     it('the endpoint is http:// on another host (refused before any request)', async () => {
@@ -503,7 +594,7 @@ describe('PutUsers: Send File (against the emulator)', function () {
         config().update('endpoint', 'http://personalize.example.com', vscode.ConfigurationTarget.Workspace),
       );
       assert.equal(report.fatal?.kind, 'insecure-endpoint');
-      assert.deepEqual(report.actions, ['Open Users Not In', 'Open Endpoint Setting', 'Show Report']);
+      assert.deepEqual(report.actions, ['Open Endpoint Setting', 'Show Report']);
     });
 
     it('an http:// endpoint on another host is refused even when workspace settings try to allow it (user settings only)', async () => {
@@ -557,7 +648,7 @@ describe('PutUsers: Send File (against the emulator)', function () {
       const result = sent(await send(uri));
       assert.equal(result.report.accepted, 0);
       assert.equal(result.report.requests[0]?.error?.kind, 'throttled');
-      assert.deepEqual(usersNotIn(result), input);
+      assertNoCopyOf(result, 'send/throttled.putusers.json');
     });
   });
 

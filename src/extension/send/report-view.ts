@@ -1,7 +1,8 @@
 // After a send: the users not in, as a new input file beside the original (or, where nothing can
-// be written, an unsaved editor: they are never only in memory), and a message that says what
-// happened with the next step as its buttons (the whole report is behind Show Report; the
-// PutUsers log has each request as it happened).
+// be written, an unsaved editor: they are never only in memory) when some users got in (when
+// none did, the original is still the one to send), and a message that says what happened with
+// the next step as its buttons (the whole report is behind Show Report; the PutUsers log has
+// each request as it happened).
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { COMMAND } from '../command-ids';
@@ -9,9 +10,9 @@ import { type Format, plural, type PutUsersRequest, writeInput } from '../../cor
 import type { SendReport } from '../../send';
 import { failureText, type SendFailure } from '../../send/errors';
 import { failedFileName, notInRequest } from '../../send/failed-file';
-import { reasonNotIn } from '../../send/report';
+import { reasonNotIn, stillToSendLine, usersNotInWorthAFile } from '../../send/report';
 import type { Ctx } from '../context';
-import type { UserPlace } from './report-documents';
+import type { LinkRule, UserPlace } from '../read-only-documents';
 import { extensionRemedyWords } from './wording';
 import { formatOf } from '../documents';
 import { uriExists } from '../files';
@@ -37,14 +38,17 @@ export const targetBeside = (document: vscode.TextDocument): UsersNotInTarget =>
   untitled: document.isUntitled,
 });
 
-/** Writes the users not in beside the target (never over an existing file); an untitled editor when that cannot be done. */
+/**
+ * Writes the users not in beside the target (never over an existing file); an untitled editor
+ * when that cannot be done; nothing when no user got in (usersNotInWorthAFile).
+ */
 export async function writeUsersNotIn(
   target: UsersNotInTarget,
   request: PutUsersRequest,
   report: SendReport,
   log: vscode.LogOutputChannel,
 ): Promise<UsersNotInFile | undefined> {
-  const rest = notInRequest(request, report);
+  const rest = usersNotInWorthAFile(report) ? notInRequest(request, report) : undefined;
   if (!rest) return undefined;
   const { format } = target;
   const text = writeInput(rest, format);
@@ -76,18 +80,33 @@ export async function writeUsersNotIn(
 export interface SendOutcome {
   /** The file's workspace-relative name. */
   name: string;
-  source: vscode.Uri;
   report: SendReport;
-  reportLines: readonly string[];
+  /** The report as a read-only document (ctx.reports), for Show Report. */
+  reportUri: vscode.Uri;
   notInFile: UsersNotInFile | undefined;
   /** Where each user starts, for links and Go to. */
   userPlaces: readonly (UserPlace | undefined)[];
+  /** A last sentence (a folder's files left out). */
+  note?: string;
+}
+
+/**
+ * The links of a report: each `users[N]` (or `users[N..M]`) to where users[N] starts, with a
+ * tooltip in words, as VS Code shows it as Markdown link text (`users[N]` would lose its brackets).
+ */
+export function userLinks(places: readonly (UserPlace | undefined)[]): LinkRule {
+  return {
+    pattern: /users\[(\d+)(?:\.\.\d+)?\]/g,
+    place: (m) => places[Number(m[1])],
+    tooltip: (m, place) =>
+      `Go to the user at index ${m[1]}: line ${place.line + 1} of ${vscode.workspace.asRelativePath(place.uri)}`,
+  };
 }
 
 /** One message: how many got in, why not all, where the rest are; buttons for the next step (their labels returned). */
 export function presentReport(
   ctx: Pick<Ctx, 'reports'>,
-  { name, source, report, reportLines, notInFile, userPlaces }: SendOutcome,
+  { name, reportUri, report, notInFile, userPlaces, note }: SendOutcome,
 ): string[] {
   const notIn = report.total - report.accepted;
   const actions = new Map<string, () => unknown>();
@@ -101,7 +120,7 @@ export function presentReport(
   if (notInFile?.saved) actions.set('Open Users Not In', () => vscode.window.showTextDocument(notInFile.uri));
   const nextStep = nextStepFor(report.fatal);
   if (nextStep) actions.set(...nextStep);
-  actions.set('Show Report', () => ctx.reports.show(source, reportLines, userPlaces));
+  actions.set('Show Report', () => ctx.reports.show(reportUri));
 
   let message: string;
   if (notIn === 0) {
@@ -117,8 +136,10 @@ export function presentReport(
         ),
       );
     if (notInFile) parts.push(`The ${notIn} not in are in ${notInFile.label}, ready to send again.`);
+    else parts.push(stillToSendLine(report, name));
     message = parts.join(' ');
   }
+  if (note) message += ` ${note}`;
   const show =
     notIn === 0
       ? vscode.window.showInformationMessage

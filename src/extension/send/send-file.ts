@@ -2,6 +2,7 @@
 // file of more than 10 users as consecutive requests, send with the engine (dist/send.js, loaded
 // now) under a progress notification with Cancel, write the users not in beside the file, and
 // say what happened. One send per file at a time: a second one could send a user twice.
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import {
   type Finding,
@@ -21,8 +22,8 @@ import { firstProblem, refusedUntrusted, sayInvalid } from '../refusals';
 import { settings } from '../settings';
 import { engineTarget, loadSendEngine, type SendEngine } from './load-engine';
 import { extensionRemedyWords, REGION_FROM } from './wording';
-import type { UserPlace } from './report-documents';
-import { presentReport, targetBeside, type UsersNotInTarget, writeUsersNotIn } from './report-view';
+import type { UserPlace } from '../read-only-documents';
+import { presentReport, targetBeside, userLinks, type UsersNotInTarget, writeUsersNotIn } from './report-view';
 
 export interface SendFileOptions {
   /** Send without asking (warnings, several requests): for keybindings and automation. */
@@ -37,6 +38,8 @@ export type SendFileResult =
       report: SendReport;
       failedFile?: string;
       reportLines: string[];
+      /** The report as a read-only document (what Show Report opens). */
+      reportUri: string;
       /** The buttons of the message that says what happened. */
       actions: string[];
     };
@@ -176,31 +179,39 @@ export async function finishSend(
     report: SendReport;
     engine: SendEngine;
     userPlaces: readonly (UserPlace | undefined)[];
+    /** Said after the report, in the message too (a folder's files left out). */
+    note?: string;
   },
   beforeMessage: () => void = () => undefined,
 ): Promise<SendFileResult> {
-  const { request, report, engine } = sent;
-  // As `putusers send` does: whenever a user is not in, a file holds exactly those not in.
+  const { request, report, engine, note } = sent;
+  // As `putusers send` does: when some users got in and some did not, a file holds exactly those not in.
   const failedFile = engine.allIn(report) ? undefined : await writeUsersNotIn(sent.target, request, report, ctx.log);
   const reportLines = engine.formatReport(report, {
-    ...(failedFile ? { failedFile: failedFile.label } : {}),
+    ...(failedFile ? { failedFile: failedFile.label } : { source: sent.name }),
     remedyWords: extensionRemedyWords,
   });
+  if (note) reportLines.push(note);
   // The engine logged each request and the totals as they happened; the file is what is new.
   if (failedFile) ctx.log.info(engine.failedFileLine(report, failedFile.label));
+  if (note) ctx.log.info(note);
   beforeMessage();
+  const reportUri = ctx.reports.add(`${path.basename(sent.source.path)} — send`, reportLines, [
+    userLinks(sent.userPlaces),
+  ]);
   const actions = presentReport(ctx, {
     name: sent.name,
-    source: sent.source,
     report,
-    reportLines,
+    reportUri,
     notInFile: failedFile,
     userPlaces: sent.userPlaces,
+    ...(note ? { note } : {}),
   });
   return {
     status: 'sent',
     report,
     reportLines,
+    reportUri: reportUri.toString(),
     actions,
     ...(failedFile ? { failedFile: failedFile.uri.toString() } : {}),
   };

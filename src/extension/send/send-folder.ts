@@ -1,14 +1,15 @@
 // "PutUsers: Send Folder": every input file of a folder (`*.putusers.json|yaml|yml`, what Import
-// Users from CSV and `putusers import` write), in name order, as one send, as `putusers send DIR`
-// does: each file is checked first (an error, or another dataset, sends nothing), users are
-// numbered across the files, one report, and the users not in go beside the folder (inside it,
-// a second send of the folder would pick them up).
+// Users from CSV and `putusers import` write; the users-not-in files of earlier sends left out and
+// named), in name order, as one send, as `putusers send DIR` does: each file is checked first (an
+// error, or another dataset, sends nothing), users are numbered across the files, one report, and
+// the users not in go beside the folder (not in it).
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { type Finding, plural, type PutUsersRequest, readRequestToSend } from '../../core';
+import { folderInputs } from '../../send/failed-file';
 import type { Ctx } from '../context';
 import { refusedUntrusted, sayInvalid } from '../refusals';
-import type { UserPlace } from './report-documents';
+import type { UserPlace } from '../read-only-documents';
 import { formatOf } from '../documents';
 import {
   agreesToSend,
@@ -19,16 +20,19 @@ import {
   type SendFileResult,
 } from './send-file';
 
-const INPUT_FILE = /\.putusers\.(json|ya?ml)$/i;
-
 export async function sendFolder(ctx: Ctx, resource: unknown, options: SendFileOptions = {}): Promise<SendFileResult> {
   if (refusedUntrusted()) return { status: 'untrusted' };
   const folder = resource instanceof vscode.Uri ? resource : await pickFolder();
   if (!folder) return { status: 'no-document' };
   const name = vscode.workspace.asRelativePath(folder);
-  const documents = await inputsOf(folder);
+  const { documents, skipped } = await inputsOf(folder);
+  const note = skipped.length
+    ? `Left out: ${plural(skipped.length, 'users-not-in file')} of earlier sends (send each on its own): ${skipped.join(', ')}.`
+    : undefined;
   if (documents.length === 0) {
-    void vscode.window.showErrorMessage(`PutUsers: ${name} holds no input files (*.putusers.json, .yaml or .yml).`);
+    void vscode.window.showErrorMessage(
+      `PutUsers: ${name} holds no input files (*.putusers.json, .yaml or .yml).${note ? ` ${note}` : ''}`,
+    );
     return { status: 'no-document' };
   }
   // Claimed before the first await that follows, so that no file of the folder is sent twice at once.
@@ -47,7 +51,7 @@ export async function sendFolder(ctx: Ctx, resource: unknown, options: SendFileO
     claimed.push(document);
   }
   try {
-    return await readAndSend(ctx, folder, name, documents, controller, options);
+    return await readAndSend(ctx, { folder, name, documents, note }, controller, options);
   } finally {
     claimed.forEach((d) => ctx.sends.release(d));
   }
@@ -55,9 +59,12 @@ export async function sendFolder(ctx: Ctx, resource: unknown, options: SendFileO
 
 async function readAndSend(
   ctx: Ctx,
-  folder: vscode.Uri,
-  name: string,
-  documents: vscode.TextDocument[],
+  {
+    folder,
+    name,
+    documents,
+    note,
+  }: { folder: vscode.Uri; name: string; documents: vscode.TextDocument[]; note?: string },
   controller: AbortController,
   options: SendFileOptions,
 ): Promise<SendFileResult> {
@@ -106,22 +113,26 @@ async function readAndSend(
     target: { uri: besideFolder, format: 'json', untitled: false },
     request,
     userPlaces,
+    ...(note ? { note } : {}),
   });
 }
 
-/** The folder's input files, in name order, as documents (those open in an editor as they are there). */
-async function inputsOf(folder: vscode.Uri): Promise<vscode.TextDocument[]> {
+/**
+ * The folder's input files, in name order, as documents (those open in an editor as they are
+ * there), and the names of the users-not-in files left out.
+ */
+async function inputsOf(folder: vscode.Uri): Promise<{ documents: vscode.TextDocument[]; skipped: string[] }> {
   let entries: [string, vscode.FileType][];
   try {
     entries = await vscode.workspace.fs.readDirectory(folder);
   } catch {
-    return [];
+    return { documents: [], skipped: [] };
   }
-  const names = entries
-    .filter(([n, type]) => type === vscode.FileType.File && INPUT_FILE.test(n))
-    .map(([n]) => n)
-    .sort();
-  return Promise.all(names.map((n) => vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder, n))));
+  const { inputs, skipped } = folderInputs(entries.filter(([, type]) => type === vscode.FileType.File).map(([n]) => n));
+  const documents = await Promise.all(
+    inputs.map((n) => vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder, n))),
+  );
+  return { documents, skipped };
 }
 
 async function pickFolder(): Promise<vscode.Uri | undefined> {

@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { readRequest } from '../../../src/core';
-import { failedFileName, notInRequest, writeFailedFile } from '../../../src/send/failed-file';
+import { failedFileName, folderInputs, notInRequest, writeFailedFile } from '../../../src/send/failed-file';
 import { ARN } from '../../support/values';
 
 const AT = new Date('2026-11-28T17:15:00.123Z');
@@ -30,6 +30,7 @@ describe('send: the failed-users file', () => {
       users: [{ userId: 'a', properties: '{"x": "1"}' }, { userId: 'b' }, { userId: 'c' }, { userId: 'd' }],
     };
     const report = {
+      accepted: 2,
       notIn: [
         { index: 1, status: 'rejected' as const },
         { index: 3, status: 'unsent' as const },
@@ -47,7 +48,35 @@ describe('send: the failed-users file', () => {
       assert.deepEqual(back.findings, [], 'a valid input file');
       assert.deepEqual(back.request, { datasetArn: ARN, users: [{ userId: 'b' }, { userId: 'd' }] });
     }
-    assert.equal(writeFailedFile(path.join(dir, 'x.json'), request, { notIn: [] }, AT), undefined, 'nothing to write');
+    assert.equal(
+      writeFailedFile(path.join(dir, 'x.json'), request, { accepted: 4, notIn: [] }, AT),
+      undefined,
+      'nothing to write',
+    );
+    const noneIn = { accepted: 0, notIn: [0, 1, 2, 3].map((index) => ({ index, status: 'unsent' as const })) };
+    assert.equal(
+      writeFailedFile(path.join(dir, 'x.json'), request, noneIn, AT),
+      undefined,
+      'none got in: the original is still the one to send',
+    );
     assert.equal(readdirSync(dir).length, 4);
+  });
+
+  it('is left out of a folder send, which takes the input files in name order', () => {
+    assert.deepEqual(
+      folderInputs([
+        'b.putusers.yaml',
+        'a.failed-20261128T171500Z.putusers.json',
+        'notes.json',
+        'a.putusers.json',
+        'a.failed-20261128T171500Z-2.putusers.YML',
+        'failed-20261128T171500Z.putusers.json',
+        'A.putusers.yml',
+      ]),
+      {
+        inputs: ['A.putusers.yml', 'a.putusers.json', 'b.putusers.yaml', 'failed-20261128T171500Z.putusers.json'],
+        skipped: ['a.failed-20261128T171500Z-2.putusers.YML', 'a.failed-20261128T171500Z.putusers.json'],
+      },
+    );
   });
 });

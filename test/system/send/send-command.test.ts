@@ -295,7 +295,7 @@ describe('send: putusers send FILE', () => {
     assert.equal((await run([binary])).code, 2);
   });
 
-  it('explains a fatal stop and keeps every user for the resend (wrong ARN)', async () => {
+  it('explains a fatal stop (wrong ARN): no user got in, so no copy of the file is written; FILE is still the one to send', async () => {
     const input = makeUsers(12);
     const file = inputFile(input, 'users.json', UNKNOWN_ARN);
     const { code, stdout } = await run([file, ...toEmulator('1')]);
@@ -304,12 +304,75 @@ describe('send: putusers send FILE', () => {
       stdout,
       /Stopped: The service at http:\/\/127\.0\.0\.1:\d+ found no dataset .*nope\/USERS in us-east-1 .*Check --endpoint-url, or leave it out to send to AWS\./,
     );
-    assert.match(
+    assert.ok(
+      stdout.endsWith(`\nNo user got in, so no users-not-in file was written: ${file} is still the one to send.\n`),
       stdout,
-      /\n12 users not in: written to .*users\.failed-\d{8}T\d{6}Z\.putusers\.json, ready to send again\.\nSend them with: putusers send /,
     );
-    const back = readRequest(readFileSync(path.join(dir, failedFiles()[0]!), 'utf8'), 'json');
-    assert.deepEqual(back.request?.users, input);
+    assert.deepEqual(failedFiles(), []);
+    assert.equal(emulator.acceptedUsers().length, 0);
+  });
+
+  it('nothing sent (no credentials): writes nothing, so the next send of the folder sends each user once', async () => {
+    const folder = path.join(dir, 'batch');
+    mkdirSync(folder);
+    const input = makeUsers(14);
+    const a = path.join(folder, 'a.putusers.json');
+    writeFileSync(a, writeInput({ datasetArn: ARN, users: input.slice(0, 12) }, 'json'));
+    writeFileSync(
+      path.join(folder, 'b.putusers.yaml'),
+      writeInput({ datasetArn: ARN, users: input.slice(12) }, 'yaml'),
+    );
+    const noCreds = await run([a, ...toEmulator('2')], {});
+    assert.equal(noCreds.code, 1);
+    assert.match(noCreds.stdout, /\nStopped: No AWS credentials found/);
+    assert.ok(
+      noCreds.stdout.endsWith(
+        `\nNothing was sent, so no users-not-in file was written: ${a} is still the one to send.\n`,
+      ),
+      noCreds.stdout,
+    );
+    assert.deepEqual(readdirSync(folder).sort(), ['a.putusers.json', 'b.putusers.yaml'], 'no copy beside a');
+    const again = await run([folder, ...toEmulator('2')]);
+    assert.equal(again.code, 0, again.stdout + again.stderr);
+    assert.match(again.stdout, /batch: 14 users from 2 files, numbered across them in name order\.\n/);
+    assertNothingLostNothingTwice(emulator, input, []);
+  });
+
+  it("a folder send leaves out the users-not-in files of earlier sends, and names them: a stale copy never overwrites a user's newer version", async () => {
+    const folder = path.join(dir, 'batch');
+    mkdirSync(folder);
+    const input = makeUsers(15);
+    const a = path.join(folder, 'a.putusers.json');
+    writeFileSync(a, writeInput({ datasetArn: ARN, users: input }, 'json'));
+    emulator.setFaults([{ fault: { kind: 'reject-user', userIds: ['u4'] } }]);
+    const first = await run([a, ...toEmulator('2')]);
+    assert.equal(first.code, 1);
+    const [copy] = readdirSync(folder).filter((n) => n.includes('.failed-'));
+    assert.match(copy!, /^a\.failed-\d{8}T\d{6}Z\.putusers\.json$/, 'the rejected user, beside a');
+    // The user mends u4 in the original and sends the folder; the service now takes it.
+    const fixed = input.map((u) => (u.userId === 'u4' ? { userId: 'u4', properties: '{"age": "44"}' } : u));
+    writeFileSync(a, writeInput({ datasetArn: ARN, users: fixed }, 'json'));
+    emulator.clear();
+    emulator.setFaults([]);
+    const folderSend = await run([folder, ...toEmulator('2')]);
+    assert.equal(folderSend.code, 0, folderSend.stdout + folderSend.stderr);
+    assert.match(
+      folderSend.stdout,
+      new RegExp(
+        `^${folder}: 15 users from 1 file, numbered across them in name order; 1 users-not-in file of earlier sends left out \\(send each on its own: putusers send FILE\\): ${copy!.replace(/\./g, '\\.')}\\.\\n`,
+      ),
+    );
+    assertNothingLostNothingTwice(emulator, fixed, []);
+    // A folder of nothing but such copies sends nothing, and says why.
+    rmSync(a);
+    const none = await run([folder, ...toEmulator('2')]);
+    assert.equal(none.code, 2);
+    assert.match(
+      none.stderr,
+      new RegExp(
+        `holds no input files .*; 1 users-not-in file of earlier sends left out .*${copy!.replace(/\./g, '\\.')}\\n$`,
+      ),
+    );
   });
 
   it('reports missing credentials and a refused http endpoint', async () => {

@@ -1,5 +1,12 @@
 import * as assert from 'node:assert/strict';
-import { allIn, emptyReport, failedFileLine, formatReport, ranges } from '../../../src/send/report';
+import {
+  allIn,
+  emptyReport,
+  failedFileLine,
+  formatReport,
+  ranges,
+  usersNotInWorthAFile,
+} from '../../../src/send/report';
 import { ARN } from '../../support/values';
 
 describe('send: the report as text', () => {
@@ -84,5 +91,32 @@ describe('send: the report as text', () => {
       formatReport(report, { failedFile: 'f.json' }).at(-1),
       '2 users not in: written to f.json (fix the rejected ones first), ready to send again.',
     );
+  });
+
+  it('says the file sent is still the one to send when no user got in (no users-not-in file then)', () => {
+    const unsent = { ...emptyReport(ARN, 2), unsent: 2 };
+    unsent.notIn.push({ index: 0, status: 'unsent' }, { index: 1, status: 'unsent' });
+    assert.equal(
+      formatReport(unsent, { source: 'f.json' }).at(-1),
+      'Nothing was sent, so no users-not-in file was written: f.json is still the one to send.',
+    );
+    const rejected = { ...unsent, unsent: 0, rejected: 2 };
+    rejected.requests = [{ n: 1, first: 0, users: 2, outcome: 'rejected', attempts: 1, ms: 3 }];
+    rejected.notIn = [
+      { index: 0, status: 'rejected' },
+      { index: 1, status: 'rejected' },
+    ];
+    assert.equal(
+      formatReport(rejected, { source: 'f.json' }).at(-1),
+      'No user got in, so no users-not-in file was written: f.json is still the one to send (fix the rejected ones first).',
+    );
+    const partly = { ...unsent, accepted: 1, unsent: 1, notIn: [{ index: 1, status: 'unsent' as const }] };
+    assert.equal(usersNotInWorthAFile(partly), true);
+    assert.match(
+      formatReport(partly, { source: 'f.json' }).at(-1)!,
+      /^1 of 2 users in/,
+      'a file is due: the caller writes it',
+    );
+    assert.equal(usersNotInWorthAFile(unsent), false);
   });
 });
