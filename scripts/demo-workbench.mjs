@@ -55,7 +55,7 @@ function writeJson(file, value) {
  * settings), else left as it is, with whatever the user added, changed or removed. Returns whether
  * it was made now.
  */
-export function ensureSampleWorkspace(dir, startupEditor = 'readme') {
+function ensureSampleWorkspace(dir, startupEditor = 'readme') {
   if (fs.existsSync(dir)) return false;
   fs.cpSync(SAMPLE_WORKSPACE, dir, { recursive: true });
   writeJson(path.join(dir, '.vscode', 'settings.json'), { 'workbench.startupEditor': startupEditor });

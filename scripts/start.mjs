@@ -13,7 +13,7 @@
 //   --workspace DIR     open a folder of your own instead of the sample (its files are not
 //                       changed; the emulator then accepts any dataset ARN)
 import { spawnSync } from 'node:child_process';
-import { statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEMO_REGION, demoKeys, startDemo } from './demo-workbench.mjs';
@@ -122,7 +122,9 @@ try {
   });
   demo.server.process.once('exit', (code, signal) => {
     if (stopping) return;
-    console.error(`[start] the VS Code server exited (${signal ?? code}); its log: ${demo.serverLog}`);
+    // stop() deletes this run's folder, the log with it: show its end now.
+    const log = readFileSync(demo.serverLog, 'utf8').trimEnd().split('\n').slice(-20).join('\n');
+    console.error(`[start] the VS Code server exited (${signal ?? code}); the end of its log:\n${log}`);
     void stop(1);
   });
   const sample = opts.folder === undefined;
