@@ -5,7 +5,17 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'out/', 'node_modules/', 'test/fixtures/', '.vscode-test/', 'test-results/'] },
+  {
+    ignores: [
+      'dist/',
+      'out/',
+      'node_modules/',
+      'test/fixtures/',
+      '.vscode-test/',
+      'test-results/',
+      'sample-workspace/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -7,14 +7,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { DEMO_KEYS, DEMO_REGION, datasetArnsOf, demoHome } from './demo-workbench.mjs';
+import { DEMO_REGION, datasetArnsOf, demoHome, demoKeys } from './demo-workbench.mjs';
 
 const require = createRequire(import.meta.url);
 const { startEmulator } = require('../dist/emulator.js');
 const files = ['examples/users.putusers.json', 'examples/users.putusers.yaml'];
 
 const emulator = await startEmulator({
-  credentials: [DEMO_KEYS],
+  credentials: [demoKeys()],
   datasets: datasetArnsOf(files).map((arn) => ({ arn })),
 });
 const home = mkdtempSync(path.join(tmpdir(), 'putusers-demo-'));

@@ -1,9 +1,12 @@
 // What `npm start` runs, as a function the end-to-end tests start too: the project's Personalize
 // Events emulator (demo keys), a HOME of its own (so ~/.aws is never read or written), and the
 // real VS Code server with the packaged extension installed from the .vsix, serving a workspace:
-// a fresh copy of examples/ whose settings point putUsers.endpoint at the emulator, or a folder
-// of the user's own (the endpoint then goes to the server's machine settings; the folder is not
-// touched).
+// the sample (a copy of examples/; `npm start` keeps it between runs, the tests take a fresh
+// one), or a folder of the user's own (not touched). The emulator's endpoint goes to the server's
+// machine settings either way, so nothing in a workspace changes from one run to the next.
+//
+// dist/ is read only when a function here is called: `npm start` imports this module before it
+// has built anything.
 import * as fs from 'node:fs';
 import { createRequire } from 'node:module';
 import * as os from 'node:os';
@@ -12,9 +15,10 @@ import { isolatedAwsEnv } from './test-sandbox.mjs';
 import { freePort, installExtension, repo, serverDirs, startServer, workbenchUrl } from './vscode-server/server.mjs';
 
 const require = createRequire(import.meta.url);
+const emulatorModule = () => require(path.join(repo, 'dist', 'emulator.js'));
 
 /** Credentials the emulator knows; they are nobody's AWS keys. */
-export const DEMO_KEYS = require(path.join(repo, 'dist', 'emulator.js')).LOCAL_EMULATOR_KEYS;
+export const demoKeys = () => emulatorModule().LOCAL_EMULATOR_KEYS;
 export const DEMO_REGION = 'us-east-1';
 export const SAMPLE_WORKSPACE = path.join(repo, 'examples');
 
@@ -33,9 +37,10 @@ export function datasetArnsOf(files) {
 
 /** A HOME whose default profile has the demo keys and region; returns the environment that points at it. */
 export function demoHome(home) {
+  const keys = demoKeys();
   const env = isolatedAwsEnv(path.join(home, '.aws'), {
     config: `[default]\nregion = ${DEMO_REGION}\n`,
-    credentials: `[default]\naws_access_key_id = ${DEMO_KEYS.accessKeyId}\naws_secret_access_key = ${DEMO_KEYS.secretAccessKey}\n`,
+    credentials: `[default]\naws_access_key_id = ${keys.accessKeyId}\naws_secret_access_key = ${keys.secretAccessKey}\n`,
   });
   return { ...env, HOME: home };
 }
@@ -46,11 +51,25 @@ function writeJson(file, value) {
 }
 
 /**
+ * The sample workspace at `dir`: made from examples/ when there is none (with `startupEditor` in its
+ * settings), else left as it is, with whatever the user added, changed or removed. Returns whether
+ * it was made now.
+ */
+function ensureSampleWorkspace(dir, startupEditor = 'readme') {
+  if (fs.existsSync(dir)) return false;
+  fs.cpSync(SAMPLE_WORKSPACE, dir, { recursive: true });
+  writeJson(path.join(dir, '.vscode', 'settings.json'), { 'workbench.startupEditor': startupEditor });
+  return true;
+}
+
+/**
  * Starts the emulator and VS Code with the extension of `vsix`. Options: `port` (VS Code's, 0 for
  * any free one), `host`, `emulatorPort` (0: any), `folder` (a workspace of the user's own instead
- * of the sample), `onRequest(line)` for each request the emulator answered, `startupEditor` (the
- * sample's `workbench.startupEditor`: its README by default).
- * Resolves to { url, emulator, workspace, root, stop() } once the server listens.
+ * of the sample), `sample` (where the sample workspace is kept, made if missing; by default a
+ * fresh copy that stop() deletes), `onRequest(line)` for each request the emulator answered,
+ * `startupEditor` (the sample's `workbench.startupEditor` when it is made: its README by default).
+ * Resolves to { url, emulator, workspace, sampleMade, root, stop() } once the server listens;
+ * stop() deletes `root` (this run's VS Code state and log), never `sample` or `folder`.
  */
 export async function startDemo({
   vsix,
@@ -58,10 +77,11 @@ export async function startDemo({
   host = '127.0.0.1',
   emulatorPort = 0,
   folder,
+  sample,
   onRequest = () => undefined,
   startupEditor = 'readme',
 }) {
-  const { startEmulator } = require(path.join(repo, 'dist', 'emulator.js'));
+  const { startEmulator } = emulatorModule();
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'putusers-start-'));
   const stops = [() => fs.rmSync(root, { recursive: true, force: true })];
   const stop = async () => {
@@ -71,7 +91,7 @@ export async function startDemo({
     const emulator = await startEmulator({
       port: emulatorPort,
       host: '127.0.0.1',
-      credentials: [DEMO_KEYS],
+      credentials: [demoKeys()],
       datasets: datasetArnsOf(fs.readdirSync(SAMPLE_WORKSPACE).map((name) => path.join(SAMPLE_WORKSPACE, name))).map(
         (arn) => ({ arn }),
       ),
@@ -87,20 +107,16 @@ export async function startDemo({
 
     const env = demoHome(path.join(root, 'home'));
     const dirs = serverDirs(path.join(root, 'vscode'));
-    const settings = { 'putUsers.endpoint': emulator.url };
+    writeJson(path.join(dirs.userData, 'Machine', 'settings.json'), { 'putUsers.endpoint': emulator.url });
     let workspace;
+    let sampleMade = false;
     if (folder === undefined) {
-      workspace = path.join(root, 'workspace');
-      fs.cpSync(SAMPLE_WORKSPACE, workspace, { recursive: true });
-      writeJson(path.join(workspace, '.vscode', 'settings.json'), {
-        ...settings,
-        'workbench.startupEditor': startupEditor,
-      });
+      workspace = path.resolve(sample ?? path.join(root, 'workspace'));
+      sampleMade = ensureSampleWorkspace(workspace, startupEditor);
     } else {
       workspace = path.resolve(folder);
       if (!fs.statSync(workspace, { throwIfNoEntry: false })?.isDirectory())
         throw new Error(`--workspace ${folder}: no such folder`);
-      writeJson(path.join(dirs.userData, 'Machine', 'settings.json'), settings);
     }
     installExtension(vsix, dirs, env);
     const serverLog = fs.createWriteStream(path.join(root, 'server.log'));
@@ -120,6 +136,7 @@ export async function startDemo({
       server,
       emulator,
       workspace,
+      sampleMade,
       root,
       serverLog: path.join(root, 'server.log'),
       stop,

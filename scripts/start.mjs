@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 // `npm start`: builds the .vsix, starts the project's Personalize Events emulator and the real
-// VS Code (in your browser) with the packaged extension installed and a sample workspace whose
-// settings point at the emulator; prints the URL to open. No AWS account needed; nothing leaves
-// this machine; ~/.aws is neither read nor written. Ctrl-C stops everything it started.
+// VS Code (in your browser) with the packaged extension installed and the sample workspace
+// (sample-workspace/ in the clone: made from examples/ on the first run, then kept with whatever
+// the user does in it); prints the URL to open, and what a second terminal needs to send to the
+// emulator. No AWS account needed; nothing leaves this machine; ~/.aws is neither read nor
+// written. Ctrl-C stops everything it started and deletes nothing of the user's.
 //
 // Usage: npm start [-- options]
 //   --port N            VS Code's port (default 8765; env PUTUSERS_PORT)
@@ -11,12 +13,14 @@
 //   --workspace DIR     open a folder of your own instead of the sample (its files are not
 //                       changed; the emulator then accepts any dataset ARN)
 import { spawnSync } from 'node:child_process';
-import { statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { startDemo } from './demo-workbench.mjs';
+import { DEMO_REGION, demoKeys, startDemo } from './demo-workbench.mjs';
 import { assertPortFree, ensureInstalled, Failure, repo, vscodeVersion } from './vscode-server/server.mjs';
 
+/** Where `npm start` keeps the sample workspace between runs (ignored by git). */
+const SAMPLE = path.join(repo, 'sample-workspace');
 const USAGE = 'Usage: npm start [-- --port N] [--host H] [--emulator-port N] [--workspace DIR]';
 const started = Date.now();
 const say = (msg) => console.log(`[start] ${msg}`);
@@ -62,6 +66,21 @@ function step(what, command, args) {
   return run.stdout;
 }
 
+/** A word for a POSIX shell, quoted only when it needs to be. */
+const shellWord = (word) => (/^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replaceAll("'", `'\\''`)}'`);
+
+/**
+ * The lines that send `file` (a shell word) to the emulator from a second terminal: the demo keys
+ * in the environment (a profile named by AWS_PROFILE would win over them), this clone's CLI.
+ */
+function secondTerminal(endpoint, file) {
+  const { accessKeyId, secretAccessKey } = demoKeys();
+  return [
+    `  unset AWS_PROFILE AWS_SESSION_TOKEN; export AWS_ACCESS_KEY_ID=${accessKeyId} AWS_SECRET_ACCESS_KEY=${secretAccessKey}`,
+    `  node ${shellWord(path.join(repo, 'dist', 'cli.js'))} send ${file} --region ${DEMO_REGION} --endpoint-url ${endpoint}`,
+  ].join('\n');
+}
+
 const opts = options();
 let demo;
 let stopping = false;
@@ -70,6 +89,8 @@ async function stop(code) {
   stopping = true;
   say('stopping VS Code and the emulator…');
   await demo?.stop();
+  if (demo && opts.folder === undefined)
+    say(`the sample workspace stays in ${demo.workspace}, with your changes; delete it for a fresh copy of examples/`);
   process.exit(code);
 }
 process.on('SIGINT', () => void stop(0));
@@ -96,26 +117,38 @@ try {
     host: opts.host,
     emulatorPort: opts.emulatorPort,
     folder: opts.folder,
+    sample: SAMPLE,
     onRequest: (line) => say(`emulator: ${line}`),
   });
   demo.server.process.once('exit', (code, signal) => {
     if (stopping) return;
-    console.error(`[start] the VS Code server exited (${signal ?? code}); its log: ${demo.serverLog}`);
+    // stop() deletes this run's folder, the log with it: show its end now.
+    const log = readFileSync(demo.serverLog, 'utf8').trimEnd().split('\n').slice(-20).join('\n');
+    console.error(`[start] the VS Code server exited (${signal ?? code}); the end of its log:\n${log}`);
     void stop(1);
   });
+  const sample = opts.folder === undefined;
   console.log(`
 PutUsers is ready (${seconds()}).
 
   Open VS Code in your browser:  ${demo.url}
-  Personalize Events emulator:   ${demo.emulator.url}  (demo keys, region us-east-1; nothing leaves this machine)
-  Workspace:                     ${demo.workspace}${opts.folder === undefined ? '  (a fresh copy of examples/)' : ''}
+  Personalize Events emulator:   ${demo.emulator.url}  (region ${DEMO_REGION}; nothing leaves this machine)
+  Workspace:                     ${demo.workspace}
+${
+  sample
+    ? `                                 ${demo.sampleMade ? 'made now from examples/; ' : ''}kept when you stop, with your changes (delete it for a fresh copy)`
+    : '                                 your folder, not changed'
+}
 
 ${
-  opts.folder === undefined
+  sample
     ? 'Try Send File (the cloud button in the editor title) on users.putusers.json; its requests show here.'
     : 'Your folder opens in Restricted Mode: trust it (Manage, in the banner) to send; requests show here.'
 }
-Ctrl-C stops VS Code and the emulator.
+From another terminal, with the emulator's keys (nobody's AWS keys):
+${secondTerminal(demo.emulator.url, sample ? shellWord(path.join(demo.workspace, 'users.putusers.json')) : 'FILE')}
+
+Ctrl-C stops VS Code and the emulator${sample ? '; the workspace stays' : ''}.
 `);
 } catch (e) {
   console.error(`[start] ${e instanceof Failure || e?.code === 'ENOENT' ? e.message : (e?.stack ?? e)}`);
