@@ -104,8 +104,8 @@ function toItem(
   }
   if (p.kind === 'input-snippet' || p.kind === 'user-snippet') {
     item.detail = SNIPPET_DETAILS[p.kind];
-    // Where one fits, a whole input or user is what is most likely wanted: before the members.
-    item.sortText = '0';
+    // In an empty file the input comes first; a user after the members the user at the cursor lacks.
+    item.sortText = p.kind === 'input-snippet' ? '0' : '2';
     item.documentation = new vscode.MarkdownString().appendCodeblock(
       expandSnippet(p.snippet),
       document.languageId === 'yaml' ? 'yaml' : 'json',

@@ -101,7 +101,8 @@ describe('PutUsers completions and hovers', () => {
       doc.uri,
       new vscode.Position(2, 4),
     );
-    const item = list.items.find((i) => i.label === 'datasetArn');
+    // Ours (the editor's word list may have a `datasetArn` too, from another open document).
+    const item = list.items.find((i) => i.label === 'datasetArn' && i.kind === vscode.CompletionItemKind.Property);
     assert.ok(item, list.items.map((i) => String(i.label)).join(', '));
     assert.match((item.insertText as vscode.SnippetString).value, /^datasetArn: arn:aws:personalize:\$\{1:region\}/);
   });
