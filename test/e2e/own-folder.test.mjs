@@ -37,7 +37,15 @@ describe('npm start with a workspace folder of your own', function () {
 
     await openFile(page, 'mine.putusers.json');
     await page.locator('.editor-actions [aria-label^="Send File"]').click();
-    // A custom endpoint (the emulator's) stands for the region: Send File asks nothing for 2 users and no warnings.
+    // The ARN names eu-west-1, the demo profile us-east-1: Send File says where it would send, and asks.
+    const dialog = page.locator('.monaco-dialog-box');
+    await dialog
+      .filter({
+        hasText:
+          /is in eu-west-1, but PutUsers would send to http:\/\/127\.0\.0\.1:\d+ \(putUsers\.endpoint\), signed for us-east-1/,
+      })
+      .waitFor();
+    await dialog.locator('.monaco-button', { hasText: 'Send Anyway' }).click();
     await toast(page, /all 2 users of mine\.putusers\.json are in/).waitFor();
     await shot(page, 'sent');
     assert.deepEqual(demo.emulator.acceptedUsers(), [{ userId: 'a1' }, { userId: 'a2' }]);
