@@ -2,9 +2,9 @@
 // outline, the Send lens and completions: one parse a version, in the worker. Per document one
 // analysis runs at a time; edits made meanwhile are analyzed once, as the text then is.
 import * as vscode from 'vscode';
-import type { DocumentAnalysis } from '../../core';
 import type { DatasetSchemas, SchemaFor } from '../dataset-schemas';
 import { formatOf, type InputDocuments } from '../documents';
+import type { EditorAnalysis, JsonLanguage } from './analyze';
 import { type AnalysisWorker, createAnalysisWorker } from './worker-client';
 
 export interface VersionedAnalysis {
@@ -13,7 +13,7 @@ export interface VersionedAnalysis {
   byteOrderMark: boolean;
   /** The dataset schema it was checked against, and whether it could be used. */
   schema?: Omit<SchemaFor, 'fields'> & { usable: boolean };
-  analysis: DocumentAnalysis;
+  analysis: EditorAnalysis;
 }
 
 export interface Analyses {
@@ -21,6 +21,8 @@ export interface Analyses {
   /** The last analysis finished, of this version or an earlier one, for what an edit rarely changes (other users' keys). */
   recent(document: vscode.TextDocument): Promise<VersionedAnalysis>;
 }
+
+const JSON_LANGUAGES: readonly JsonLanguage[] = ['json', 'jsonc'];
 
 export function createAnalyses(
   subscriptions: vscode.Disposable[],
@@ -77,6 +79,7 @@ export function createAnalyses(
       format: formatOf(document),
       byteOrderMark,
       schema: schema?.fields,
+      jsonLanguage: JSON_LANGUAGES.find((l) => l === document.languageId),
     });
     const { fields, ...shown } = schema ?? {};
     const done: VersionedAnalysis = {

@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type * as vscode from 'vscode';
-import { analyzeDocument, datasetSchemaOf, type DocumentAnalysis, type Format, type SchemaField } from '../../core';
+import { type AnalysisRequest, analyzeForEditor, type EditorAnalysis } from './analyze';
 import type { AnalysisReply, TextChange, WorkerMessage } from './worker';
 
 /** The AWS CLI answers the most hostile inputs within a few seconds; the core is faster. */
@@ -21,20 +21,16 @@ export const ANALYSIS_TIMEOUT_MS = 30_000;
 const WORKER_HEAP_MB = 2048;
 
 /** A document as the worker needs it: its whole text is read only when the worker has no copy of this version. */
-export interface AnalysisSource {
+export interface AnalysisSource extends AnalysisRequest {
   id: number;
   version(): number;
   text(): string;
-  format: Format;
-  byteOrderMark: boolean;
-  /** The Users dataset schema's fields, when the document has one. */
-  schema?: SchemaField[];
 }
 
 export interface AnalysisResult {
   /** The version analyzed: the latest the worker had when it began. */
   version: number;
-  analysis: DocumentAnalysis;
+  analysis: EditorAnalysis;
 }
 
 export interface AnalysisWorker extends vscode.Disposable {
@@ -112,15 +108,7 @@ export function createAnalysisWorker(
     const { source } = job;
     if (!start()) {
       try {
-        job.resolve({
-          version: source.version(),
-          analysis: analyzeDocument(
-            source.text(),
-            source.format,
-            source.byteOrderMark,
-            source.schema && datasetSchemaOf(source.schema),
-          ),
-        });
+        job.resolve({ version: source.version(), analysis: analyzeForEditor(source.text(), source) });
       } catch (e) {
         job.reject(e as Error);
       }
@@ -144,6 +132,7 @@ export function createAnalysisWorker(
       format: source.format,
       byteOrderMark: source.byteOrderMark,
       schema: source.schema,
+      jsonLanguage: source.jsonLanguage,
     });
   };
 

@@ -4,7 +4,7 @@
 // alone: the host's `getText()` of a megabyte document costs it ~40 ms a call.
 // VS Code-free (the core alone).
 import { parentPort } from 'node:worker_threads';
-import { analyzeDocument, datasetSchemaOf, type DocumentAnalysis, type Format, type SchemaField } from '../../core';
+import { type AnalysisRequest, analyzeForEditor, type EditorAnalysis } from './analyze';
 
 /** An edit as VS Code reports it: `length` characters at `offset` replaced by `text`. */
 export interface TextChange {
@@ -17,9 +17,9 @@ export type WorkerMessage =
   | { kind: 'open'; doc: number; version: number; text: string }
   | { kind: 'change'; doc: number; version: number; changes: TextChange[] }
   | { kind: 'close'; doc: number }
-  | { kind: 'analyze'; id: number; doc: number; format: Format; byteOrderMark: boolean; schema?: SchemaField[] };
+  | ({ kind: 'analyze'; id: number; doc: number } & AnalysisRequest);
 
-export type AnalysisReply = { id: number; version: number; analysis: DocumentAnalysis } | { id: number; error: string };
+export type AnalysisReply = { id: number; version: number; analysis: EditorAnalysis } | { id: number; error: string };
 
 const documents = new Map<number, { version: number; text: string }>();
 
@@ -43,9 +43,7 @@ function receive(message: WorkerMessage): AnalysisReply | undefined {
     case 'analyze': {
       const document = documents.get(message.doc);
       if (!document) return { id: message.id, error: 'the document is not open in the analysis worker' };
-      const schema = message.schema && datasetSchemaOf(message.schema);
-      const analysis = analyzeDocument(document.text, message.format, message.byteOrderMark, schema);
-      return { id: message.id, version: document.version, analysis };
+      return { id: message.id, version: document.version, analysis: analyzeForEditor(document.text, message) };
     }
   }
 }
