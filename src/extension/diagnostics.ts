@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { Finding } from '../core';
 import type { ActiveInput } from './active-input';
 import type { Analyses } from './analysis/analyses';
-import type { EditorAnalysis } from './analysis/analyze';
+import type { EditorFindings } from './analysis/analyze';
 import type { DatasetSchemas } from './dataset-schemas';
 import { COMMAND, CONTEXT_KEY } from './command-ids';
 import { documentLength, type InputDocuments, isPutUsersDocument } from './documents';
@@ -78,10 +78,10 @@ export function createValidation(
       return;
     }
     const started = Date.now();
-    let analysis: EditorAnalysis;
+    let analysis: EditorFindings;
     let version: number;
     try {
-      ({ version, analysis } = await analyses.of(document));
+      ({ version, analysis } = await analyses.findings(document));
     } catch (e) {
       return showFailure(document, e as Error);
     }

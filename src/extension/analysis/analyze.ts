@@ -4,10 +4,11 @@
 // extension host no parse of the document. VS Code-free.
 import { type ParseError, parse } from 'jsonc-parser';
 import {
-  analyzeDocument,
+  analyzeInSteps,
   datasetSchemaOf,
-  type DocumentAnalysis,
+  type Finding,
   type Format,
+  type Outline,
   type SchemaField,
   type SyntaxSlip,
   syntaxSlips,
@@ -25,7 +26,9 @@ export interface AnalysisRequest {
   jsonLanguage?: JsonLanguage;
 }
 
-export interface EditorAnalysis extends DocumentAnalysis {
+/** What a keystroke waits for: the findings, and what the diagnostics need to show them. */
+export interface EditorFindings {
+  findings: Finding[];
   /** Only when the AWS CLI cannot read the JSON (a `cli/invalid-json` finding). */
   syntax?: {
     /** The JSON service's parser (jsonc-parser, read as `jsonLanguage`) finds a syntax error too. */
@@ -35,19 +38,31 @@ export interface EditorAnalysis extends DocumentAnalysis {
   };
 }
 
-export function analyzeForEditor(text: string, request: AnalysisRequest): EditorAnalysis {
-  const analysis: EditorAnalysis = analyzeDocument(
+export type EditorAnalysis = EditorFindings & Outline;
+
+/** The analysis in two steps from one parse (core analyzeInSteps): the findings first, then the outline. */
+export function analyzeInStepsForEditor(
+  text: string,
+  request: AnalysisRequest,
+): { findings: EditorFindings; outline(): Outline } {
+  const steps = analyzeInSteps(
     text,
     request.format,
     request.byteOrderMark,
     request.schema && datasetSchemaOf(request.schema),
   );
-  if (request.format === 'json' && analysis.findings.some((f) => f.code === 'cli/invalid-json'))
-    analysis.syntax = {
+  const findings: EditorFindings = { findings: steps.findings };
+  if (request.format === 'json' && steps.findings.some((f) => f.code === 'cli/invalid-json'))
+    findings.syntax = {
       jsonServiceError: request.jsonLanguage !== undefined && jsonSyntaxError(text, request.jsonLanguage),
       slips: syntaxSlips(text),
     };
-  return analysis;
+  return { findings, outline: steps.outline };
+}
+
+export function analyzeForEditor(text: string, request: AnalysisRequest): EditorAnalysis {
+  const { findings, outline } = analyzeInStepsForEditor(text, request);
+  return { ...findings, ...outline() };
 }
 
 /** Whether jsonc-parser, which the JSON service reads with, finds a syntax error in `text`. */

@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type * as vscode from 'vscode';
-import { type AnalysisRequest, analyzeForEditor, type EditorAnalysis } from './analyze';
+import { type AnalysisRequest, analyzeInStepsForEditor, type EditorAnalysis, type EditorFindings } from './analyze';
 import type { AnalysisReply, TextChange, WorkerMessage } from './worker';
 
 /** The AWS CLI answers the most hostile inputs within a few seconds; the core is faster. */
@@ -25,6 +25,8 @@ export interface AnalysisSource extends AnalysisRequest {
   id: number;
   version(): number;
   text(): string;
+  /** Called with the findings as soon as they are known, before the outline ends the analysis. */
+  onFindings?(early: { version: number; findings: EditorFindings }): void;
 }
 
 export interface AnalysisResult {
@@ -54,7 +56,7 @@ export function createAnalysisWorker(
   let workersUnavailable = false;
   /** The version of each document the current worker holds. */
   const held = new Map<number, number>();
-  let running: { job: Job; id: number; timer: NodeJS.Timeout } | undefined;
+  let running: { job: Job; id: number; timer: NodeJS.Timeout; findings?: EditorFindings } | undefined;
   const queue: Job[] = [];
   let nextId = 1;
 
@@ -82,9 +84,13 @@ export function createAnalysisWorker(
       const started = new Worker(script, { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
       started.on('message', (reply: AnalysisReply) => {
         if (reply.id !== running?.id) return;
-        finish(
-          'error' in reply ? { error: new Error(reply.error) } : { version: reply.version, analysis: reply.analysis },
-        );
+        if ('error' in reply) return finish({ error: new Error(reply.error) });
+        if ('findings' in reply) {
+          running.findings = reply.findings;
+          return running.job.source.onFindings?.({ version: reply.version, findings: reply.findings });
+        }
+        if (running.findings) finish({ version: reply.version, analysis: { ...running.findings, ...reply.outline } });
+        else finish({ error: new Error('the analysis worker sent an outline before the findings') });
       });
       // Out of memory, or a bug: the request in hand fails with the reason; the next starts a new worker.
       started.on('error', (e) => {
@@ -108,7 +114,10 @@ export function createAnalysisWorker(
     const { source } = job;
     if (!start()) {
       try {
-        job.resolve({ version: source.version(), analysis: analyzeForEditor(source.text(), source) });
+        const version = source.version();
+        const { findings, outline } = analyzeInStepsForEditor(source.text(), source);
+        source.onFindings?.({ version, findings });
+        job.resolve({ version, analysis: { ...findings, ...outline() } });
       } catch (e) {
         job.reject(e as Error);
       }

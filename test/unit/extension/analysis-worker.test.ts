@@ -102,6 +102,30 @@ describe('extension: the analysis worker thread', function () {
     }
   });
 
+  it('gives the findings before the outline, in the worker and without it', async () => {
+    const worker = createAnalysisWorker(recordingLog(), { script: WORKER });
+    const onThread = createAnalysisWorker(recordingLog(), { script: path.join(tmpdir(), 'no-such-worker.js') });
+    try {
+      const broken = INPUT.replace('\'{"age": "30"}\'', "'{x}'");
+      for (const analyzer of [worker, onThread])
+        for (const text of [INPUT, broken]) {
+          const events: string[] = [];
+          const early: unknown[] = [];
+          const result = analyzer
+            .analyze({ ...source(text), onFindings: (e) => (events.push('findings'), early.push(e)) })
+            .then((r) => (events.push('analysis'), r));
+          const { version, analysis } = await result;
+          assert.deepEqual(events, ['findings', 'analysis']);
+          assert.deepEqual(early, [{ version, findings: { findings: analysis.findings } }]);
+          assert.deepEqual(analysis, expected(text).analysis);
+        }
+      assert.ok(expected(broken).analysis.findings.some((f) => f.code === 'service/properties-not-json'));
+    } finally {
+      worker.dispose();
+      onThread.dispose();
+    }
+  });
+
   it('answers requests in order, each with its own text', async () => {
     const worker = createAnalysisWorker(recordingLog(), { script: WORKER });
     try {
