@@ -37,7 +37,7 @@ export {
 export { escapeSnippet, expandSnippet, inputSnippet, userSnippet } from './snippets';
 export { type SyntaxSlip, syntaxSlips } from './syntax-slips';
 export { memberAt, memberDoc, structureAt } from './model-paths';
-export { analyzeDocument, type DocumentAnalysis } from './analysis';
+export { analyzeDocument, analyzeInSteps, type DocumentAnalysis } from './analysis';
 export {
   datasetSchemaOf,
   fieldLiteral,

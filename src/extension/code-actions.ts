@@ -3,6 +3,7 @@
 // wrong type is quoted; a file of more than 10 users is split into valid files; a dataset group's
 // ARN becomes its Users dataset's; a properties key the dataset's schema does not know is renamed.
 import * as vscode from 'vscode';
+import type { Analyses } from './analysis/analyses';
 import { COMMAND } from './command-ids';
 import {
   type DictNode,
@@ -23,8 +24,8 @@ import { CHECKS_FAILED, CHECKS_ON_DEMAND, DIAGNOSTIC_SOURCE } from './diagnostic
 import { formatOf, type InputDocuments, isPutUsersDocument } from './documents';
 import { isSyntaxDiagnostic, syntaxFixes } from './syntax-fixes';
 
-export const codeActionProvider = (documents: InputDocuments): vscode.CodeActionProvider => ({
-  provideCodeActions(document, _range, context) {
+export const codeActionProvider = (documents: InputDocuments, analyses: Analyses): vscode.CodeActionProvider => ({
+  async provideCodeActions(document, _range, context) {
     if (!isPutUsersDocument(document)) return [];
     const actions: vscode.CodeAction[] = [];
     for (const diagnostic of context.diagnostics) {
@@ -37,7 +38,12 @@ export const codeActionProvider = (documents: InputDocuments): vscode.CodeAction
       actions.push(...fixesFor(documents, document, diagnostic));
     }
     const syntax = context.diagnostics.filter(isSyntaxDiagnostic);
-    if (syntax.length > 0 && formatOf(document) === 'json') actions.push(...syntaxFixes(document, syntax));
+    if (syntax.length > 0 && formatOf(document) === 'json') {
+      // The slips come with the analysis, from the worker: asked at each keystroke on a broken
+      // line (the light bulb), finding them here would scan the whole document on the host.
+      const { version, analysis } = await analyses.of(document);
+      if (version === document.version) actions.push(...syntaxFixes(document, syntax, analysis.syntax?.slips ?? []));
+    }
     return actions;
   },
 });
@@ -59,25 +65,29 @@ function fixesFor(
   document: vscode.TextDocument,
   diagnostic: vscode.Diagnostic,
 ): vscode.CodeAction[] {
-  const root = documents.parsed(document).root;
-  if (!root) return [];
-  const site: FixSite = {
-    document,
-    format: formatOf(document),
-    diagnostic,
-    root,
-    steps: stepsTo(document, root, diagnostic.range),
+  // The document is parsed here, on the host, only for a finding that has a fix: asked at each
+  // keystroke on a line with a problem (the light bulb), the others must cost nothing.
+  const fixes = (make: (site: FixSite) => vscode.CodeAction[]) => {
+    const root = documents.parsed(document).root;
+    if (!root) return [];
+    return make({
+      document,
+      format: formatOf(document),
+      diagnostic,
+      root,
+      steps: stepsTo(document, root, diagnostic.range),
+    });
   };
   // Our diagnostics carry the finding's code (diagnostics.ts); the codes of others match no case.
   switch (diagnostic.code as FindingCode) {
     case 'cli/invalid-type':
-      return invalidTypeFixes(site);
+      return fixes(invalidTypeFixes);
     case 'cli/unknown-member':
-      return unknownMemberFixes(site);
+      return fixes(unknownMemberFixes);
     case 'service/too-many-users':
       return splitAction(documents, document, diagnostic);
     case 'service/arn-not-users-dataset':
-      return usersDatasetFix(site);
+      return fixes(usersDatasetFix);
     case 'schema/key-not-camel-case':
     case 'schema/unknown-key':
       return schemaKeyFix(document, diagnostic);

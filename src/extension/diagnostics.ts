@@ -3,10 +3,11 @@ import * as vscode from 'vscode';
 import type { Finding } from '../core';
 import type { ActiveInput } from './active-input';
 import type { Analyses } from './analysis/analyses';
+import type { EditorFindings } from './analysis/analyze';
 import type { DatasetSchemas } from './dataset-schemas';
 import { COMMAND, CONTEXT_KEY } from './command-ids';
 import { documentLength, type InputDocuments, isPutUsersDocument } from './documents';
-import { jsonServiceReportsSyntaxError } from './json-service';
+import { jsonServiceValidates } from './json-service';
 import { toRange } from './ranges';
 import { RECLASSIFY_ON, settings } from './settings';
 
@@ -77,21 +78,19 @@ export function createValidation(
       return;
     }
     const started = Date.now();
-    let all: Finding[];
+    let analysis: EditorFindings;
     let version: number;
     try {
-      ({
-        version,
-        analysis: { findings: all },
-      } = await analyses.of(document));
+      ({ version, analysis } = await analyses.findings(document));
     } catch (e) {
       return showFailure(document, e as Error);
     }
     if (document.isClosed || version < (shown.get(document) ?? -1)) return;
     shown.set(document, version);
+    const all = analysis.findings;
     // One problem, one diagnostic: a syntax error the JSON service reports is its (json-service.ts).
     const findings =
-      all.some((f) => f.code === 'cli/invalid-json') && jsonServiceReportsSyntaxError(document)
+      analysis.syntax?.jsonServiceError && jsonServiceValidates(document)
         ? all.filter((f) => f.code !== 'cli/invalid-json')
         : all;
     collection.set(document.uri, findings.map(toDiagnostic));

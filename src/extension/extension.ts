@@ -32,7 +32,7 @@ export function activate(context: vscode.ExtensionContext): void {
   ctx.subscriptions.push(
     vscode.languages.registerCompletionItemProvider(SELECTOR, completionProvider(ctx), '"', ':', ' ', '\\'),
     vscode.languages.registerHoverProvider(SELECTOR, hoverProvider(ctx)),
-    vscode.languages.registerCodeActionsProvider(SELECTOR, codeActionProvider(ctx.documents), {
+    vscode.languages.registerCodeActionsProvider(SELECTOR, codeActionProvider(ctx.documents, ctx.analyses), {
       providedCodeActionKinds: CODE_ACTION_KINDS,
     }),
     lenses,

@@ -22,9 +22,9 @@ export const settings = {
   detectByContent(scope: vscode.ConfigurationScope): boolean {
     return config(scope).get<boolean>('detectByContent', true);
   },
-  /** Milliseconds between the last keystroke and validation. */
+  /** Milliseconds between a keystroke and validation (0: at once; a check that runs holds the next). */
   validationDelay(scope: vscode.ConfigurationScope): number {
-    return Math.max(0, config(scope).get<number>('validationDelay', 150));
+    return Math.max(0, config(scope).get<number>('validationDelay', 0));
   },
   /** Characters above which a file is checked on demand only (0: no limit); the setting is in MB. */
   maxFileSizeForLiveChecks(scope: vscode.ConfigurationScope): number {

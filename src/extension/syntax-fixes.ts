@@ -2,7 +2,7 @@
 // diagnostic, ours or the JSON service's, each slip on its lines (and the line before: Python
 // reports a trailing comma at the bracket after it) gets its fix, and "all of them" when several.
 import * as vscode from 'vscode';
-import { type SyntaxSlip, syntaxSlips } from '../core';
+import type { SyntaxSlip } from '../core';
 import { DIAGNOSTIC_SOURCE } from './diagnostics';
 import { isJsonServiceDiagnostic } from './json-service';
 
@@ -19,11 +19,12 @@ export function isSyntaxDiagnostic(diagnostic: vscode.Diagnostic): boolean {
   );
 }
 
+/** `slips`: the document's (syntaxSlips of its text), from its analysis. */
 export function syntaxFixes(
   document: vscode.TextDocument,
   diagnostics: readonly vscode.Diagnostic[],
+  slips: readonly SyntaxSlip[],
 ): vscode.CodeAction[] {
-  const slips = syntaxSlips(document.getText());
   const range = (s: SyntaxSlip) => new vscode.Range(document.positionAt(s.start), document.positionAt(s.end));
   // Each slip on a diagnostic's lines, with the diagnostics it explains.
   const near = new Map<SyntaxSlip, vscode.Diagnostic[]>();

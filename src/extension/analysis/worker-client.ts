@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type * as vscode from 'vscode';
-import { analyzeDocument, datasetSchemaOf, type DocumentAnalysis, type Format, type SchemaField } from '../../core';
+import { type AnalysisRequest, analyzeInStepsForEditor, type EditorAnalysis, type EditorFindings } from './analyze';
 import type { AnalysisReply, TextChange, WorkerMessage } from './worker';
 
 /** The AWS CLI answers the most hostile inputs within a few seconds; the core is faster. */
@@ -21,20 +21,18 @@ export const ANALYSIS_TIMEOUT_MS = 30_000;
 const WORKER_HEAP_MB = 2048;
 
 /** A document as the worker needs it: its whole text is read only when the worker has no copy of this version. */
-export interface AnalysisSource {
+export interface AnalysisSource extends AnalysisRequest {
   id: number;
   version(): number;
   text(): string;
-  format: Format;
-  byteOrderMark: boolean;
-  /** The Users dataset schema's fields, when the document has one. */
-  schema?: SchemaField[];
+  /** Called with the findings as soon as they are known, before the outline ends the analysis. */
+  onFindings?(early: { version: number; findings: EditorFindings }): void;
 }
 
 export interface AnalysisResult {
   /** The version analyzed: the latest the worker had when it began. */
   version: number;
-  analysis: DocumentAnalysis;
+  analysis: EditorAnalysis;
 }
 
 export interface AnalysisWorker extends vscode.Disposable {
@@ -58,7 +56,7 @@ export function createAnalysisWorker(
   let workersUnavailable = false;
   /** The version of each document the current worker holds. */
   const held = new Map<number, number>();
-  let running: { job: Job; id: number; timer: NodeJS.Timeout } | undefined;
+  let running: { job: Job; id: number; timer: NodeJS.Timeout; findings?: EditorFindings } | undefined;
   const queue: Job[] = [];
   let nextId = 1;
 
@@ -86,9 +84,13 @@ export function createAnalysisWorker(
       const started = new Worker(script, { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
       started.on('message', (reply: AnalysisReply) => {
         if (reply.id !== running?.id) return;
-        finish(
-          'error' in reply ? { error: new Error(reply.error) } : { version: reply.version, analysis: reply.analysis },
-        );
+        if ('error' in reply) return finish({ error: new Error(reply.error) });
+        if ('findings' in reply) {
+          running.findings = reply.findings;
+          return running.job.source.onFindings?.({ version: reply.version, findings: reply.findings });
+        }
+        if (running.findings) finish({ version: reply.version, analysis: { ...running.findings, ...reply.outline } });
+        else finish({ error: new Error('the analysis worker sent an outline before the findings') });
       });
       // Out of memory, or a bug: the request in hand fails with the reason; the next starts a new worker.
       started.on('error', (e) => {
@@ -112,15 +114,10 @@ export function createAnalysisWorker(
     const { source } = job;
     if (!start()) {
       try {
-        job.resolve({
-          version: source.version(),
-          analysis: analyzeDocument(
-            source.text(),
-            source.format,
-            source.byteOrderMark,
-            source.schema && datasetSchemaOf(source.schema),
-          ),
-        });
+        const version = source.version();
+        const { findings, outline } = analyzeInStepsForEditor(source.text(), source);
+        source.onFindings?.({ version, findings });
+        job.resolve({ version, analysis: { ...findings, ...outline() } });
       } catch (e) {
         job.reject(e as Error);
       }
@@ -144,6 +141,7 @@ export function createAnalysisWorker(
       format: source.format,
       byteOrderMark: source.byteOrderMark,
       schema: source.schema,
+      jsonLanguage: source.jsonLanguage,
     });
   };
 

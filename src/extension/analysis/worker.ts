@@ -4,7 +4,8 @@
 // alone: the host's `getText()` of a megabyte document costs it ~40 ms a call.
 // VS Code-free (the core alone).
 import { parentPort } from 'node:worker_threads';
-import { analyzeDocument, datasetSchemaOf, type DocumentAnalysis, type Format, type SchemaField } from '../../core';
+import type { Outline } from '../../core';
+import { type AnalysisRequest, analyzeInStepsForEditor, type EditorFindings } from './analyze';
 
 /** An edit as VS Code reports it: `length` characters at `offset` replaced by `text`. */
 export interface TextChange {
@@ -17,49 +18,55 @@ export type WorkerMessage =
   | { kind: 'open'; doc: number; version: number; text: string }
   | { kind: 'change'; doc: number; version: number; changes: TextChange[] }
   | { kind: 'close'; doc: number }
-  | { kind: 'analyze'; id: number; doc: number; format: Format; byteOrderMark: boolean; schema?: SchemaField[] };
+  | ({ kind: 'analyze'; id: number; doc: number } & AnalysisRequest);
 
-export type AnalysisReply = { id: number; version: number; analysis: DocumentAnalysis } | { id: number; error: string };
+/**
+ * Two replies to an analysis: its findings as soon as they are known (what a keystroke waits
+ * for), then its outline, which ends the request; or an error.
+ */
+export type AnalysisReply =
+  | { id: number; version: number; findings: EditorFindings }
+  | { id: number; version: number; outline: Outline }
+  | { id: number; error: string };
 
 const documents = new Map<number, { version: number; text: string }>();
 
-function receive(message: WorkerMessage): AnalysisReply | undefined {
+function receive(message: WorkerMessage, reply: (r: AnalysisReply) => void): void {
   switch (message.kind) {
     case 'open':
       documents.set(message.doc, { version: message.version, text: message.text });
-      return undefined;
+      return;
     case 'change': {
       const document = documents.get(message.doc);
-      if (!document) return undefined;
+      if (!document) return;
       // In order, each against the text the one before left (as VS Code applies them).
       for (const { offset, length, text } of message.changes)
         document.text = document.text.slice(0, offset) + text + document.text.slice(offset + length);
       document.version = message.version;
-      return undefined;
+      return;
     }
     case 'close':
       documents.delete(message.doc);
-      return undefined;
+      return;
     case 'analyze': {
       const document = documents.get(message.doc);
-      if (!document) return { id: message.id, error: 'the document is not open in the analysis worker' };
-      const schema = message.schema && datasetSchemaOf(message.schema);
-      const analysis = analyzeDocument(document.text, message.format, message.byteOrderMark, schema);
-      return { id: message.id, version: document.version, analysis };
+      if (!document) return reply({ id: message.id, error: 'the document is not open in the analysis worker' });
+      const { id } = message;
+      const { version } = document;
+      const { findings, outline } = analyzeInStepsForEditor(document.text, message);
+      reply({ id, version, findings });
+      reply({ id, version, outline: outline() });
+      return;
     }
   }
 }
 
 parentPort?.on('message', (message: WorkerMessage) => {
-  let reply: AnalysisReply | undefined;
+  const reply = (r: AnalysisReply) => parentPort!.postMessage(r);
   try {
-    reply = receive(message);
+    receive(message, reply);
   } catch (e) {
     // The fuzzing says the core does not throw; if it ever does, the editor says so rather than hangs.
-    reply =
-      'id' in message
-        ? { id: message.id, error: e instanceof Error ? `${e.name}: ${e.message}` : String(e) }
-        : undefined;
+    if ('id' in message) reply({ id: message.id, error: e instanceof Error ? `${e.name}: ${e.message}` : String(e) });
   }
-  if (reply) parentPort!.postMessage(reply);
 });

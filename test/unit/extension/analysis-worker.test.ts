@@ -4,7 +4,8 @@ import * as assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { analyzeDocument, type Format } from '../../../src/core';
+import { analyzeDocument, type Format, syntaxSlips } from '../../../src/core';
+import { analyzeForEditor } from '../../../src/extension/analysis/analyze';
 import { createAnalysisWorker } from '../../../src/extension/analysis/worker-client';
 import { ARN } from '../../support/values';
 
@@ -18,10 +19,10 @@ function source(text: string, format: Format = 'yaml', byteOrderMark = false) {
   return doc;
 }
 
-/** What the worker should answer: the core's analysis in this thread. */
-const expected = (text: string, format: Format = 'yaml', mark = false) => ({
+/** What the worker should answer: the same analysis in this thread. */
+const expected = (text: string, format: Format = 'yaml', byteOrderMark = false) => ({
   version: 1,
-  analysis: analyzeDocument(text, format, mark),
+  analysis: analyzeForEditor(text, { format, byteOrderMark }),
 });
 
 function recordingLog() {
@@ -44,7 +45,7 @@ require(${JSON.stringify(WORKER)});\n`,
 describe('extension: the analysis worker thread', function () {
   this.timeout(20_000);
 
-  it('gives what the core gives in-process, for JSON and YAML, with and without a byte-order mark', async () => {
+  it('gives what the same analysis gives in-process, for JSON and YAML, with and without a byte-order mark', async () => {
     const worker = createAnalysisWorker(recordingLog(), { script: WORKER });
     try {
       const json = JSON.stringify({ datasetArn: ARN, users: [{ userId: 'u1', properties: '{"a": 1}' }] }, null, 2);
@@ -56,6 +57,72 @@ describe('extension: the analysis worker thread', function () {
         assert.deepEqual(await worker.analyze(source(text, format, mark)), expected(text, format, mark));
     } finally {
       worker.dispose();
+    }
+  });
+
+  it('says of JSON the AWS CLI cannot read whether the JSON service finds the error too, and its slips', async () => {
+    const worker = createAnalysisWorker(recordingLog(), { script: WORKER });
+    const onThread = createAnalysisWorker(recordingLog(), { script: path.join(tmpdir(), 'no-such-worker.js') });
+    try {
+      const valid = JSON.stringify({ datasetArn: ARN, users: [{ userId: 'u1', properties: '{"a": 1}' }] }, null, 2);
+      const trailingComma = `{"datasetArn": "${ARN}", "users": [{"userId": "u1",}]}`;
+      const commentOnly = `// a comment\n${valid}`;
+      const cases = [
+        // [text, the document's language, the JSON service finds an error]
+        [trailingComma, 'json', true],
+        [trailingComma, 'jsonc', true],
+        [commentOnly, 'json', true],
+        // jsonc allows comments; Python's json does not.
+        [commentOnly, 'jsonc', false],
+        // Not read by the JSON service (another language id).
+        [commentOnly, undefined, false],
+      ] as const;
+      for (const [text, jsonLanguage, jsonServiceError] of cases)
+        for (const analyzer of [worker, onThread]) {
+          const { analysis } = await analyzer.analyze({ ...source(text, 'json'), jsonLanguage });
+          assert.ok(analysis.findings.some((f) => f.code === 'cli/invalid-json'));
+          assert.deepEqual(analysis.syntax, { jsonServiceError, slips: syntaxSlips(text) }, `${jsonLanguage}: ${text}`);
+        }
+      assert.deepEqual(
+        [trailingComma, commentOnly].map((t) => syntaxSlips(t).map((s) => s.kind)),
+        [['trailing-comma'], ['comment']],
+      );
+      // What the AWS CLI reads has no syntax facts: they are for the broken file's quick fixes.
+      for (const [text, format] of [
+        [valid, 'json'],
+        [INPUT, 'yaml'],
+      ] as const)
+        assert.equal(
+          (await worker.analyze({ ...source(text, format), jsonLanguage: 'json' })).analysis.syntax,
+          undefined,
+        );
+    } finally {
+      worker.dispose();
+      onThread.dispose();
+    }
+  });
+
+  it('gives the findings before the outline, in the worker and without it', async () => {
+    const worker = createAnalysisWorker(recordingLog(), { script: WORKER });
+    const onThread = createAnalysisWorker(recordingLog(), { script: path.join(tmpdir(), 'no-such-worker.js') });
+    try {
+      const broken = INPUT.replace('\'{"age": "30"}\'', "'{x}'");
+      for (const analyzer of [worker, onThread])
+        for (const text of [INPUT, broken]) {
+          const events: string[] = [];
+          const early: unknown[] = [];
+          const result = analyzer
+            .analyze({ ...source(text), onFindings: (e) => (events.push('findings'), early.push(e)) })
+            .then((r) => (events.push('analysis'), r));
+          const { version, analysis } = await result;
+          assert.deepEqual(events, ['findings', 'analysis']);
+          assert.deepEqual(early, [{ version, findings: { findings: analysis.findings } }]);
+          assert.deepEqual(analysis, expected(text).analysis);
+        }
+      assert.ok(expected(broken).analysis.findings.some((f) => f.code === 'service/properties-not-json'));
+    } finally {
+      worker.dispose();
+      onThread.dispose();
     }
   });
 
