@@ -32,4 +32,6 @@ export const CONTEXT_KEY = {
   localEmulatorRunning: 'putUsers.localEmulatorRunning',
   /** Create Sample File wrote and opened the sample (the walkthrough's first step is done). */
   sampleCreated: 'putUsers.sampleCreated',
+  /** Send File got users in (the walkthrough's send step is done). */
+  usersSent: 'putUsers.usersSent',
 } as const;

@@ -25,8 +25,12 @@ export const COMMANDS: Record<keyof typeof COMMAND, CommandFactory> = {
   markAsInput: () => (uri?: unknown) => markAsInput(resourceOrActive(uri)),
   editProperties: (ctx) => () => editPropertiesAtCursor(ctx.documents),
   splitFile: (ctx) => (uri?: unknown) => splitFileAndOpen(ctx.documents, ctx.log, resourceOrActive(uri)),
-  sendFile: (ctx) => (resource?: unknown, options?: unknown) =>
-    sendFile(ctx, resource, options as SendFileOptions | undefined),
+  sendFile: (ctx) => async (resource?: unknown, options?: unknown) => {
+    const result = await sendFile(ctx, resource, options as SendFileOptions | undefined);
+    // The walkthrough's step is done when users got in, not when Send was pressed (onCommand would be).
+    if (result.status === 'sent' && result.report.accepted > 0) done(CONTEXT_KEY.usersSent);
+    return result;
+  },
   sendFolder: (ctx) => (resource?: unknown, options?: unknown) =>
     sendFolder(ctx, resource, options as SendFileOptions | undefined),
   cancelSending: (ctx) => () => ctx.sends.cancelAll(),

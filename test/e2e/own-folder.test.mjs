@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { repo } from '../../scripts/vscode-server/server.mjs';
-import { openFile, screenshots, toast, workbenchSession } from './workbench.mjs';
+import { openFile, runCommand, screenshots, toast, workbenchSession } from './workbench.mjs';
 
 describe('npm start with a workspace folder of your own', function () {
   this.timeout(120_000);
@@ -28,6 +28,19 @@ describe('npm start with a workspace folder of your own', function () {
   it('opens in Restricted Mode, and sends once the folder is trusted, leaving the folder as it was', async () => {
     const { demo, page } = session;
     await page.locator('.statusbar-item', { hasText: 'Restricted Mode' }).waitFor();
+    // The walkthrough's Send pressed in Restricted Mode: refused, and its step is not ticked for it
+    // (a fresh window: no send has got users in yet).
+    await runCommand(page, 'Welcome: Open Walkthrough...');
+    await page
+      .locator('.quick-input-widget .monaco-list-row', { hasText: 'Get Started with PutUsers' })
+      .first()
+      .click();
+    const sendStep = page.locator('.getting-started-step[data-step-id$="#send"]');
+    await sendStep.click();
+    await page.locator('.getting-started-step.expanded a.monaco-button', { hasText: 'Send File' }).click();
+    await toast(page, /sending is disabled in Restricted Mode/).waitFor();
+    assert.equal(await sendStep.getAttribute('aria-checked'), 'false');
+
     await page.locator('.banner a', { hasText: 'Manage' }).click();
     await page
       .locator('.workspace-trust-editor .monaco-button', { hasText: /^Trust$/ })
