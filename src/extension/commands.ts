@@ -58,9 +58,15 @@ export const COMMANDS: Record<keyof typeof COMMAND, CommandFactory> = {
   },
 };
 
-/** A walkthrough step's context key (its completionEvents), once what it asks for has happened. */
+/**
+ * Ticks a walkthrough step whose completionEvents is `onContext:KEY`, by a pulse of the key: true,
+ * then false. VS Code's walkthrough service counts a key already true when it starts (it starts
+ * when a walkthrough is first shown) as an event of the past, and then never ticks its step.
+ */
 function done(key: string): void {
-  void vscode.commands.executeCommand('setContext', key, true);
+  void vscode.commands
+    .executeCommand('setContext', key, true)
+    .then(() => vscode.commands.executeCommand('setContext', key, false));
 }
 
 /** The Explorer's or the editor title's resource, else the active editor's document. */
