@@ -91,10 +91,16 @@ export async function quickFixMenu(page, title) {
   }
 }
 
-/** Clicks into the text of the editor group whose active tab is `name`, as a person puts the focus back. */
+/**
+ * Clicks into the text of the editor group whose active tab is `name`, as a person puts the focus
+ * back: in the middle of the visible editor. (The centre of `.view-lines` can lie outside the
+ * view when the editor is scrolled, and such a click focuses nothing.)
+ */
 export async function clickIntoEditor(page, name) {
   const group = page.locator('.editor-group-container', { has: page.locator('.tab.active', { hasText: name }) });
-  await group.locator('.monaco-editor .view-lines').first().click();
+  const editor = group.locator('.monaco-editor').first();
+  const box = await editor.boundingBox();
+  await editor.click({ position: { x: Math.round((box?.width ?? 200) / 2), y: Math.round((box?.height ?? 200) / 2) } });
   await group.locator('.monaco-editor.focused').waitFor();
 }
 
