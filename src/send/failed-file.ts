@@ -19,11 +19,13 @@ import * as path from 'node:path';
 import { type Format, formatOfPath, type PutUsersRequest, writeInput } from '../core';
 import { type SendReport, usersNotInWorthAFile } from './report';
 
-const NAME = /^(.*?)(?:\.failed-\d{8}T\d{6}Z(?:-\d+)?)?(?:\.putusers)?(\.json|\.ya?ml)?$/i;
+/** The mark failedFileName puts in a name: `.failed-TIME` and, for a second file in the same second, `-N`. */
+const STAMP = String.raw`\.failed-\d{8}T\d{6}Z(?:-\d+)?`;
+const NAME = new RegExp(String.raw`^(.*?)(?:${STAMP})?(?:\.putusers)?(\.json|\.ya?ml)?$`, 'i');
 /** The input files of a folder: what `putusers import` writes, and the extension's default putUsers.files. */
 const FOLDER_INPUT = /\.putusers\.(json|ya?ml)$/i;
 /** A users-not-in file, as failedFileName names it. */
-const USERS_NOT_IN = /\.failed-\d{8}T\d{6}Z(?:-\d+)?\.putusers\.(json|ya?ml)$/i;
+const USERS_NOT_IN = new RegExp(String.raw`${STAMP}\.putusers\.(json|ya?ml)$`, 'i');
 
 export function failedFileName(original: string, now = new Date(), attempt = 1): string {
   const dir = path.dirname(original);
