@@ -48,10 +48,25 @@ export function datasetArnProblems(arn: string): ArnProblem[] {
 
 /** The Users dataset ARN of the dataset group an ARN names (its group, or another dataset of it). */
 export function usersDatasetArnFor(arn: string): string | undefined {
+  const group = groupOf(arn);
+  return group && `${group.prefix}:dataset/${group.name}/USERS`;
+}
+
+/**
+ * The dataset group an ARN names (its group, or a dataset of it): the unit the service's
+ * PutUsers quota counts requests per (10 per second unless raised).
+ */
+export function datasetGroupArnOf(arn: string): string | undefined {
+  const group = groupOf(arn);
+  return group && `${group.prefix}:dataset-group/${group.name}`;
+}
+
+/** `arn:PARTITION:personalize:REGION:ACCOUNT` and the group's name, for a group's or a dataset's ARN. */
+function groupOf(arn: string): { prefix: string; name: string } | undefined {
   const parts = ARN_PARTS.exec(arn);
   const resource = parts && resourceOf(parts[4]!);
-  const group = resource?.kind === 'dataset-group' || resource?.kind === 'dataset' ? resource.group : undefined;
-  return parts && group ? `arn:${parts[1]}:personalize:${parts[2]}:${parts[3]}:dataset/${group}/USERS` : undefined;
+  if (!parts || (resource?.kind !== 'dataset-group' && resource?.kind !== 'dataset')) return undefined;
+  return { prefix: `arn:${parts[1]}:personalize:${parts[2]}:${parts[3]}`, name: resource.group };
 }
 
 type Resource =

@@ -11,7 +11,7 @@ export { quoteString, scalarText, toJsonText, toYamlText, toText } from './emit'
 export { ALIAS_EXPANSION_LIMIT, parseDocument } from './parse';
 export { lineIndex, type LineIndex } from './positions';
 export { plural } from './plural';
-export { datasetArnProblems, regionOfArn, usersDatasetArnFor } from './arn';
+export { datasetArnProblems, datasetGroupArnOf, regionOfArn, usersDatasetArnFor } from './arn';
 export { pyRepr, pyStr, pyType, reprFloat } from './python-format';
 export { camelCase } from './rules/service';
 export type { Node, DictNode, ListNode, StrNode, Entry, Span, ParseResult } from './tree';
