@@ -143,6 +143,13 @@ export const USER_LIST = PUT_USERS_REQUEST.members[1]!.shape as ListShape;
 /** The most users one PutUsers request takes (10): what senders batch by and what a split file holds. */
 export const MAX_USERS_PER_REQUEST = USER_LIST.max ?? 10;
 
+/**
+ * The service's PutUsers quota: requests per second per dataset group ("Maximum rate of PutUsers
+ * requests per dataset group: 10/second", the Amazon Personalize quotas page; adjustable through
+ * Service Quotas). The emulator enforces it and the sender paces itself by it unless told more.
+ */
+export const PUT_USERS_REQUESTS_PER_SECOND = 10;
+
 /** A string shape's pattern as the service applies it: the whole value must match. */
 export function fullPattern(pattern: string): string {
   return `^(?:${pattern})$`;
