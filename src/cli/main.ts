@@ -8,7 +8,7 @@ import { runValidate } from './validate-command';
 const USAGE = `Usage:
   putusers validate [--format text|json] [--dataset-schema SCHEMA] FILE...
   putusers skeleton [input|yaml-input|output]
-  putusers send FILE|DIR [--profile P] [--region R] [--endpoint-url URL] [--concurrency N]
+  putusers send FILE|DIR [--profile P] [--region R] [--endpoint-url URL] [--concurrency N] [--max-rps N]
   putusers import USERS.csv --dataset-arn ARN [--dataset-schema SCHEMA] [--out DIR] [--format json|yaml]
   putusers to-cli FILE [--shell bash|powershell|cmd] [--inline]
   putusers from-cli [--yaml] [--cwd DIR] [--shell bash|powershell|cmd]
@@ -18,9 +18,11 @@ validate  reports what the AWS CLI and the service would reject, as FILE:LINE:CO
           with --dataset-schema (the Users dataset's Avro schema, as CreateSchema takes it),
           properties are checked against it too
 skeleton  prints the AWS CLI's --generate-cli-skeleton output for put-users
-send      sends FILE as PutUsers requests of at most 10 users; the users not in go to a new
-          file beside it (exit 0 only when every user got in); a DIR sends all its
-          *.putusers.json|yaml|yml files in name order as one send
+send      sends FILE as PutUsers requests of at most 10 users, at most --max-rps a second
+          (default 10, the service's quota per dataset group); throttled requests are sent
+          again, slower; the users not in go to a new file beside it (exit 0 only when every
+          user got in); a DIR sends all its *.putusers.json|yaml|yml files in name order as
+          one send
 import    turns a bulk-import users CSV (header USER_ID,...) into input files of at most 10
           users, <name>-0001.putusers.json and on, in DIR (default: beside the CSV); rows it
           cannot take are printed as CSV:LINE:COLUMN lines (exit 1 when any, 0 otherwise)

@@ -1,6 +1,7 @@
-// `putusers send FILE|DIR [--profile P] [--region R] [--endpoint-url URL] [--concurrency N]`
-// Validates FILE with the core (errors stop it; warnings are printed), sends its users with the
-// sending engine (requests of at most 10, in file order), prints the report (no secrets, no
+// `putusers send FILE|DIR [--profile P] [--region R] [--endpoint-url URL] [--concurrency N] [--max-rps N]`
+// Validates FILE with the core (errors stop it; warnings are printed), says what the send will
+// take, sends its users with the sending engine (requests of at most 10, in file order, at most
+// --max-rps a second: the service's quota, 10), prints the report (no secrets, no
 // properties, no user ids), and writes the users not in to a new file beside FILE when some
 // users got in (when none did, FILE is still the one to send). A DIR sends every input file in
 // it (`*.putusers.json|yaml|yml`, in name order, less the users-not-in files of earlier sends) as
@@ -9,10 +10,17 @@
 // Ctrl-C once: send nothing more, let requests in flight finish, write the file; twice: quit.
 import { readdirSync, statSync } from 'node:fs';
 import * as path from 'node:path';
-import { formatOfPath, plural, type PutUsersRequest, readRequestToSend } from '../core';
+import { count, formatOfPath, plural, type PutUsersRequest, readRequestToSend } from '../core';
 import { parseCommandLine } from '../core/command-line';
 // SDK-free modules of the engine (the engine itself loads only when sending).
 import { MAX_CONCURRENCY } from '../send/batches';
+import { about, estimateLine, estimateSend } from '../send/estimate';
+import {
+  DEFAULT_REQUESTS_PER_SECOND,
+  isRequestRate,
+  MAX_REQUESTS_PER_SECOND,
+  MIN_REQUESTS_PER_SECOND,
+} from '../send/pacing';
 import { folderInputs } from '../send/failed-file';
 import { LOG_LEVELS, type LogLevel } from '../send/log';
 import { type Io, UsageError } from './io';
@@ -20,7 +28,8 @@ import { readInputFile } from './read-input';
 import { cliRemedyWords } from './wording';
 import { textLine } from './validate-command';
 
-const USAGE = 'Usage: putusers send FILE|DIR [--profile P] [--region R] [--endpoint-url URL] [--concurrency N]\n';
+const USAGE =
+  'Usage: putusers send FILE|DIR [--profile P] [--region R] [--endpoint-url URL] [--concurrency N] [--max-rps N]\n';
 
 interface SendArgs {
   file: string;
@@ -28,6 +37,7 @@ interface SendArgs {
   region?: string;
   endpoint?: string;
   concurrency?: number;
+  maxRequestsPerSecond?: number;
 }
 
 export async function runSend(argv: string[], io: Io): Promise<number> {
@@ -40,6 +50,7 @@ export async function runSend(argv: string[], io: Io): Promise<number> {
     io.stdout.write(`${file}: no users to send.\n`);
     return 0;
   }
+  io.stdout.write(`${estimateSentence(request.users.length, args.maxRequestsPerSecond)}\n`);
 
   // The AWS SDK loads only now.
   // The SDK warns on Node 20 that its releases from 2027 on will need Node 22: not about the SDK
@@ -62,12 +73,14 @@ export async function runSend(argv: string[], io: Io): Promise<number> {
       ...(args.region ? { region: args.region } : {}),
       ...(args.endpoint ? { endpoint: args.endpoint } : {}),
       ...(args.concurrency ? { concurrency: args.concurrency } : {}),
+      ...(args.maxRequestsPerSecond ? { maxRequestsPerSecond: args.maxRequestsPerSecond } : {}),
       signal: controller.signal,
       logger: lineLogger((line) => io.stderr.write(line), logLevel()),
       ...(progress
         ? {
-            onProgress: (done: number, total: number) =>
-              io.stderr.write(`\r${done} of ${plural(total, 'user')} sent${done === total ? '\n' : ''}`),
+            // \x1b[K: the line may be shorter than the one it overwrites.
+            onProgress: (done: number, total: number, { accepted, msLeft }: { accepted: number; msLeft: number }) =>
+              io.stderr.write(`\r${progressLine(done, total, accepted, msLeft)}\x1b[K${done === total ? '\n' : ''}`),
           }
         : {}),
     });
@@ -92,6 +105,22 @@ export async function runSend(argv: string[], io: Io): Promise<number> {
   if (failedFile) io.stdout.write(`Send them with: putusers send ${failedFile}\n`);
   if (writeError) io.stderr.write(writeError);
   return allIn(report) ? 0 : 1;
+}
+
+/** `Sending 1,000 users in 100 requests, about 10 s at 10 requests/s.` (and how to go faster, when it is long) */
+function estimateSentence(users: number, maxRequestsPerSecond = DEFAULT_REQUESTS_PER_SECOND): string {
+  const estimate = estimateSend(users, maxRequestsPerSecond);
+  const quota =
+    maxRequestsPerSecond === DEFAULT_REQUESTS_PER_SECOND && estimate.ms >= 10_000
+      ? ' (the PutUsers quota per dataset group; --max-rps N if your account has a higher one)'
+      : '';
+  return `Sending ${estimateLine(estimate)}${quota}.`;
+}
+
+/** `370 of 1,000 users sent, 370 in, about 1 min 5 s left` */
+function progressLine(done: number, total: number, accepted: number, msLeft: number): string {
+  const left = done < total ? `, ${about(msLeft)} left` : '';
+  return `${count(done)} of ${plural(total, 'user')} sent, ${count(accepted)} in${left}`;
 }
 
 const isFolder = (file: string) => {
@@ -176,6 +205,7 @@ function parseArgs(argv: string[]): SendArgs {
       region: { type: 'string' },
       'endpoint-url': { type: 'string' },
       concurrency: { type: 'string' },
+      'max-rps': { type: 'string' },
     },
     USAGE,
   );
@@ -190,6 +220,15 @@ function parseArgs(argv: string[]): SendArgs {
     if (!/^\d+$/.test(concurrency) || n < 1 || n > MAX_CONCURRENCY)
       throw usage(`--concurrency takes a whole number from 1 to ${MAX_CONCURRENCY}, not "${concurrency}"`);
     args.concurrency = n;
+  }
+  const maxRps = values['max-rps'];
+  if (maxRps !== undefined) {
+    const n = Number(maxRps);
+    if (!/^\d+(\.\d+)?$/.test(maxRps) || !isRequestRate(n))
+      throw usage(
+        `--max-rps takes PutUsers requests per second for the dataset group, from ${MIN_REQUESTS_PER_SECOND} to ${MAX_REQUESTS_PER_SECOND} (the service's quota is ${DEFAULT_REQUESTS_PER_SECOND} unless your account's was raised), not "${maxRps}"`,
+      );
+    args.maxRequestsPerSecond = n;
   }
   return args;
 }

@@ -10,7 +10,7 @@ export { convertDocument, type Conversion } from './convert';
 export { quoteString, scalarText, toJsonText, toYamlText, toText } from './emit';
 export { ALIAS_EXPANSION_LIMIT, parseDocument } from './parse';
 export { lineIndex, type LineIndex } from './positions';
-export { plural } from './plural';
+export { count, plural } from './plural';
 export { datasetArnProblems, datasetGroupArnOf, regionOfArn, usersDatasetArnFor } from './arn';
 export { pyRepr, pyStr, pyType, reprFloat } from './python-format';
 export { camelCase } from './rules/service';

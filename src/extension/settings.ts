@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { type Shell, SHELLS } from '../core';
 import { DEFAULT_CONCURRENCY, MAX_CONCURRENCY } from '../send/batches';
+import { DEFAULT_REQUESTS_PER_SECOND, isRequestRate } from '../send/pacing';
 import type { TargetSettings } from '../send/target';
 
 export const SECTION = 'putUsers';
@@ -59,6 +60,11 @@ export const settings = {
   concurrency(): number {
     const n = Math.floor(config().get<number>('concurrency', DEFAULT_CONCURRENCY));
     return Number.isFinite(n) ? Math.min(MAX_CONCURRENCY, Math.max(1, n)) : DEFAULT_CONCURRENCY;
+  },
+  /** PutUsers requests per second at most, per dataset group (the service's quota unless raised). */
+  maxRequestsPerSecond(): number {
+    const n = config().get<number>('maxRequestsPerSecond', DEFAULT_REQUESTS_PER_SECOND);
+    return isRequestRate(n) ? n : DEFAULT_REQUESTS_PER_SECOND;
   },
   /** Profile, region and endpoint to send with; empty strings mean "as the AWS CLI resolves it". */
   target(): TargetSettings {

@@ -12,8 +12,11 @@ export type Attempt<F> =
   /** Anything else, after the SDK's retries. */
   | { outcome: 'failed'; failure: F };
 
+/** Not sent at all: a Cancel came while the request waited for its turn. */
+export type Unsent = { outcome: 'unsent' };
+
 /** What became of each part of a batch; the parts cover the batch exactly, in order. */
-export type Settled<F> = { batch: Batch } & (Attempt<F> | { outcome: 'unsent' });
+export type Settled<F> = { batch: Batch } & (Attempt<F> | Unsent);
 
 /**
  * Sends `batch`; when it is rejected and holds more than one user, sends its halves (first, then
@@ -22,7 +25,7 @@ export type Settled<F> = { batch: Batch } & (Attempt<F> | { outcome: 'unsent' })
  */
 export async function sendBisecting<F>(
   batch: Batch,
-  send: (batch: Batch) => Promise<Attempt<F>>,
+  send: (batch: Batch) => Promise<Attempt<F> | Unsent>,
   proceed: () => boolean = () => true,
 ): Promise<Settled<F>[]> {
   const settled: Settled<F>[] = [];

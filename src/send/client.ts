@@ -4,9 +4,12 @@
 // strategy (which errors are retryable, max attempts, the retry-token bucket, its backoff
 // formula and constants); we only do the waiting between attempts ourselves, so that a Cancel
 // stops the retries at once (the SDK's own abortSignal would also cut the request in flight,
-// and then nobody knows whether the service took its users).
+// and then nobody knows whether the service took its users). With a Pacer (PutUsers), every retry
+// waits for its slot too, and throttling is not retried here: the engine tries a throttled request
+// again at the pacer's slower pace, for as long as the send goes on (engine.ts).
 import { PersonalizeEventsClient, type PersonalizeEventsClientConfig } from '@aws-sdk/client-personalize-events';
 import { MAXIMUM_RETRY_DELAY, Retry, StandardRetryStrategy } from '@smithy/core/retry';
+import { type Pacer, realClock } from './pacing';
 import { regionFromEnvironment } from './target';
 import type { RetryErrorInfo, RetryStrategyV2, StandardRetryBackoffStrategy, StandardRetryToken } from '@smithy/types';
 
@@ -26,17 +29,26 @@ export interface ClientOptions {
 
 export const DEFAULT_MAX_ATTEMPTS = 3;
 
-export function createClient(options: ClientOptions, stopRetrying: AbortSignal): PersonalizeEventsClient {
-  return new PersonalizeEventsClient(clientConfig(options, stopRetrying));
+export function createClient(
+  options: ClientOptions,
+  stopRetrying: AbortSignal,
+  pacer?: Pick<Pacer, 'take'>,
+): PersonalizeEventsClient {
+  return new PersonalizeEventsClient(clientConfig(options, stopRetrying, pacer));
 }
 
 /** The configuration of either client (Personalize Events, and Personalize for a dataset's schema). */
-export function clientConfig(options: ClientOptions, stopRetrying: AbortSignal): PersonalizeEventsClientConfig {
+export function clientConfig(
+  options: ClientOptions,
+  stopRetrying: AbortSignal,
+  pacer?: Pick<Pacer, 'take'>,
+): PersonalizeEventsClientConfig {
   const config: PersonalizeEventsClientConfig = {
     retryStrategy: abortableStandardRetries(
       options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
       options.retryDelayScale ?? 1,
       stopRetrying,
+      pacer,
     ),
     requestHandler: { connectionTimeout: options.connectionTimeoutMs ?? 10_000 },
   };
@@ -53,15 +65,22 @@ export function clientConfig(options: ClientOptions, stopRetrying: AbortSignal):
  * The SDK's StandardRetryStrategy decides whether to retry; the delay is the SDK's backoff
  * (random × min(base × 2^retry, 20 s), base 50 ms or 1 s for throttling, at least a Retry-After
  * hint), scaled, and slept here so that `stop` cuts it short. (The formula is written here because
- * @smithy/core does not export its DefaultRetryBackoffStrategy.)
+ * @smithy/core does not export its DefaultRetryBackoffStrategy.) With a `pacer`, throttling is
+ * left to the caller and every retry also waits for the pacer's next slot.
  */
-export function abortableStandardRetries(maxAttempts: number, scale: number, stop: AbortSignal): RetryStrategyV2 {
+export function abortableStandardRetries(
+  maxAttempts: number,
+  scale: number,
+  stop: AbortSignal,
+  pacer?: Pick<Pacer, 'take'>,
+): RetryStrategyV2 {
   const noWait: StandardRetryBackoffStrategy = { computeNextBackoffDelay: () => 0, setDelayBase: () => {} };
   const standard = new StandardRetryStrategy({ maxAttempts, backoff: noWait });
   return {
     acquireInitialRetryToken: (scope: string) => standard.acquireInitialRetryToken(scope),
     refreshRetryTokenForRetry: async (token: StandardRetryToken, info: RetryErrorInfo) => {
       if (stop.aborted) throw new Error('cancelled: no more retries');
+      if (pacer && info.errorType === 'THROTTLING') throw new Error('throttled: the caller paces the next attempt');
       const retryCount = token.getRetryCount();
       // Without the hint: the strategy would sleep it itself (unscaled, and deaf to `stop`).
       const next = await standard.refreshRetryTokenForRetry(token, { ...info, retryAfterHint: undefined });
@@ -69,23 +88,10 @@ export function abortableStandardRetries(maxAttempts: number, scale: number, sto
       let delay = Math.floor(Math.random() * Math.min(base * 2 ** retryCount, MAXIMUM_RETRY_DELAY));
       if (info.retryAfterHint instanceof Date)
         delay = Math.max(delay, Math.min(info.retryAfterHint.getTime() - Date.now(), delay + 5_000));
-      await sleep(delay * scale, stop);
-      if (stop.aborted) throw new Error('cancelled: no more retries');
+      await realClock.sleep(delay * scale, stop);
+      if (stop.aborted || (pacer && !(await pacer.take(stop)))) throw new Error('cancelled: no more retries');
       return next;
     },
     recordSuccess: (token: StandardRetryToken) => standard.recordSuccess(token),
   };
-}
-
-function sleep(ms: number, stop: AbortSignal): Promise<void> {
-  if (ms <= 0 || stop.aborted) return Promise.resolve();
-  return new Promise((resolve) => {
-    const done = () => {
-      clearTimeout(timer);
-      stop.removeEventListener('abort', done);
-      resolve();
-    };
-    const timer = setTimeout(done, ms);
-    stop.addEventListener('abort', done, { once: true });
-  });
 }

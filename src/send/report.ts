@@ -1,6 +1,7 @@
 // What a send did, request by request and user by user. It holds no user data (users are
 // named by their index in the file), so it can be logged, printed and stored as it is.
-import { plural } from '../core';
+import { count, plural } from '../core';
+import { rate } from './estimate';
 import { batchName } from './batches';
 import { type FailureKind, failureText, type RemedyWords, type SendFailure } from './errors';
 
@@ -60,6 +61,10 @@ export interface SendReport {
   fatal?: SendFailure;
   /** HTTP attempts over all requests. */
   attempts: number;
+  /** Attempts the service throttled (each tried again, at a slower pace). */
+  throttled: number;
+  /** The pace asked for: PutUsers requests per second at most, for the dataset group. */
+  maxRequestsPerSecond?: number;
   ms: number;
 }
 
@@ -75,6 +80,7 @@ export function emptyReport(datasetArn: string, total: number): SendReport {
     notIn: [],
     cancelled: false,
     attempts: 0,
+    throttled: 0,
     ms: 0,
   };
 }
@@ -114,12 +120,20 @@ export function userLine(u: UserNotIn): string {
 
 export function totalsLine(report: SendReport): string {
   const parts = [
-    `${report.accepted} accepted`,
-    `${report.rejected} rejected`,
-    `${report.failed} failed`,
-    `${report.unsent} unsent`,
+    `${count(report.accepted)} accepted`,
+    `${count(report.rejected)} rejected`,
+    `${count(report.failed)} failed`,
+    `${count(report.unsent)} unsent`,
   ];
-  return `${report.accepted} of ${report.total} users in (${parts.join(', ')}); ${plural(report.requests.length, 'request')}, ${plural(report.attempts, 'HTTP attempt')}, ${(report.ms / 1000).toFixed(1)} s.`;
+  const attempts = `${plural(report.attempts, 'HTTP attempt')}${report.throttled ? ` (${count(report.throttled)} throttled)` : ''}`;
+  return `${count(report.accepted)} of ${count(report.total)} users in (${parts.join(', ')}); ${plural(report.requests.length, 'request')}, ${attempts}, ${(report.ms / 1000).toFixed(1)} s${paceOf(report)}.`;
+}
+
+/** `, 9.8 requests/s (at most 10)`: the pace kept (the requests after the first, per second of the send). */
+function paceOf(report: SendReport): string {
+  if (report.requests.length < 2 || report.ms <= 0) return '';
+  const kept = rate(((report.requests.length - 1) / report.ms) * 1000);
+  return report.maxRequestsPerSecond ? `, ${kept} (at most ${report.maxRequestsPerSecond})` : `, ${kept}`;
 }
 
 /**

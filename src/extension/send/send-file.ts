@@ -5,6 +5,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import {
+  count,
   type Finding,
   MAX_USERS_PER_REQUEST as MAX_USERS,
   plural,
@@ -15,6 +16,8 @@ import {
   usersList,
 } from '../../core';
 import type { SendOptions, SendReport } from '../../send';
+import { about, estimateLine, estimateSend } from '../../send/estimate';
+import { DEFAULT_REQUESTS_PER_SECOND } from '../../send/pacing';
 import { regionElsewhere, type SendTarget } from '../../send/target';
 import type { Ctx } from '../context';
 import { formatOf, isPutUsersDocument } from '../documents';
@@ -137,6 +140,7 @@ export async function sendRequest(
     ...engineTarget(where),
     ...(region ? { region } : {}),
     concurrency: settings.concurrency(),
+    maxRequestsPerSecond: settings.maxRequestsPerSecond(),
     allowInsecureEndpoint: settings.allowInsecureEndpoint(),
     logger: ctx.log,
   });
@@ -228,15 +232,20 @@ export async function agreesToSend(name: string, total: number, warnings: readon
     ))
   )
     return false;
-  const requests = Math.ceil(total / MAX_USERS);
-  return (
-    total <= MAX_USERS ||
-    confirm(
-      `${name} has ${total} users, and one PutUsers request takes at most ${MAX_USERS}: the service would reject the file as one request.`,
-      `PutUsers can send them as ${requests} requests of at most ${MAX_USERS} users each, in file order, up to ${plural(settings.concurrency(), 'request')} at a time. A user the service rejects does not stop the others, and every user not in is written to a file beside this one.`,
-      `Send ${requests} Requests`,
-    )
+  if (total <= MAX_USERS) return true;
+  const estimate = estimateSend(total, settings.maxRequestsPerSecond());
+  return confirm(
+    `${name} has ${plural(total, 'user')}, and one PutUsers request takes at most ${MAX_USERS}: the service would reject the file as one request.`,
+    `${estimateLine(estimate)} (${paceSource(estimate.requestsPerSecond)}): PutUsers sends them in file order, up to ${plural(settings.concurrency(), 'request')} at a time. A user the service rejects does not stop the others, and every user not in is written to a file beside this one.`,
+    `Send ${count(estimate.requests)} Requests`,
   );
+}
+
+/** Where the pace comes from, in the confirmation. */
+function paceSource(requestsPerSecond: number): string {
+  return requestsPerSecond === DEFAULT_REQUESTS_PER_SECOND
+    ? "the service's quota per dataset group; putUsers.maxRequestsPerSecond if your account's was raised"
+    : 'putUsers.maxRequestsPerSecond';
 }
 
 /** The engine's send under a progress notification whose Cancel aborts it. */
@@ -252,14 +261,15 @@ function sendWithProgress(
     { location: vscode.ProgressLocation.Notification, title: `PutUsers: sending ${name}`, cancellable: true },
     (progress, token) => {
       token.onCancellationRequested(() => controller.abort());
-      progress.report({ message: `0 of ${plural(total, 'user')}` });
+      const first = estimateSend(total, options.maxRequestsPerSecond ?? DEFAULT_REQUESTS_PER_SECOND);
+      progress.report({ message: progressMessage(0, total, first.ms) });
       let reported = 0;
       return engine.sendUsers(request, {
         ...options,
         signal: controller.signal,
-        onProgress: (done) => {
+        onProgress: (done, _total, { accepted, msLeft }) => {
           progress.report({
-            message: `${done} of ${plural(total, 'user')}`,
+            message: progressMessage(accepted, total, done < total ? msLeft : 0),
             increment: ((done - reported) / total) * 100,
           });
           reported = done;
@@ -267,6 +277,11 @@ function sendWithProgress(
       });
     },
   );
+}
+
+/** `370 of 1,000 users in, about 1 min 5 s left` */
+function progressMessage(accepted: number, total: number, msLeft: number): string {
+  return `${count(accepted)} of ${plural(total, 'user')} in${msLeft > 0 ? `, ${about(msLeft)} left` : ''}`;
 }
 
 /**

@@ -71,7 +71,9 @@ describe('send: putusers send FILE', () => {
     assert.equal(code, 0, stderr);
     assert.match(
       stdout,
-      new RegExp(`^PutUsers to ${ARN.replace(/[/]/g, '\\/')} \\(region us-east-1, endpoint ${emulator.url}\\):\\n`),
+      new RegExp(
+        `^Sending 23 users in 3 requests, under a second at 10 requests/s\\.\\nPutUsers to ${ARN.replace(/[/]/g, '\\/')} \\(region us-east-1, endpoint ${emulator.url}\\):\\n`,
+      ),
     );
     assert.match(
       stdout,
@@ -79,7 +81,7 @@ describe('send: putusers send FILE', () => {
     );
     assert.match(
       stdout,
-      /\n23 of 23 users in \(23 accepted, 0 rejected, 0 failed, 0 unsent\); 3 requests, 3 HTTP attempts, [\d.]+ s\.\n$/,
+      /\n23 of 23 users in \(23 accepted, 0 rejected, 0 failed, 0 unsent\); 3 requests, 3 HTTP attempts, [\d.]+ s, [\d.]+ requests\/s \(at most 10\)\.\n$/,
     );
     assert.equal(stderr, '');
     assert.deepEqual(failedFiles(), []);

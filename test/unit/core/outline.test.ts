@@ -119,7 +119,7 @@ describe('core: outline (folds, symbols, lens, property keys)', () => {
       `datasetArn: ${ARN}\nusers:\n${users.join('\n')}\n`,
       'yaml',
     );
-    assert.equal(symbols[1]!.detail, `3000 users (the first 2,000 listed)`);
+    assert.equal(symbols[1]!.detail, `3,000 users (the first 2,000 listed)`);
     assert.equal(symbols[1]!.children.length, MAX_OUTLINE_USERS);
     assert.equal(folds.length, MAX_FOLDS);
     assert.equal(sendLens?.userCount, 3000);

@@ -56,7 +56,7 @@ describe('send: the report as text', () => {
         '  request 2: users[0..4], 5 users: accepted [HTTP 200, request id r2, 2 attempts, 12 ms]',
         '  users[7]: rejected: Error parsing properties json [request id r4]',
         '  10 users never sent (cancelled): users[15..24]',
-        '14 of 25 users in (14 accepted, 1 rejected, 0 failed, 10 unsent); 2 requests, 4 HTTP attempts, 1.2 s.',
+        '14 of 25 users in (14 accepted, 1 rejected, 0 failed, 10 unsent); 2 requests, 4 HTTP attempts, 1.2 s, 0.8 requests/s.',
         'Cancelled: requests in flight were let finish; nothing more was sent.',
       ].join('\n'),
     );
@@ -78,6 +78,23 @@ describe('send: the report as text', () => {
     assert.equal(lines.filter((l) => l.startsWith('  request')).length, 1, 'only the retried one');
     assert.ok(lines.includes('  ... and 29 more requests accepted at the first attempt'));
     assert.equal(allIn(report), true);
+  });
+
+  it('says the pace kept against the pace asked, and how many attempts were throttled', () => {
+    const report = {
+      ...emptyReport(ARN, 2_000),
+      accepted: 2_000,
+      attempts: 203,
+      throttled: 3,
+      maxRequestsPerSecond: 10,
+      ms: 20_100,
+    };
+    for (let n = 1; n <= 200; n++)
+      report.requests.push({ n, first: (n - 1) * 10, users: 10, outcome: 'accepted', attempts: 1, ms: 5 });
+    assert.equal(
+      formatReport(report).at(-1),
+      '2,000 of 2,000 users in (2,000 accepted, 0 rejected, 0 failed, 0 unsent); 200 requests, 203 HTTP attempts (3 throttled), 20.1 s, 9.9 requests/s (at most 10).',
+    );
   });
 
   it('says where the users not in went, when the caller wrote them', () => {
