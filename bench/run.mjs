@@ -7,6 +7,7 @@ const benches = [
   './validate-yaml.bench.mjs',
   './extension.bench.mjs',
   './send.bench.mjs',
+  './send-quota.bench.mjs',
   './package.bench.mjs',
   './hostile-files.bench.mjs',
   './import-csv.bench.mjs',

@@ -171,7 +171,10 @@ describe('PutUsers in the browser workbench that npm start serves', function () 
       asked,
       /25 users, and one PutUsers request takes at most 10: the service would reject the file as one request\./,
     );
-    assert.match(asked, /as 3 requests of at most 10 users each, in file order, up to 4 requests at a time\./);
+    assert.match(
+      asked,
+      /25 users in 3 requests, under a second at 10 requests\/s \(the service's quota per dataset group; putUsers\.maxRequestsPerSecond if your account's was raised\): PutUsers sends them in file order, up to 4 requests at a time\./,
+    );
     await shot(page, 'send-confirm');
     await dialog.getByRole('button', { name: 'Send 3 Requests' }).click();
 
@@ -243,6 +246,61 @@ describe('PutUsers in the browser workbench that npm start serves', function () 
     await runCommand(page, 'View: Close All Editors');
     await page.locator('.tabs-container .tab').first().waitFor({ state: 'detached' });
     assert.equal(await page.locator('.monaco-dialog-box').count(), 0, 'no "Save?" dialog');
+  });
+
+  it('sends a few hundred users at the service’s pace: the estimate before, the time left during, every user in', async () => {
+    const name = 'paced.putusers.json';
+    const users = Array.from({ length: 400 }, (_, k) => ({
+      userId: `paced-${String(k).padStart(4, '0')}`,
+      properties: JSON.stringify({ age: String(20 + (k % 50)) }),
+    }));
+    const datasetArn = core.readRequest(readWorkspaceFile('25-users.putusers.json'), 'json').request.datasetArn;
+    fs.writeFileSync(path.join(demo.workspace, name), core.writeInput({ datasetArn, users }, 'json'));
+    demo.emulator.setFaults([]);
+    demo.emulator.clear();
+    try {
+      await openFile(page, name);
+      await page.locator('.editor-actions [aria-label^="Send File"]').click();
+
+      const dialog = page.locator('.monaco-dialog-box');
+      await dialog.waitFor();
+      const asked = (await dialog.innerText()).replace(/\s+/g, ' ');
+      assert.match(asked, /paced\.putusers\.json has 400 users/);
+      assert.match(
+        asked,
+        /400 users in 40 requests, about 4 s at 10 requests\/s \(the service's quota per dataset group/,
+      );
+      await shot(page, 'send-paced-confirm');
+      await dialog.getByRole('button', { name: 'Send 40 Requests' }).click();
+
+      // While it runs: users in and the time left, which shrinks.
+      const progress = toast(page, /sending paced\.putusers\.json/);
+      await progress.waitFor();
+      const said = await eventually(
+        async () => (await progress.innerText()).replace(/\s+/g, ' '),
+        (t) => /\d+ of 400 users in, about \d+ s left/.test(t),
+        'the time left in the progress notification',
+        10_000,
+      );
+      await shot(page, 'send-paced-progress');
+      const inAtFirst = Number(/(\d+) of 400 users in/.exec(said)[1]);
+      assert.ok(inAtFirst < 400, said);
+
+      const result = toast(page, /all 400 users of paced\.putusers\.json are in/);
+      await result.waitFor({ timeout: 60_000 });
+      const message = (await result.innerText()).replace(/\s+/g, ' ');
+      assert.doesNotMatch(message, /not in/, message);
+      const accepted = demo.emulator.acceptedUsers().map((u) => u.userId);
+      assert.equal(new Set(accepted).size, 400, 'none twice');
+      assert.deepEqual([...accepted].sort(), users.map((u) => u.userId).sort(), 'every user in');
+      const received = demo.emulator.requests.filter((r) => r.path === '/users');
+      const spanMs = received.at(-1).receivedAt - received[0].receivedAt;
+      assert.ok(spanMs >= 3_900, `40 requests at 10 per second span 3.9 s at least, not ${spanMs} ms`);
+      assert.equal(received.filter((r) => r.errorType === 'ThrottlingException').length, 0, 'none throttled');
+    } finally {
+      await runCommand(page, 'View: Close All Editors');
+      fs.rmSync(path.join(demo.workspace, name), { force: true });
+    }
   });
 
   it('walks through Get Started: a sample with a mistake, its quick fix, the local emulator, Send, each step ticked', async () => {

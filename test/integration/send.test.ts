@@ -158,14 +158,14 @@ describe('PutUsers: Send File (against the emulator)', function () {
     emulator.setFaults([]);
   });
   afterEach(async () => {
-    for (const key of ['concurrency', 'region'])
+    for (const key of ['concurrency', 'region', 'maxRequestsPerSecond'])
       await config().update(key, undefined, vscode.ConfigurationTarget.Global);
     await config().update('profile', 'emulator', vscode.ConfigurationTarget.Global);
     await config().update('endpoint', emulator.url, vscode.ConfigurationTarget.Workspace);
     await closeAllEditors();
   });
   after(async () => {
-    for (const key of ['profile', 'endpoint', 'concurrency', 'region']) {
+    for (const key of ['profile', 'endpoint', 'concurrency', 'region', 'maxRequestsPerSecond']) {
       await config().update(key, undefined, vscode.ConfigurationTarget.Global);
       await config().update(key, undefined, vscode.ConfigurationTarget.Workspace);
     }
@@ -357,6 +357,34 @@ describe('PutUsers: Send File (against the emulator)', function () {
       else assert.equal(result.report.attempts, result.report.requests.length, 'no retry');
     });
   }
+
+  it('sends at putUsers.maxRequestsPerSecond: the quota of 10 by default, more when the account has more', async function () {
+    this.timeout(90_000);
+    const input = users(300, 'pace');
+    const uri = await writeInput('pace.putusers.json', { datasetArn: ARN, users: input });
+    emulator.setQuota({ requestsPerSecond: 10, burst: 10 });
+    let t0 = Date.now();
+    const paced = sent(await send(uri));
+    const pacedMs = Date.now() - t0;
+    assert.deepEqual([paced.report.accepted, paced.report.throttled, paced.report.maxRequestsPerSecond], [300, 0, 10]);
+    assert.ok(pacedMs >= 2_900, `30 requests at 10 per second take 2.9 s at least, not ${pacedMs} ms`);
+    assert.match(paced.reportLines.find((l) => /users in \(/.test(l)) ?? '', /requests\/s \(at most 10\)\.$/);
+    assertNothingLostNothingTwice(emulator, input, []);
+
+    emulator.clear();
+    emulator.setQuota({ requestsPerSecond: 100, burst: 100 });
+    await config().update('maxRequestsPerSecond', 100, vscode.ConfigurationTarget.Global);
+    t0 = Date.now();
+    const raised = sent(await send(uri));
+    const raisedMs = Date.now() - t0;
+    assert.deepEqual(
+      [raised.report.accepted, raised.report.throttled, raised.report.maxRequestsPerSecond],
+      [300, 0, 100],
+    );
+    assert.ok(raisedMs < 2_500, `30 requests at 100 per second, well under the 2.9 s of 10: ${raisedMs} ms`);
+    assertNothingLostNothingTwice(emulator, input, []);
+    emulator.setQuota({ requestsPerSecond: 10, burst: 10 });
+  });
 
   it('Send Folder: every input file of the folder in name order as one send, the users not in beside the folder', async () => {
     const first = users(10, 'folder-a');
@@ -641,13 +669,28 @@ describe('PutUsers: Send File (against the emulator)', function () {
       }
     });
 
-    it('the service keeps throttling', async () => {
+    it('the service keeps throttling: it keeps trying, slower, until Cancel', async () => {
       emulator.setFaults([{ fault: { kind: 'throttle' } }]);
       const input = users(3, 'throttled');
       const uri = await writeInput('throttled.putusers.json', { datasetArn: ARN, users: input });
-      const result = sent(await send(uri));
+      const sending = send(uri);
+      await pollUntil(
+        () => (emulator.requests.filter((r) => r.status === 400).length >= 3 ? true : undefined),
+        20_000,
+        () => `${emulator.requests.length} requests so far`,
+      );
+      await vscode.commands.executeCommand('putUsers.cancelSending');
+      const result = sent(await sending);
       assert.equal(result.report.accepted, 0);
+      assert.equal(result.report.cancelled, true);
+      assert.equal(result.report.requests.length, 1, 'one request, sent again and again');
       assert.equal(result.report.requests[0]?.error?.kind, 'throttled');
+      assert.ok(result.report.throttled >= 3, `${result.report.throttled} throttled attempts`);
+      const gaps = emulator.requests.slice(1).map((r, k) => r.receivedAt - emulator.requests[k]!.receivedAt);
+      assert.ok(
+        gaps.every((gap) => gap >= 150),
+        `each attempt waited longer than the 100 ms of the full pace: ${gaps.join(', ')} ms`,
+      );
       assertNoCopyOf(result, 'send/throttled.putusers.json');
     });
   });
@@ -680,6 +723,28 @@ describe('PutUsers: Send File (against the emulator)', function () {
     assert.equal(sendLens!.range.start.line, 2, 'above "users"');
     const targetLens = lenses.find((l) => l.command?.command === 'putUsers.chooseProfile');
     assert.equal(targetLens?.command?.title, `emulator · us-east-1 · ${emulator.url}`);
+    assert.equal(emulator.requests.length, 0, 'showing lenses sends nothing');
+  });
+
+  it('says in the Send CodeLens what a large file takes at putUsers.maxRequestsPerSecond', async () => {
+    const uri = await writeInput('lens-large.putusers.json', { datasetArn: ARN, users: users(1_000, 'lens-large') });
+    await vscode.window.showTextDocument(uri);
+    const sendLens = async (title: string) =>
+      pollUntil(
+        async () =>
+          (await lensesOnceTargetRead(uri)).find(
+            (l) => l.command?.command === 'putUsers.sendFile' && l.command.title === title,
+          ),
+        10_000,
+        () => `no Send CodeLens titled ${title}`,
+      );
+    const atQuota = await sendLens('$(cloud-upload) Send 1,000 users as 100 requests, about 10 s');
+    assert.equal(
+      atQuota.command?.tooltip,
+      'PutUsers: Send File (1,000 users in 100 requests, about 10 s at 10 requests/s)',
+    );
+    await config().update('maxRequestsPerSecond', 50, vscode.ConfigurationTarget.Global);
+    await sendLens('$(cloud-upload) Send 1,000 users as 100 requests, about 2 s');
     assert.equal(emulator.requests.length, 0, 'showing lenses sends nothing');
   });
 

@@ -3,7 +3,8 @@
 // cached target: nothing is read or parsed for the lenses alone.
 import * as vscode from 'vscode';
 import { COMMAND } from '../command-ids';
-import { MAX_USERS_PER_REQUEST, plural } from '../../core';
+import { plural } from '../../core';
+import { about, estimateLine, estimateSend } from '../../send/estimate';
 import { regionElsewhere } from '../../send/target';
 import type { Ctx } from '../context';
 import { senderName } from './target-status';
@@ -25,7 +26,11 @@ export function sendCodeLensProvider({
     target.onDidChange(() => changed.fire()),
     schemas.onDidChange(() => changed.fire()),
     vscode.workspace.onDidGrantWorkspaceTrust(() => changed.fire()),
-    vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('putUsers.codeLens') && changed.fire()),
+    vscode.workspace.onDidChangeConfiguration(
+      (e) =>
+        (e.affectsConfiguration('putUsers.codeLens') || e.affectsConfiguration('putUsers.maxRequestsPerSecond')) &&
+        changed.fire(),
+    ),
   ];
   return {
     onDidChangeCodeLenses: changed.event,
@@ -37,12 +42,14 @@ export function sendCodeLensProvider({
       if (!facts) return [];
       const count = facts.userCount;
       const at = new vscode.Range(toPosition(facts.at), toPosition(facts.at));
-      const requests = Math.ceil(count / MAX_USERS_PER_REQUEST);
+      const estimate = estimateSend(count, settings.maxRequestsPerSecond());
+      // The time only when there is time to speak of: at the quota, from 10 requests on.
+      const time = estimate.ms >= 1000 ? `, ${about(estimate.ms)}` : '';
       const lenses = [
         schemaLens(at, schema),
         new vscode.CodeLens(at, {
-          title: `$(cloud-upload) Send ${plural(count, 'user')}${requests > 1 ? ` as ${requests} requests` : ''}`,
-          tooltip: 'PutUsers: Send File',
+          title: `$(cloud-upload) Send ${plural(count, 'user')}${estimate.requests > 1 ? ` as ${plural(estimate.requests, 'request')}${time}` : ''}`,
+          tooltip: `PutUsers: Send File (${estimateLine(estimate)})`,
           command: COMMAND.sendFile,
           arguments: [document.uri],
         }),

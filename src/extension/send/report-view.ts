@@ -6,7 +6,7 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { COMMAND } from '../command-ids';
-import { type Format, plural, type PutUsersRequest, writeInput } from '../../core';
+import { count, type Format, plural, type PutUsersRequest, writeInput } from '../../core';
 import type { SendReport } from '../../send';
 import { failureText, type SendFailure } from '../../send/errors';
 import { failedFileName, notInRequest } from '../../send/failed-file';
@@ -124,9 +124,12 @@ export function presentReport(
 
   let message: string;
   if (notIn === 0) {
-    message = `PutUsers: all ${report.total} users of ${name} are in (${plural(report.requests.length, 'request')}, ${(report.ms / 1000).toFixed(1)} s).`;
+    const throttled = report.throttled
+      ? `; the service throttled ${plural(report.throttled, 'attempt')}, each sent again`
+      : '';
+    message = `PutUsers: all ${count(report.total)} users of ${name} are in (${plural(report.requests.length, 'request')}, ${(report.ms / 1000).toFixed(1)} s${throttled}).`;
   } else {
-    const parts = [`PutUsers: ${report.accepted} of ${report.total} users of ${name} are in.`];
+    const parts = [`PutUsers: ${count(report.accepted)} of ${count(report.total)} users of ${name} are in.`];
     if (report.fatal) parts.push(sentence(failureText(report.fatal, extensionRemedyWords)));
     else if (report.cancelled) parts.push('Cancelled: nothing more was sent.');
     if (rejected)

@@ -273,6 +273,54 @@ describe('send: putusers send FILE', () => {
     assert.equal(emulator.acceptedUsers().length, 12);
   });
 
+  it('says what a --max-rps must be', async () => {
+    const { code, stderr } = await run(['x.json', '--max-rps', '0']);
+    assert.equal(code, 2);
+    assert.match(
+      stderr,
+      /^putusers: --max-rps takes PutUsers requests per second for the dataset group, from 0\.1 to 10000 \(the service's quota is 10 unless your account's was raised\), not "0"\n/,
+    );
+  });
+
+  it('sends 2,000 users at the quota of 10 requests/s: all in, none twice, exit 0, the estimate first and the pace in the report', async function () {
+    this.timeout(90_000);
+    emulator.setQuota({ requestsPerSecond: 10, burst: 10 });
+    const input = makeUsers(2_000);
+    const t0 = Date.now();
+    const { code, stdout, stderr } = await run([inputFile(input), ...toEmulator('4')]);
+    const ms = Date.now() - t0;
+    assert.equal(code, 0, stderr);
+    assert.match(
+      stdout,
+      /^Sending 2,000 users in 200 requests, about 20 s at 10 requests\/s \(the PutUsers quota per dataset group; --max-rps N if your account has a higher one\)\.\n/,
+    );
+    const totals =
+      /\n2,000 of 2,000 users in \(2,000 accepted, 0 rejected, 0 failed, 0 unsent\); 200 requests, ([\d,]+) HTTP attempts(?: \((\d+) throttled\))?, [\d.]+ s, [\d.]+ requests\/s \(at most 10\)\.\n$/.exec(
+        stdout,
+      );
+    assert.ok(totals, stdout.slice(-400));
+    const throttled = Number(totals[2] ?? 0);
+    assert.ok(throttled <= 20, `${throttled} of ${totals[1]} attempts throttled`);
+    assert.ok(ms >= 19_000, `the quota allows 2,000 users in 19 s at best, not ${ms} ms`);
+    assertNothingLostNothingTwice(emulator, input, []);
+    assert.deepEqual(failedFiles(), []);
+  });
+
+  it('sends at a raised quota when told (--max-rps 50)', async function () {
+    this.timeout(60_000);
+    emulator.setQuota({ requestsPerSecond: 50, burst: 50 });
+    const input = makeUsers(1_000);
+    const t0 = Date.now();
+    const { code, stdout, stderr } = await run([inputFile(input), ...toEmulator('4'), '--max-rps', '50']);
+    const ms = Date.now() - t0;
+    assert.equal(code, 0, stderr);
+    assert.match(stdout, /^Sending 1,000 users in 100 requests, about 2 s at 50 requests\/s\.\n/);
+    assert.match(stdout, /, [\d.]+ requests\/s \(at most 50\)\.\n$/);
+    assert.doesNotMatch(stdout, /throttled/);
+    assert.ok(ms < 9_000, `faster than the 9.9 s 10 requests/s take: ${ms} ms`);
+    assertNothingLostNothingTwice(emulator, input, []);
+  });
+
   it('exits 2 on usage errors and unreadable files', async () => {
     for (const args of [
       [],
@@ -282,6 +330,10 @@ describe('send: putusers send FILE', () => {
       ['x.json', '--concurrency', 'many'],
       ['x.json', '--concurrency', '65'],
       ['x.json', '--bogus'],
+      ['x.json', '--max-rps', '0'],
+      ['x.json', '--max-rps', 'fast'],
+      ['x.json', '--max-rps', '-5'],
+      ['x.json', '--max-rps', '20000'],
     ]) {
       const { code, stderr } = await run(args);
       assert.equal(code, 2, args.join(' '));
