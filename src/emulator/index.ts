@@ -1,5 +1,6 @@
 // The local Personalize Events emulator (bundled to dist/emulator.js). As a program:
 //   node dist/emulator.js --port P --dataset ARN [--busy ARN] --access-key K --secret-key S [--region R]
+//     [--quota N|off] [--quota-burst N]
 export {
   startEmulator,
   type AcceptedRequest,
@@ -9,6 +10,7 @@ export {
   type ReceivedRequest,
 } from './server';
 export { type Fault, type FaultContext, type FaultRule } from './faults';
+export { DEFAULT_QUOTA, type Quota } from './quota';
 export { checkSignature, MAX_CLOCK_SKEW_MS, type Credential, type SignatureCheck, type SigningScope } from './sigv4';
 export { invalidInputMessage, serviceErrors } from './service-messages';
 export { LOCAL_EMULATOR_KEYS } from './local-keys';

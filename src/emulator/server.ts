@@ -2,13 +2,15 @@
 // SigV4 for real, validates the body with the core's rules, answers in AWS's REST-JSON error
 // shape, records what it received and what it accepted, and injects faults per request. It also
 // answers the control plane's DescribeDataset and DescribeSchema (control-plane.ts), so that the
-// extension can fetch a dataset's schema from it as from AWS.
+// extension can fetch a dataset's schema from it as from AWS. It enforces the service's PutUsers
+// quota per dataset group (quota.ts) unless told another or none.
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type DatasetSchema, datasetArnProblems, OPERATION, readDatasetSchema, type User } from '../core';
 import { answerControl, controlOperation, controlVerdict } from './control-plane';
 import { type Fault, type FaultRule, faultsFor } from './faults';
+import { DEFAULT_QUOTA, type Quota, type QuotaBuckets, quotaBuckets, quotaKeyOf } from './quota';
 import { invalidInputMessage, serviceErrors } from './service-messages';
 import { checkSignature, type Credential, type SignatureCheck, type SigningScope } from './sigv4';
 
@@ -41,6 +43,13 @@ export interface EmulatorOptions {
   /** When set, a signature scoped to another region is refused, as a regional endpoint does. */
   region?: string;
   faults?: FaultRule[];
+  /**
+   * The PutUsers quota per dataset group: 10 requests/s, burst 10, by default (the service's);
+   * beyond it HTTP 400 ThrottlingException. `false` lifts it (tests that need speed).
+   */
+  quota?: Quota | false;
+  /** The quota's clock in ms, Date.now by default (a test that stops it counts a burst exactly). */
+  quotaClock?: () => number;
   /** Called once a request has been answered or dropped (the demo program prints a line). */
   onRequest?: (request: ReceivedRequest) => void;
 }
@@ -60,6 +69,8 @@ export interface ReceivedRequest {
   /** The signature's credential scope, when the Authorization header could be read. */
   scope?: SigningScope;
   faults: Fault['kind'][];
+  /** The quota throttled it (errorType ThrottlingException): no injected fault, no token left. */
+  throttledByQuota?: true;
   /** Date.now() when the body had arrived, and when the answer was sent (or the connection dropped). */
   receivedAt: number;
   answeredAt?: number;
@@ -85,8 +96,10 @@ export interface Emulator {
   describeRequests: ReceivedRequest[];
   /** Replace the fault rules (applied from the next request on). */
   setFaults(rules: FaultRule[]): void;
+  /** Replace the PutUsers quota (`false`: none), from the next request on, with full buckets. */
+  setQuota(quota: Quota | false): void;
   setBusy(arn: string, busy: boolean): void;
-  /** Forget what was received and accepted (the sequence numbers go on). */
+  /** Forget what was received and accepted (the sequence numbers go on; the quota's buckets stay as they are). */
   clear(): void;
   close(): Promise<void>;
 }
@@ -99,6 +112,8 @@ interface EmulatorState {
   readonly requests: ReceivedRequest[];
   readonly describeRequests: ReceivedRequest[];
   rules: FaultRule[];
+  /** The quota's buckets, undefined when there is no quota. */
+  quota: QuotaBuckets | undefined;
   seq: number;
 }
 
@@ -114,6 +129,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     requests: [],
     describeRequests: [],
     rules: [...(options.faults ?? [])],
+    quota: bucketsFor(options.quota ?? DEFAULT_QUOTA, options.quotaClock),
     seq: 0,
   };
   const server = createServer((req, res) => {
@@ -147,6 +163,9 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     setFaults: (next) => {
       state.rules = [...next];
     },
+    setQuota: (quota) => {
+      state.quota = bucketsFor(quota, options.quotaClock);
+    },
     setBusy: (arn, busy) => {
       const d = datasets.get(arn);
       if (d) d.busy = busy;
@@ -163,6 +182,10 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
         server.closeAllConnections();
       }),
   };
+}
+
+function bucketsFor(quota: Quota | false, clock?: () => number): QuotaBuckets | undefined {
+  return quota === false ? undefined : quotaBuckets(quota, clock);
 }
 
 /** A dataset with its schema read (a schema the service would not take is the caller's mistake). */
@@ -206,9 +229,12 @@ async function handle(
   }
   const signature = await signatureOf(state, req, bytes);
   if (signature.scope) record.scope = signature.scope;
+  // As the service: the signature, then (injected) trouble on its side, then the quota, then the request itself.
   const verdict: Verdict = !signature.ok
     ? { status: 403, errorType: signature.code, message: signature.message }
-    : (faultVerdict(faults) ?? serviceVerdict(state, body, parsed, faults));
+    : (faultVerdict(faults) ??
+      quotaVerdict(state, record, parsed?.datasetArn ?? datasetArnIn(body)) ??
+      serviceVerdict(state, body, parsed, faults));
   record.status = verdict.status;
   if ('errorType' in verdict) {
     record.requestId = answer(res, verdict.status, verdict.errorType, verdict.message);
@@ -275,6 +301,9 @@ async function describe(
   return record;
 }
 
+/** The service's throttling answer, whether a fault injects it or the quota gives it. */
+const THROTTLED: Verdict = { status: 400, errorType: 'ThrottlingException', message: 'Rate exceeded' };
+
 /** A server error or throttling the rules inject, before the service looks at the request. */
 function faultVerdict(faults: readonly Fault[]): Verdict | undefined {
   const failure = faults.find((f) => f.kind === 'status' || f.kind === 'throttle');
@@ -287,8 +316,19 @@ function faultVerdict(faults: readonly Fault[]): Verdict | undefined {
   if (failure?.kind === 'throttle')
     return failure.status === 429
       ? { status: 429, errorType: 'TooManyRequestsException', message: 'Too Many Requests' }
-      : { status: 400, errorType: 'ThrottlingException', message: 'Rate exceeded' };
+      : THROTTLED;
   return undefined;
+}
+
+/**
+ * THROTTLED (and the record marked so) when the request's dataset group has no token left; a
+ * token taken otherwise. Every signed POST /users counts, whatever its body: the service's front
+ * door is assumed to throttle before it reads the request.
+ */
+function quotaVerdict(state: EmulatorState, record: ReceivedRequest, datasetArn: string): Verdict | undefined {
+  if (!state.quota || state.quota.take(quotaKeyOf(datasetArn))) return undefined;
+  record.throttledByQuota = true;
+  return THROTTLED;
 }
 
 /** As the service judges a signed request: its input, its dataset, then a user the rules reject. */
@@ -342,6 +382,16 @@ function parseRequest(body: string): ParsedRequest | undefined {
     return users.length === value.users.length ? { datasetArn: value.datasetArn, users } : undefined;
   } catch {
     return undefined;
+  }
+}
+
+/** The body's datasetArn when it has one ('' otherwise), for a body that is no PutUsers request. */
+function datasetArnIn(body: string): string {
+  try {
+    const value = (JSON.parse(body) as { datasetArn?: unknown })?.datasetArn;
+    return typeof value === 'string' ? value : '';
+  } catch {
+    return '';
   }
 }
 

@@ -193,6 +193,24 @@ describe('emulator and sender vs the real AWS CLI', function () {
     );
   });
 
+  it('throttling: past the quota the CLI retries, then gives up in its own words for it', async () => {
+    // One token, and none back for the test's length: the CLI's first call takes it.
+    emulator.setQuota({ requestsPerSecond: 0.001, burst: 1 });
+    const input = file('throttled.putusers.json', makeUsers(1));
+    assert.deepEqual(await aws(input), { code: 0, stdout: '', stderr: '' });
+    const fast = { AWS_MAX_ATTEMPTS: '2', AWS_RETRY_MODE: 'standard' };
+    const refused = await aws(input, fast);
+    assert.equal(refused.code, 254);
+    assert.equal(
+      refused.stderr,
+      '\nAn error occurred (ThrottlingException) when calling the PutUsers operation (reached max retries: 1): Rate exceeded\n',
+    );
+    const attempts = emulator.requests.slice(1);
+    assert.equal(attempts.length, 2, 'botocore retried the throttled call once (2 attempts in all)');
+    assert.ok(attempts.every((r) => r.throttledByQuota && r.status === 400));
+    assert.equal(emulator.accepted.length, 1);
+  });
+
   it('DescribeDataset and DescribeSchema: the CLI reads what the SDK reads, and the signatures of both pass', async () => {
     const schemaText = usersSchemaText({ name: 'AGE', type: 'int' }, { name: 'TIER', type: ['null', 'string'] });
     const withSchema = await startEmulator({

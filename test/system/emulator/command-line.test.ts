@@ -2,6 +2,7 @@
 // and a start that prints where it listens and each request without user ids.
 import { PutUsersCommand } from '@aws-sdk/client-personalize-events';
 import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -26,12 +27,30 @@ describe('emulator command line', () => {
       [['--dataset', ARN, '--access-key', 'K', '--secret-key', 'S', '--port', '70000'], '--port takes a port number'],
       [['--dataset'], '--dataset needs a value'],
       [['--bogus'], 'unknown option "--bogus"'],
+      ...(['0', 'abc', '-1', '1e3', '10/s'] as const).map(
+        (rate) =>
+          [
+            ['--dataset', ARN, '--access-key', 'K', '--secret-key', 'S', `--quota=${rate}`],
+            `--quota takes PutUsers requests per second per dataset group (a number above 0, e.g. 10 or 0.5) or off, not "${rate}"`,
+          ] as const,
+      ),
+      ...(['0', '1.5', 'x'] as const).map(
+        (burst) =>
+          [
+            ['--dataset', ARN, '--access-key', 'K', '--secret-key', 'S', '--quota-burst', burst],
+            `--quota-burst takes a whole number of requests, at least 1, not "${burst}"`,
+          ] as const,
+      ),
+      [
+        ['--dataset', ARN, '--access-key', 'K', '--secret-key', 'S', '--quota', 'off', '--quota-burst', '2'],
+        '--quota-burst needs a quota: not with --quota off',
+      ],
     ] as const) {
       const { out, io } = capture();
       assert.equal(await runEmulatorCli([...args], io), 2, args.join(' '));
       assert.equal(
         out.stderr,
-        `emulator: ${reason}\n\nUsage: node dist/emulator.js [--port P] [--host H] --dataset ARN[=SCHEMA_FILE]... [--busy ARN...] --access-key K --secret-key S [--region R] [--quiet]\n`,
+        `emulator: ${reason}\n\nUsage: node dist/emulator.js [--port P] [--host H] --dataset ARN[=SCHEMA_FILE]... [--busy ARN...] --access-key K --secret-key S [--region R] [--quota N|off] [--quota-burst N] [--quiet]\n`,
       );
     }
   });
@@ -46,7 +65,12 @@ describe('emulator command line', () => {
     const client = clientFor(started);
     try {
       await client.send(new PutUsersCommand({ datasetArn: ARN, users: [{ userId: 'secret-user-1' }] }));
-      assert.match(out.stdout, new RegExp(`^Personalize Events emulator on ${started.url}\n  dataset ${ARN}\n`));
+      assert.match(
+        out.stdout,
+        new RegExp(
+          `^Personalize Events emulator on ${started.url}\n  dataset ${ARN}\n  quota: 10 PutUsers requests/s per dataset group, burst 10 \\(--quota off lifts it\\)\n`,
+        ),
+      );
       assert.match(out.stdout, /#1 POST \/users, 1 user\(s\): 200 \(request id [0-9a-f-]{36}\)\n$/);
       assert.ok(!out.stdout.includes('secret-user-1'));
     } finally {
@@ -87,5 +111,74 @@ describe('emulator command line', () => {
       2,
     );
     assert.match(bad.stderr, /users\.avsc is no Users dataset schema: Not a Users schema/);
+  });
+});
+
+describe('emulator command line: --quota', () => {
+  /** Starts it with `args`, sends `n` PutUsers at once, and gives what it printed and how many got in. */
+  async function burst(args: string[], n: number) {
+    const { out, io } = capture();
+    const started = await runEmulatorCli(
+      ['--dataset', ARN, '--access-key', KEYS.accessKeyId, '--secret-key', KEYS.secretAccessKey, ...args],
+      io,
+    );
+    assert.ok(typeof started !== 'number', out.stderr);
+    const client = clientFor(started);
+    try {
+      const outcomes = await Promise.allSettled(
+        Array.from({ length: n }, (_, i) =>
+          client.send(new PutUsersCommand({ datasetArn: ARN, users: [{ userId: `secret-user-${i}` }] })),
+        ),
+      );
+      const refused = outcomes.flatMap((o) => (o.status === 'rejected' ? [(o.reason as Error).name] : []));
+      return { stdout: out.stdout, accepted: started.accepted.length, refused };
+    } finally {
+      client.destroy();
+      await started.close();
+    }
+  }
+
+  it('--quota off lifts it: 25 requests at once all get in, and the start lines say so', async () => {
+    const { stdout, accepted, refused } = await burst(['--quota', 'off'], 25);
+    assert.deepEqual([accepted, refused], [25, []]);
+    assert.match(stdout, /\n {2}quota: off\n/);
+  });
+
+  it('--quota 2 --quota-burst 1: one of 3 at once gets in, the others are throttled, each line says by the quota', async () => {
+    const { stdout, accepted, refused } = await burst(['--quota', '2', '--quota-burst', '1'], 3);
+    assert.deepEqual([accepted, refused], [1, ['ThrottlingException', 'ThrottlingException']]);
+    assert.match(stdout, /\n {2}quota: 2 PutUsers requests\/s per dataset group, burst 1 \(--quota off lifts it\)\n/);
+    assert.equal(stdout.match(/: 400 ThrottlingException \(the quota\) \(request id [0-9a-f-]{36}\)\n/g)?.length, 2);
+    assert.ok(!stdout.includes('secret-user'));
+  });
+
+  it('dist/emulator.js as a program exits 2 on a bad --quota, saying why', () => {
+    const run = spawnSync(
+      process.execPath,
+      [
+        path.join(__dirname, '../../../../dist/emulator.js'),
+        '--dataset',
+        ARN,
+        '--access-key',
+        'K',
+        '--secret-key',
+        'S',
+        '--quota',
+        '0',
+      ],
+      { encoding: 'utf8', timeout: 30_000 },
+    );
+    assert.equal(run.status, 2, run.stderr);
+    assert.match(
+      run.stderr,
+      /^emulator: --quota takes PutUsers requests per second per dataset group \(a number above 0/,
+    );
+    assert.equal(run.stdout, '');
+  });
+
+  it('takes a decimal rate, its burst the rate rounded up: --quota 0.5 lets 1 in', async () => {
+    const { stdout, accepted } = await burst(['--quota', '0.5'], 3);
+    assert.equal(accepted, 1);
+    assert.match(stdout, /\n {2}quota: 0\.5 PutUsers requests\/s per dataset group, burst 1 /);
   });
 });
