@@ -36,18 +36,38 @@ export const realClock: Clock = {
   },
 };
 
+export interface PacerOptions {
+  clock?: Clock;
+  /**
+   * Each request goes up to this fraction of an interval after its slot, at random (default
+   * 0.2). Slots stay one interval apart, so the rate is kept exactly; the randomness keeps two
+   * senders sharing one bucket from falling into step, where one always meets it empty.
+   */
+  jitter?: number;
+  random?: () => number;
+}
+
 export class Pacer {
   private current: number;
   /** When the next request may go: slots are handed out in order, one interval apart. */
   private nextSlot = -Infinity;
   private lastCut = -Infinity;
+  /** Requests/s added per second of success: doubles each second without throttling. */
+  private step = 1;
+  private successesAtStep = 0;
+  private readonly clock: Clock;
+  private readonly jitter: number;
+  private readonly random: () => number;
 
   constructor(
     private ceiling: number,
-    private readonly clock: Clock = realClock,
+    options: PacerOptions = {},
   ) {
     checkedRate(ceiling);
     this.current = ceiling;
+    this.clock = options.clock ?? realClock;
+    this.jitter = options.jitter ?? 0.2;
+    this.random = options.random ?? Math.random;
   }
 
   /** Requests per second it paces at now (at most the ceiling). */
@@ -75,8 +95,10 @@ export class Pacer {
     // No credit for idle time: a burst after a pause is what a token bucket on the other side
     // may not have room for when another client shares it.
     const slot = Math.max(now, this.nextSlot);
-    this.nextSlot = slot + 1000 / this.current;
-    return slot > now ? this.clock.sleep(slot - now, signal) : true;
+    const interval = 1000 / this.current;
+    this.nextSlot = slot + interval;
+    const at = slot + this.jitter * interval * this.random();
+    return at > now ? this.clock.sleep(at - now, signal) : true;
   }
 
   /**
@@ -88,16 +110,25 @@ export class Pacer {
     const now = this.clock.now();
     if (now - this.lastCut < Math.max(1000, 2000 / this.current)) return;
     this.lastCut = now;
+    this.step = 1;
+    this.successesAtStep = 0;
     this.current = Math.max(MIN_REQUESTS_PER_SECOND, this.current / 2);
     this.nextSlot = Math.max(this.nextSlot, now + 1000 / this.current);
   }
 
   /**
-   * A request got through: come back up to the ceiling, by about one request/s per second (no
-   * more than doubling per request when the rate is below one a second).
+   * A request got through: come back up to the ceiling, by `step` requests/s per second (no more
+   * than doubling per request when the rate is below one a second). The step doubles after each
+   * second's worth of requests without throttling, so that a send whose neighbour has finished
+   * is back at the ceiling in a few seconds, while one that shares the bucket still probes gently.
    */
   succeeded(): void {
-    this.current = Math.min(this.ceiling, this.current + Math.min(1 / this.current, this.current));
+    if (this.current >= this.ceiling) return;
+    this.current = Math.min(this.ceiling, this.current + Math.min(this.step / this.current, this.current));
+    if (++this.successesAtStep >= this.current) {
+      this.step *= 2;
+      this.successesAtStep = 0;
+    }
   }
 
   /** About how long `requests` more take at the current rate. */

@@ -49,14 +49,18 @@ async function slotTimes(pacer: Pacer, n: number, clock: ReturnType<typeof fakeC
 describe('send: the pacer', () => {
   it('spaces requests evenly at its rate, the first at once, in the order they asked', async () => {
     const c = fakeClock();
-    const pacer = new Pacer(10, c.clock);
+    const pacer = new Pacer(10, { clock: c.clock, jitter: 0 });
     assert.deepEqual(await slotTimes(pacer, 5, c, 1_000), [0, 100, 200, 300, 400]);
-    assert.deepEqual(await slotTimes(new Pacer(2.5, c.clock), 3, c, 5_000), [1_000, 1_400, 1_800], 'a fractional rate');
+    assert.deepEqual(
+      await slotTimes(new Pacer(2.5, { clock: c.clock, jitter: 0 }), 3, c, 5_000),
+      [1_000, 1_400, 1_800],
+      'a fractional rate',
+    );
   });
 
   it('gives no credit for idle time: after a pause, still one interval apart', async () => {
     const c = fakeClock();
-    const pacer = new Pacer(10, c.clock);
+    const pacer = new Pacer(10, { clock: c.clock, jitter: 0 });
     await slotTimes(pacer, 1, c, 0);
     await c.advance(5_000);
     assert.deepEqual(await slotTimes(pacer, 3, c, 6_000), [5_000, 5_100, 5_200]);
@@ -64,7 +68,7 @@ describe('send: the pacer', () => {
 
   it('answers false when Cancel comes while waiting, and true at once for a free slot', async () => {
     const c = fakeClock();
-    const pacer = new Pacer(1, c.clock);
+    const pacer = new Pacer(1, { clock: c.clock, jitter: 0 });
     assert.equal(await pacer.take(), true);
     const stop = new AbortController();
     const waiting = pacer.take(stop.signal);
@@ -75,7 +79,7 @@ describe('send: the pacer', () => {
 
   it('halves its rate when throttled, once per congestion event, and waits an interval first', async () => {
     const c = fakeClock();
-    const pacer = new Pacer(10, c.clock);
+    const pacer = new Pacer(10, { clock: c.clock, jitter: 0 });
     pacer.throttled();
     pacer.throttled(); // the same event: requests in flight met the same empty bucket
     assert.equal(pacer.rate, 5);
@@ -92,20 +96,53 @@ describe('send: the pacer', () => {
 
   it('comes back up to its ceiling on success, about one request/s per second, never above', async () => {
     const c = fakeClock();
-    const pacer = new Pacer(10, c.clock);
+    const pacer = new Pacer(10, { clock: c.clock, jitter: 0 });
     pacer.throttled();
     assert.equal(pacer.rate, 5);
     for (let k = 0; k < 5; k++) pacer.succeeded(); // about a second at 5/s
     assert.ok(pacer.rate > 5.9 && pacer.rate < 6.1, `one second of success: ${pacer.rate}`);
     for (let k = 0; k < 200; k++) pacer.succeeded();
     assert.equal(pacer.rate, 10);
-    const slow = new Pacer(10, c.clock);
+    const slow = new Pacer(10, { clock: c.clock, jitter: 0 });
     for (let k = 0; k < 20; k++) {
       await c.advance(c.now() + 10_000);
       slow.throttled();
     }
     slow.succeeded();
     assert.equal(slow.rate, 0.2, 'no more than doubling per request when below one a second');
+  });
+
+  it('is back at its ceiling within a few seconds once the throttling stops (the step doubles each second)', async () => {
+    const c = fakeClock();
+    const pacer = new Pacer(10, { clock: c.clock, jitter: 0 });
+    for (let k = 0; k < 3; k++) {
+      await c.advance(c.now() + 2_000);
+      pacer.throttled();
+    }
+    assert.equal(pacer.rate, 1.25);
+    let seconds = 0;
+    while (pacer.rate < 10 && seconds < 20) {
+      seconds++;
+      for (let k = 0; k < Math.max(1, Math.round(pacer.rate)); k++) pacer.succeeded();
+    }
+    assert.ok(seconds <= 5, `${seconds} s of success to climb from 1.25 to 10 requests/s`);
+    await c.advance(c.now() + 2_000);
+    pacer.throttled();
+    assert.equal(pacer.rate, 5, 'halved again at the next throttle');
+  });
+
+  it('sends each request up to a fifth of an interval after its slot, at random, keeping the rate', async () => {
+    const c = fakeClock();
+    let r = 0;
+    const randoms = [0.99, 0, 0.5, 0.99, 0];
+    const pacer = new Pacer(10, { clock: c.clock, random: () => randoms[r++ % randoms.length]! });
+    const times = await slotTimes(pacer, 5, c, 1_000);
+    const slots = [0, 100, 200, 300, 400];
+    times.forEach((t, k) => assert.ok(t >= slots[k]! && t < slots[k]! + 20, `request ${k} at ${t} ms`));
+    assert.deepEqual(
+      times.map((t) => Math.round(t)),
+      [20, 100, 210, 320, 400],
+    );
   });
 
   it('refuses a rate no quota has', () => {
