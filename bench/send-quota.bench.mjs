@@ -6,7 +6,7 @@
 // once to one dataset group from two processes (the CLI beside the engine), which must share
 // the quota: both all in, nothing twice.
 //
-//   npm run build && node bench/send-quota.bench.mjs [--users 2000,20000] [--pair 1000]
+//   npm run build && node bench/send-quota.bench.mjs [--users 2000,20000] [--pair 1000]   (--users 0: the pair only)
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -25,7 +25,10 @@ const BURST = 10;
 
 function list(name, fallback) {
   const i = process.argv.indexOf(`--${name}`);
-  return (i > 0 ? process.argv[i + 1] : fallback).split(',').map(Number);
+  return (i > 0 ? process.argv[i + 1] : fallback)
+    .split(',')
+    .map(Number)
+    .filter((n) => n > 0);
 }
 
 const floorMs = (requests) => (Math.max(0, requests - BURST) / RATE) * 1000;

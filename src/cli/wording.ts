@@ -11,5 +11,7 @@ export function cliRemedyWords(remedy: Remedy): string | undefined {
       return 'Check --endpoint-url, or leave it out to send to AWS.';
     case 'allow-insecure-endpoint':
       return undefined; // the command line has no such permission
+    case 'lower-rate':
+      return "If --max-rps is above your account's PutUsers quota (10 unless raised), send with a lower one.";
   }
 }

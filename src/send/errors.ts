@@ -30,7 +30,9 @@ export type Remedy =
   | { kind: 'set-region'; region?: string }
   /** Requests went to a custom endpoint (an emulator, a proxy): it decides which datasets exist there. */
   | { kind: 'check-endpoint' }
-  | { kind: 'allow-insecure-endpoint' };
+  | { kind: 'allow-insecure-endpoint' }
+  /** Throttled for good: the pace asked for may be above the account's PutUsers quota. */
+  | { kind: 'lower-rate' };
 
 export interface SendFailure {
   kind: FailureKind;
@@ -221,7 +223,9 @@ function serviceFailure({ name, raw, context, failure }: Described): SendFailure
       return failure(
         'throttled',
         false,
-        `Throttled by the service even after the retries (${name}: ${raw}): lower the concurrency, wait a little, and send the users not in again.`,
+        `Throttled by the service (${name}: ${raw}), and none of this send's requests got through for a while, though it slowed down: another client may be using the dataset group's quota. Wait a little, and send the users not in again.`,
+        name,
+        { kind: 'lower-rate' },
       );
     case 'AbortError':
       return failure('cancelled', false, 'Cancelled.');

@@ -12,6 +12,8 @@ export function extensionRemedyWords(remedy: Remedy): string | undefined {
       return 'The user setting putUsers.allowInsecureEndpoint allows other hosts.';
     case 'check-endpoint':
       return 'Check putUsers.endpoint, or clear it to send to AWS.';
+    case 'lower-rate':
+      return "If putUsers.maxRequestsPerSecond is above your account's PutUsers quota (10 unless raised), lower it.";
   }
 }
 

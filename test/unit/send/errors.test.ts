@@ -68,7 +68,12 @@ describe('send: error messages', () => {
         false,
         /^The service rejected the input: Error parsing properties json$/,
       ],
-      [sdkError('ThrottlingException', 'Rate exceeded', 400), 'throttled', false, /lower the concurrency/],
+      [
+        sdkError('ThrottlingException', 'Rate exceeded', 400),
+        'throttled',
+        false,
+        /none of this send's requests got through for a while, though it slowed down/,
+      ],
       [sdkError('TooManyRequestsException', 'Too Many Requests', 429), 'throttled', false, /Throttled/],
       [
         sdkError('InvalidSignatureException', 'The request signature we calculated does not match', 403),
@@ -168,8 +173,12 @@ describe('send: error messages', () => {
     assert.deepEqual(noCredentials.remedy, { kind: 'choose-profile' });
     assert.deepEqual(noRegion.remedy, { kind: 'set-region', region: 'us-east-1' });
     assert.deepEqual(elsewhere.remedy, { kind: 'set-region', region: 'us-east-1' });
-    assert.equal(remedyOf(sdkError('ThrottlingException', 'Rate exceeded', 400)), undefined);
-    for (const f of [noCredentials, noRegion, elsewhere]) {
+    const throttled = describeError(sdkError('ThrottlingException', 'Rate exceeded', 400), context);
+    assert.deepEqual(throttled.remedy, { kind: 'lower-rate' });
+    assert.equal(remedyOf(sdkError('InvalidInputException', 'bad', 400)), undefined);
+    assert.match(failureText(throttled, cliRemedyWords), /If --max-rps is above your account's PutUsers quota/);
+    assert.match(failureText(throttled, extensionRemedyWords), /If putUsers\.maxRequestsPerSecond is above/);
+    for (const f of [noCredentials, noRegion, elsewhere, throttled]) {
       assert.doesNotMatch(f.message, /--profile|--region|putUsers\./, 'the engine names no flag and no setting');
     }
     assert.equal(failureText(elsewhere, cliRemedyWords), `${elsewhere.message} Send with --region us-east-1.`);
