@@ -6,7 +6,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import type { User } from '../../src/core';
+import type { ChildProcess } from 'node:child_process';
 import { type Emulator, type EmulatorOptions, startEmulator } from '../../src/emulator';
+import type { SendOptions } from '../../src/send';
 import { ARN } from './values';
 
 export { ARN };
@@ -28,6 +30,37 @@ export function makeUsers(n: number, first = 0): User[] {
 
 export function startTestEmulator(extra: Partial<EmulatorOptions> = {}): Promise<Emulator> {
   return startEmulator({ credentials: [KEYS], datasets: [{ arn: ARN }, { arn: BUSY_ARN, busy: true }], ...extra });
+}
+
+/** What sends to `emulator` with its keys, retry waits scaled down (a test's own `extra` on top). */
+export function emulatorSendOptions(emulator: Emulator, extra: Partial<SendOptions> = {}): SendOptions {
+  return { endpoint: emulator.url, region: 'us-east-1', credentials: KEYS, retryDelayScale: 0.01, ...extra };
+}
+
+/**
+ * The environment of a `putusers` child process that sends with the emulator's keys: nothing of
+ * this machine's AWS settings (no shared files under `home`, no IMDS).
+ */
+export function emulatorCliEnv(home: string): NodeJS.ProcessEnv {
+  return {
+    PATH: process.env['PATH'] ?? '',
+    HOME: home,
+    AWS_ACCESS_KEY_ID: KEYS.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: KEYS.secretAccessKey,
+    AWS_CONFIG_FILE: path.join(home, 'none'),
+    AWS_SHARED_CREDENTIALS_FILE: path.join(home, 'none'),
+    AWS_EC2_METADATA_DISABLED: 'true',
+  };
+}
+
+/** A child process's exit code and everything it printed. */
+export async function outputOf(child: ChildProcess): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  child.stdout?.on('data', (c) => (stdout += c));
+  child.stderr?.on('data', (c) => (stderr += c));
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  return { code, stdout, stderr };
 }
 
 /**

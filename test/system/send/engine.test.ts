@@ -13,6 +13,7 @@ import {
   ARN,
   assertNothingLostNothingTwice,
   BUSY_ARN,
+  emulatorSendOptions,
   KEYS,
   makeUsers,
   maxInFlight,
@@ -28,13 +29,7 @@ describe('send: sendUsers() to the emulator', () => {
   });
   afterEach(() => emulator.close());
 
-  const options = (extra: Partial<SendOptions> = {}): SendOptions => ({
-    endpoint: emulator.url,
-    region: 'us-east-1',
-    credentials: KEYS,
-    retryDelayScale: 0.01,
-    ...extra,
-  });
+  const options = (extra: Partial<SendOptions> = {}) => emulatorSendOptions(emulator, extra);
   const send = (users: User[], extra: Partial<SendOptions> = {}, datasetArn = ARN) =>
     sendUsers({ datasetArn, users }, options(extra));
   /** Whatever happened: the emulator has each user at most once, and accepted + not in = the input. */

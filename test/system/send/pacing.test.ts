@@ -13,8 +13,10 @@ import { notInRequest } from '../../../src/send/failed-file';
 import {
   ARN,
   assertNothingLostNothingTwice,
-  KEYS,
+  emulatorCliEnv,
+  emulatorSendOptions,
   makeUsers,
+  outputOf,
   startTestEmulator,
   withAwsEnv,
 } from '../../support/emulator-harness';
@@ -25,13 +27,7 @@ describe('send: at the service’s pace (the emulator enforces the PutUsers quot
   let emulator: Emulator;
   afterEach(() => emulator.close());
 
-  const options = (extra: Partial<SendOptions> = {}): SendOptions => ({
-    endpoint: emulator.url,
-    region: 'us-east-1',
-    credentials: KEYS,
-    retryDelayScale: 0.01,
-    ...extra,
-  });
+  const options = (extra: Partial<SendOptions> = {}) => emulatorSendOptions(emulator, extra);
   const timed = async (run: () => Promise<SendReport>) => {
     const t0 = Date.now();
     const report = await run();
@@ -168,32 +164,14 @@ describe('send: at the service’s pace (the emulator enforces the PutUsers quot
 });
 
 /** `putusers send FILE` (the built CLI) in a process of its own, with the emulator's keys. */
-function cliSend(
-  file: string,
-  url: string,
-  home: string,
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return withAwsEnv({}, async () => {
-    const child = spawn(
-      process.execPath,
-      [path.join(repoRoot(), 'dist/cli.js'), 'send', file, '--endpoint-url', url, '--region', 'us-east-1'],
-      {
-        env: {
-          PATH: process.env['PATH'] ?? '',
-          HOME: home,
-          AWS_ACCESS_KEY_ID: KEYS.accessKeyId,
-          AWS_SECRET_ACCESS_KEY: KEYS.secretAccessKey,
-          AWS_CONFIG_FILE: path.join(home, 'none'),
-          AWS_SHARED_CREDENTIALS_FILE: path.join(home, 'none'),
-          AWS_EC2_METADATA_DISABLED: 'true',
-        },
-      },
-    );
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c) => (stdout += c));
-    child.stderr.on('data', (c) => (stderr += c));
-    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
-    return { code, stdout, stderr };
-  });
+function cliSend(file: string, url: string, home: string) {
+  return withAwsEnv({}, () =>
+    outputOf(
+      spawn(
+        process.execPath,
+        [path.join(repoRoot(), 'dist/cli.js'), 'send', file, '--endpoint-url', url, '--region', 'us-east-1'],
+        { env: emulatorCliEnv(home) },
+      ),
+    ),
+  );
 }

@@ -11,8 +11,10 @@ import type { Emulator, FaultRule } from '../../../src/emulator';
 import {
   ARN,
   assertNothingLostNothingTwice,
+  emulatorCliEnv,
   KEYS,
   makeUsers,
+  outputOf,
   startTestEmulator,
   UNKNOWN_ARN,
   withAwsEnv,
@@ -459,28 +461,16 @@ describe('send: putusers send FILE', () => {
     const child = spawn(
       process.execPath,
       ['-e', script, file, '--endpoint-url', emulator.url, '--region', 'us-east-1', '--concurrency', '2'],
-      {
-        env: {
-          PATH: process.env['PATH'] ?? '',
-          HOME: dir,
-          ...env,
-          AWS_CONFIG_FILE: path.join(dir, 'none'),
-          AWS_SHARED_CREDENTIALS_FILE: path.join(dir, 'none'),
-          AWS_EC2_METADATA_DISABLED: 'true',
-        },
-      },
+      { env: emulatorCliEnv(dir) },
     );
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c) => (stdout += c));
-    child.stderr.on('data', (c) => (stderr += c));
+    const output = outputOf(child);
     const interrupt = setInterval(() => {
       if (emulator.accepted.length >= 5) {
         clearInterval(interrupt);
         child.kill('SIGINT');
       }
     }, 5);
-    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    const { code, stdout, stderr } = await output;
     clearInterval(interrupt);
     printed.push(stdout, stderr);
     assert.equal(code, 1, stderr);
