@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { lineIndex, readPutUsersCommand, SHELL_DIALECTS, type ShellDialect, writeInput } from '../core';
-import { parseCommandLine } from '../core/command-line';
+import { parseCommandLine } from '../program/command-line';
 import { type Io, UsageError } from './io';
 
 export function runFromCli(args: string[], io: Io, readStdin: () => string = () => readFileSync(0, 'utf8')): number {

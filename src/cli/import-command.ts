@@ -3,7 +3,7 @@ import { createReadStream } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { plural, validate } from '../core';
-import { parseCommandLine } from '../core/command-line';
+import { parseCommandLine } from '../program/command-line';
 import { importUsersCsv, type RejectedRow } from '../import';
 import { type Io, UsageError } from './io';
 import { readSchemaOption } from './dataset-schema-option';

@@ -11,7 +11,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { count, formatOfPath, plural, type PutUsersRequest, readRequestToSend } from '../core';
-import { parseCommandLine } from '../core/command-line';
+import { parseCommandLine } from '../program/command-line';
 // SDK-free modules of the engine (the engine itself loads only when sending).
 import { MAX_CONCURRENCY } from '../send/batches';
 import { about, estimateLine, estimateSend } from '../send/estimate';

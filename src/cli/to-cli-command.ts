@@ -2,7 +2,7 @@
 // put-users` command that sends FILE, on stdout. A file with errors gets no command: its findings
 // go to stderr as `putusers validate` words them (stdout stays for the command alone), exit 1.
 import { formatOfPath, NotExpressibleError, readRequest, SHELLS, type Shell, toCliCommand } from '../core';
-import { parseCommandLine } from '../core/command-line';
+import { parseCommandLine } from '../program/command-line';
 import { type Io, UsageError } from './io';
 import { readInputFile } from './read-input';
 import { textLine } from './validate-command';

@@ -1,6 +1,6 @@
 // `putusers validate [--format text|json] [--dataset-schema SCHEMA] FILE...`
 import { type Finding, formatOfPath, validate } from '../core';
-import { parseCommandLine } from '../core/command-line';
+import { parseCommandLine } from '../program/command-line';
 import { type Io, UsageError } from './io';
 import { readSchemaOption } from './dataset-schema-option';
 import { readInputFile } from './read-input';

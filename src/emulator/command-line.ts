@@ -2,7 +2,7 @@
 // [--quota N|off] [--quota-burst N]` for demos: runs until interrupted and prints one line per
 // request (no user ids, no properties; --quiet: none). It throttles PutUsers beyond the service's
 // quota, 10 requests/s per dataset group, unless --quota says another rate or off.
-import { type Io, parseCommandLine, UsageError } from '../core/command-line';
+import { type Io, parseCommandLine, UsageError } from '../program/command-line';
 import { readFileSync } from 'node:fs';
 import { readDatasetSchema } from '../core';
 import { burstOf, DEFAULT_QUOTA, type Quota } from './quota';

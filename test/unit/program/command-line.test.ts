@@ -1,6 +1,6 @@
 // The one argument reader of putusers and the emulator.
 import * as assert from 'node:assert/strict';
-import { parseCommandLine, UsageError } from '../../../src/core/command-line';
+import { parseCommandLine, UsageError } from '../../../src/program/command-line';
 
 const spec = {
   format: { type: 'string' },
