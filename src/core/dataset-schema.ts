@@ -5,7 +5,7 @@
 import { type Node as JsonNode, type ParseError, parseTree, printParseErrorCode } from 'jsonc-parser';
 import { type SchemaFieldType, USERS_SCHEMA } from './model';
 import { lineIndex } from './positions';
-import { camelCase } from './rules/service';
+import { camelCase } from './camel-case';
 import { decodedToSource } from './rules/string-offsets';
 import type { StrNode } from './tree';
 import type { Finding } from './types';

@@ -13,7 +13,7 @@ export { lineIndex, type LineIndex } from './positions';
 export { count, plural } from './plural';
 export { datasetArnProblems, datasetGroupArnOf, regionOfArn, usersDatasetArnFor } from './arn';
 export { pyRepr, pyStr, pyType, reprFloat } from './python-format';
-export { camelCase } from './rules/service';
+export { camelCase } from './camel-case';
 export type { Node, DictNode, ListNode, StrNode, Entry, Span, ParseResult } from './tree';
 export { member, usersList } from './tree';
 export { locate, userIndexOf, type Location, type PathStep } from './locate';

@@ -9,6 +9,7 @@ import type { RawFinding } from './finding';
 import { decodedToSource } from './string-offsets';
 import { innerKeys } from '../properties-cursor';
 import { datasetArnProblems } from '../arn';
+import { camelCase } from '../camel-case';
 import type { DatasetSchema } from '../dataset-schema';
 import { schemaFindings } from './dataset-schema';
 
@@ -222,17 +223,4 @@ function checkPropertyValue(
       message: `Property "${key}" has ${String(value.value).length} characters: a categorical value may have at most ${MAX_CATEGORICAL_VALUE_LENGTH}.`,
     });
   }
-}
-
-/** `NUMBER_OF_VIDEOS_WATCHED` → `numberOfVideosWatched`, `Age` → `age`. */
-export function camelCase(key: string): string {
-  const words = key.split(/[_\-\s]+/).filter(Boolean);
-  if (words.length === 0) return key;
-  const allUpper = key === key.toUpperCase();
-  return words
-    .map((w, i) => {
-      const word = allUpper || words.length > 1 ? w.toLowerCase() : w;
-      return i === 0 ? word[0]!.toLowerCase() + word.slice(1) : word[0]!.toUpperCase() + word.slice(1);
-    })
-    .join('');
 }
