@@ -3,7 +3,7 @@
 import { type DatasetSchema, readDatasetSchema } from '../core';
 import type { Io } from './io';
 import { readInputFile } from './read-input';
-import type { FileFinding } from './validate-command';
+import type { FileFinding } from './file-finding';
 
 export function readSchemaOption(
   file: string | undefined,

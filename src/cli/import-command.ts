@@ -7,7 +7,7 @@ import { parseCommandLine } from '../program/command-line';
 import { importUsersCsv, type RejectedRow } from '../import';
 import { type Io, UsageError } from './io';
 import { readSchemaOption } from './dataset-schema-option';
-import { textLine } from './validate-command';
+import { textLine } from './file-finding';
 
 export async function runImport(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseCommandLine(args, {

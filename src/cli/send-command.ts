@@ -26,7 +26,7 @@ import { LOG_LEVELS, type LogLevel } from '../send/log';
 import { type Io, UsageError } from './io';
 import { readInputFile } from './read-input';
 import { cliRemedyWords } from './wording';
-import { textLine } from './validate-command';
+import { textLine } from './file-finding';
 
 const USAGE =
   'Usage: putusers send FILE|DIR [--profile P] [--region R] [--endpoint-url URL] [--concurrency N] [--max-rps N]\n';

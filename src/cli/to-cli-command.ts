@@ -5,7 +5,7 @@ import { formatOfPath, NotExpressibleError, readRequest, SHELLS, type Shell, toC
 import { parseCommandLine } from '../program/command-line';
 import { type Io, UsageError } from './io';
 import { readInputFile } from './read-input';
-import { textLine } from './validate-command';
+import { textLine } from './file-finding';
 
 export function runToCli(args: string[], io: Io): number {
   const { values, positionals } = parseCommandLine(args, {

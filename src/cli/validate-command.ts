@@ -1,13 +1,10 @@
 // `putusers validate [--format text|json] [--dataset-schema SCHEMA] FILE...`
-import { type Finding, formatOfPath, validate } from '../core';
+import { formatOfPath, validate } from '../core';
 import { parseCommandLine } from '../program/command-line';
 import { type Io, UsageError } from './io';
 import { readSchemaOption } from './dataset-schema-option';
+import { type FileFinding, textLine } from './file-finding';
 import { readInputFile } from './read-input';
-
-export interface FileFinding extends Finding {
-  file: string;
-}
 
 export function runValidate(args: string[], io: Io): number {
   const { values, positionals: files } = parseCommandLine(args, {
@@ -39,11 +36,6 @@ export function runValidate(args: string[], io: Io): number {
   }
   if (unreadable) return 2;
   return all.some((f) => f.severity === 'error') ? 1 : 0;
-}
-
-/** `FILE:LINE:COL: error|warning: message [code]`, 1-based like compilers print. */
-export function textLine(f: FileFinding): string {
-  return `${f.file}:${f.range.start.line + 1}:${f.range.start.character + 1}: ${f.severity}: ${f.message} [${f.code}]`;
 }
 
 function toJsonRecord(f: FileFinding) {
