@@ -20,7 +20,8 @@ import {
   usersDatasetArnFor,
   usersList,
 } from '../core';
-import { CHECKS_FAILED, CHECKS_ON_DEMAND, DIAGNOSTIC_SOURCE } from './diagnostics';
+import { CHECKS_FAILED, CHECKS_ON_DEMAND } from './diagnostics';
+import { DIAGNOSTIC_SOURCE } from './finding-diagnostic';
 import { formatOf, type InputDocuments, isPutUsersDocument } from './documents';
 import { isSyntaxDiagnostic, syntaxFixes } from './syntax-fixes';
 

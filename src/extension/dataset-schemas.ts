@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { datasetArnProblems, readDatasetSchema, SCHEMA_FILE, type SchemaField, siblingSchemaNames } from '../core';
 import { AWS_SCHEMA_SCHEME, type AwsSchemas } from './aws-schemas';
-import { DIAGNOSTIC_SOURCE, toDiagnostic } from './diagnostics';
+import { DIAGNOSTIC_SOURCE, toDiagnostic } from './finding-diagnostic';
 import { settings } from './settings';
 
 export const SCHEMA_FILE_NAME = SCHEMA_FILE.folderNames[0];

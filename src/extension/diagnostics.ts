@@ -1,32 +1,19 @@
 // Live diagnostics from the core, debounced per document, source "PutUsers".
 import * as vscode from 'vscode';
-import type { Finding } from '../core';
 import type { ActiveInput } from './active-input';
 import type { Analyses } from './analysis/analyses';
 import type { EditorFindings } from './analysis/analyze';
 import type { DatasetSchemas } from './dataset-schemas';
 import { COMMAND, CONTEXT_KEY } from './command-ids';
 import { documentLength, type InputDocuments, isPutUsersDocument } from './documents';
+import { DIAGNOSTIC_SOURCE, toDiagnostic } from './finding-diagnostic';
 import { jsonServiceValidates } from './json-service';
-import { toRange } from './ranges';
 import { RECLASSIFY_ON, settings } from './settings';
 
-export const DIAGNOSTIC_SOURCE = 'PutUsers';
 /** The code of the note on a file checked on demand only (no finding of the core's). */
 export const CHECKS_ON_DEMAND = 'checks-on-demand';
 /** The code of the note on a file whose checks could not finish. */
 export const CHECKS_FAILED = 'checks-failed';
-
-export function toDiagnostic(f: Finding): vscode.Diagnostic {
-  const d = new vscode.Diagnostic(
-    toRange(f.range),
-    f.message,
-    f.severity === 'error' ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning,
-  );
-  d.source = DIAGNOSTIC_SOURCE;
-  d.code = f.code;
-  return d;
-}
 
 export interface Validation {
   /** Validates the document now, whatever its size ("PutUsers: Validate File"). */

@@ -3,7 +3,7 @@
 // reports a trailing comma at the bracket after it) gets its fix, and "all of them" when several.
 import * as vscode from 'vscode';
 import type { SyntaxSlip } from '../core';
-import { DIAGNOSTIC_SOURCE } from './diagnostics';
+import { DIAGNOSTIC_SOURCE } from './finding-diagnostic';
 import { isJsonServiceDiagnostic } from './json-service';
 
 const TITLES: Record<SyntaxSlip['kind'], string> = {

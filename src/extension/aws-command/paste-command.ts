@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { detectShell, type Format, readPutUsersCommand, type ShellDialect, writeInput } from '../../core';
 import { COMMAND } from '../command-ids';
-import { DIAGNOSTIC_SOURCE } from '../diagnostics';
+import { DIAGNOSTIC_SOURCE } from '../finding-diagnostic';
 import { settings } from '../settings';
 
 export interface PasteCommandOptions {
