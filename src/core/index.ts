@@ -87,15 +87,6 @@ export {
   type ShellDialect,
   type ShellWord,
 } from './aws-command/shell-words';
-export {
-  cmdCaretPass,
-  cmdPercentPass,
-  crtSplit,
-  powerShellLegacyLine,
-  type SourceChar,
-  sourceChars,
-  splitMsvcrtArgs,
-} from './aws-command/windows-command-line';
 export { parseShorthand, ShorthandError } from './aws-command/shorthand-parse';
 export {
   type CommandProblem,

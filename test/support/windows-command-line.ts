@@ -1,14 +1,13 @@
 // The core's model of how Windows turns a typed command line into aws.exe's argv
 // (src/core/aws-command/windows-command-line.ts, which `from-cli` reads commands with), as plain
 // strings, for testing the PowerShell and cmd.exe quoting where neither shell is installed.
+import { ShellSyntaxError, shellWords } from '../../src/core';
 import {
   cmdCaretPass,
   cmdPercentPass,
   powerShellLegacyLine,
-  ShellSyntaxError,
-  shellWords,
   splitMsvcrtArgs,
-} from '../../src/core';
+} from '../../src/core/aws-command/windows-command-line';
 
 export { splitMsvcrtArgs };
 
