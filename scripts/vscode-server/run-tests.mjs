@@ -10,8 +10,6 @@
 //   --workspace DIR    the folder to copy and open (default test/fixtures/workspace; env PUTUSERS_TEST_WORKSPACE);
 //                      the tests work in a copy, so files they write never land in the repository
 //   --trust            keep workspace trust on (no --disable-workspace-trust), for untrusted-workspace suites
-//   --vsix FILE        install FILE into the server first (as a user would) and run the tests against
-//                      it: the extension under development is then test/fixtures/smoke-harness, not the repo
 //   --timeout SECONDS  overall limit (default 600; env PUTUSERS_TEST_RUN_TIMEOUT)
 //   --verbose          stream the server's and the browser's output
 //   --keep             keep the temporary folder (logs, user data) even when everything passed
@@ -26,7 +24,6 @@ import {
   ensureInstalled,
   Failure,
   freePort,
-  installExtension,
   launchBrowser,
   repo,
   serverDirs,
@@ -47,7 +44,6 @@ function options(argv) {
         tests: { type: 'string', default: process.env.PUTUSERS_TESTS || 'out/test/integration/index.js' },
         workspace: { type: 'string', default: process.env.PUTUSERS_TEST_WORKSPACE || 'test/fixtures/workspace' },
         trust: { type: 'boolean', default: false },
-        vsix: { type: 'string' },
         timeout: { type: 'string', default: process.env.PUTUSERS_TEST_RUN_TIMEOUT || '600' },
         verbose: { type: 'boolean', default: false },
         keep: { type: 'boolean', default: false },
@@ -65,7 +61,6 @@ function options(argv) {
     timeoutS,
     tests: path.resolve(repo, values.tests),
     workspace: path.resolve(repo, values.workspace),
-    vsix: values.vsix && path.resolve(repo, values.vsix),
   };
 }
 
@@ -102,10 +97,6 @@ if (!fs.statSync(opts.workspace, { throwIfNoEntry: false })?.isDirectory()) {
 }
 if (!fs.existsSync(path.join(repo, 'node_modules', 'playwright-core'))) {
   console.error('run-tests: playwright-core is missing; run `npm ci` first.');
-  process.exit(1);
-}
-if (opts.vsix && !fs.existsSync(opts.vsix)) {
-  console.error(`run-tests: ${opts.vsix} does not exist; run \`npm run package\` first.`);
   process.exit(1);
 }
 // Installs on the first run (about 4 minutes), returns at once afterwards.
@@ -159,7 +150,6 @@ async function main() {
     PUTUSERS_TEST_SENSITIVE: sensitiveFile,
     ...awsEnv,
   };
-  if (opts.vsix) log(installExtension(opts.vsix, dirs, env));
   log(`starting the VS Code server on port ${port}${opts.trust ? ' (workspace trust on)' : ''}; logs in ${tmp}`);
   server = await startServer({
     port,
@@ -187,15 +177,12 @@ async function main() {
   page.on('pageerror', (err) => browserLogStream.write(`[pageerror] ${err.stack ?? err}\n`));
 
   const remote = (p) => `vscode-remote://127.0.0.1:${port}${p.split(path.sep).join('/')}`;
-  // Tests need an extension under development: the repo itself, or, for an installed .vsix, an
-  // empty harness (the installed extension is then the only PutUsers in the extension host).
-  const developmentPath = opts.vsix ? path.join(repo, 'test', 'fixtures', 'smoke-harness') : repo;
   const payload = [
-    ['extensionDevelopmentPath', remote(developmentPath)],
+    ['extensionDevelopmentPath', remote(repo)],
     ['extensionTestsPath', remote(opts.tests)],
   ];
   log(
-    `opening the workbench in headless Chromium: a copy of ${path.relative(repo, opts.workspace) || '.'}, tests ${path.relative(repo, opts.tests)}${opts.vsix ? `, extension from ${path.basename(opts.vsix)}` : ''}`,
+    `opening the workbench in headless Chromium: a copy of ${path.relative(repo, opts.workspace) || '.'}, tests ${path.relative(repo, opts.tests)}`,
   );
   await page.goto(workbenchUrl(server.url, workspace, payload), { waitUntil: 'domcontentloaded' });
 

@@ -1,6 +1,6 @@
 // The real VS Code these scripts run: the VS Code server bundled in code-server (installed by
 // ./install.sh, cached outside the clone) and the Debian Chromium that opens its workbench.
-// Shared by run-tests.mjs (integration and smoke suites), scripts/start.mjs (`npm start`) and
+// Shared by run-tests.mjs (the integration suites), scripts/start.mjs (`npm start`) and
 // the end-to-end tests. See docs: real-vscode-tests.md.
 import { execFileSync, spawn } from 'node:child_process';
 import * as fs from 'node:fs';

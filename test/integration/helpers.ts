@@ -47,6 +47,23 @@ export async function closeAllEditors(): Promise<void> {
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 }
 
+/**
+ * Saves `document` and waits until it is saved. `TextDocument.save()` alone can resolve false on
+ * a slow machine although the file gets saved: the web workbench auto-saves one second after an
+ * edit (`files.autoSave` is `afterDelay` there by default), and a save that arrives while that
+ * auto save runs its save participants is refused as recursive, with no error. The auto save then
+ * writes the same text, so the state to wait for is the document no longer dirty.
+ */
+export async function saveDocument(document: vscode.TextDocument, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<void> {
+  if (await document.save()) return;
+  await waitForEvent(
+    vscode.workspace.onDidSaveTextDocument,
+    () => (document.isDirty ? undefined : true),
+    timeoutMs,
+    () => `${path.basename(document.uri.path)} is still unsaved (a save error or conflict?)`,
+  );
+}
+
 /** Rejects with `what` when `promise` has not settled within `timeoutMs`. */
 export function withTimeout<T>(promise: Thenable<T>, timeoutMs: number, what: () => string): Promise<T> {
   return new Promise<T>((resolve, reject) => {

@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { readRequest, validate } from '../../src/core';
 import type { SendFileResult } from '../../src/extension/send/send-file';
-import { closeAllEditors, lensTitles } from './helpers';
+import { closeAllEditors, lensTitles, saveDocument } from './helpers';
 import { applyFix, waitForOurs } from './putusers-helpers';
 import { pollUntil } from '../support/values';
 
@@ -29,7 +29,7 @@ describe('Get Started: the walkthrough’s steps', function () {
     );
     const text = await applyFix(doc, shown[1]!, /^Rename to "userId"/);
     assert.deepEqual(validate(text, 'json'), []);
-    await doc.save();
+    await saveDocument(doc);
 
     // Step 3: sends go to the emulator, and the CodeLens says so.
     const url = await vscode.commands.executeCommand<string>('putUsers.startLocalEmulator');

@@ -60,7 +60,11 @@ export function crtSplit(chars: readonly SourceChar[], end: number): ShellWord[]
       }
       for (let j = 0; j < Math.floor(n / 2); j++) word.push('\\', chars[k + 2 * j]!.at, inQuote);
       if (n % 2 === 1) word.push('"', chars[k + n]!.at, true);
-      else {
+      else if (inQuote && chars[k + n + 1]?.ch === '"') {
+        // `""` inside quotes after the backslashes too: a literal quote, still quoted.
+        word.push('"', chars[k + n + 1]!.at, true);
+        k++;
+      } else {
         word.started = true;
         inQuote = !inQuote;
       }

@@ -69,6 +69,8 @@ describe('shell quoting', () => {
     assert.equal(quoteBash('a b'), `'a b'`);
   });
 
+  // The table of https://learn.microsoft.com/en-us/cpp/c-language/parsing-c-command-line-arguments
+  // ("Parsing C command-line arguments"), row by row.
   it('the C runtime model splits Microsoft’s documented examples as documented', () => {
     assert.deepEqual(splitMsvcrtArgs('"a b c" d e'), ['a b c', 'd', 'e']);
     assert.deepEqual(splitMsvcrtArgs('"ab\\"c" "\\\\" d'), ['ab"c', '\\', 'd']);
@@ -76,6 +78,31 @@ describe('shell quoting', () => {
     assert.deepEqual(splitMsvcrtArgs('a\\\\\\"b c d'), ['a\\"b', 'c', 'd']);
     assert.deepEqual(splitMsvcrtArgs('a\\\\\\\\"b c" d e'), ['a\\\\b c', 'd', 'e']);
     assert.deepEqual(splitMsvcrtArgs('a"b"" c d'), ['ab" c d']);
+  });
+
+  // The same page: "Within a quoted string, a pair of double quotation marks is interpreted as a
+  // single escaped double quotation mark", after an even run of backslashes too.
+  it('the C runtime model reads `""` inside quotes as a quote, after backslashes too', () => {
+    assert.deepEqual(splitMsvcrtArgs('"a""b" c'), ['a"b', 'c']);
+    assert.deepEqual(splitMsvcrtArgs(String.raw`"a\\""b" c`), [String.raw`a\"b`, 'c']);
+    // Outside quotes the pair opens and closes a quoted part.
+    assert.deepEqual(splitMsvcrtArgs(String.raw`a\\""b c`), [String.raw`a\b`, 'c']);
+  });
+
+  // https://learn.microsoft.com/en-us/powershell/module/microsoft.powershell.core/about/about_parsing
+  // ("Passing arguments that contain quote characters", on $PSNativeCommandArgumentPassing): what
+  // TestExe -echoargs prints under Legacy passing, for the examples without variables or --%.
+  it('the PowerShell Legacy model passes Microsoft’s documented examples as documented', () => {
+    const argv = (line: string) => splitMsvcrtArgs(powerShellLegacyArgs(line));
+    // "To get the same results in Legacy mode, you must escape the quotes": the path, quotes kept.
+    assert.deepEqual(argv(String.raw`"\""C:\Program Files (x86)\Microsoft\\"""`), [
+      String.raw`"C:\Program Files (x86)\Microsoft\"`,
+    ]);
+    // What Standard passing newly preserves (embedded quotes, empty strings) Legacy does not.
+    assert.deepEqual(argv(`'a" "b' 'c" "d' e" "f`), ['a b', 'c d', 'e f']);
+    assert.deepEqual(argv(`'' a b ''`), ['a', 'b']);
+    // "If you use the -- token when calling an external command, the -- string is passed".
+    assert.deepEqual(argv('-a -b -- -c'), ['-a', '-b', '--', '-c']);
   });
 
   it('C runtime: every value comes back, newlines included', () => {
