@@ -19,34 +19,34 @@ export type InputFormat = 'json' | 'yaml';
 /** The installed AWS CLI v2 (always /usr/bin/aws: another, v1, `aws` may be first on PATH). */
 export const AWS_CLI = '/usr/bin/aws';
 
-let cached: { path: string | undefined } | undefined;
+let cached: { path: string | undefined; version?: string } | undefined;
 
 /** '/usr/bin/aws' when it exists and `--version` says aws-cli/2, else undefined. */
 export function awsCliPath(): string | undefined {
   if (cached) return cached.path;
   let path: string | undefined;
+  let version: string | undefined;
   if (existsSync(AWS_CLI)) {
     try {
-      const version = execFileSync(AWS_CLI, ['--version'], {
+      version = execFileSync(AWS_CLI, ['--version'], {
         env: cliEnv(),
         encoding: 'utf8',
         timeout: 60_000,
         stdio: ['ignore', 'pipe', 'pipe'],
-      });
-      if (/^aws-cli\/2\./.test(version.trim())) path = AWS_CLI;
+      }).trim();
+      if (/^aws-cli\/2\./.test(version)) path = AWS_CLI;
     } catch {
       path = undefined;
     }
   }
-  cached = { path };
+  cached = { path, ...(path ? { version } : {}) };
   return path;
 }
 
 /** The CLI's version line (`aws-cli/2.9.19 Python/3.11.2 ...`), or undefined. */
 export function awsCliVersion(): string | undefined {
-  const path = awsCliPath();
-  if (!path) return undefined;
-  return execFileSync(path, ['--version'], { env: cliEnv(), encoding: 'utf8', timeout: 60_000 }).trim();
+  awsCliPath();
+  return cached?.version;
 }
 
 /** 'yaml' for .yaml/.yml, else 'json'. */
@@ -108,15 +108,7 @@ export function runAwsCli(fixturePath: string): Promise<Recorded> {
   const cli = awsCliPath();
   if (!cli) return Promise.reject(new Error(`the AWS CLI v2 is not installed at ${AWS_CLI}`));
   const abs = resolve(fixturePath);
-  const flag = formatOfFixture(abs) === 'yaml' ? '--cli-input-yaml' : '--cli-input-json';
-  const args = [
-    'personalize-events',
-    'put-users',
-    flag,
-    `file://${basename(abs)}`,
-    '--generate-cli-skeleton',
-    'output',
-  ];
+  const args = awsCliArgs(abs);
   return new Promise((resolvePromise, reject) => {
     execFile(
       cli,
@@ -136,6 +128,19 @@ export function runAwsCli(fixturePath: string): Promise<Recorded> {
       },
     );
   });
+}
+
+/** The arguments runAwsCli gives the CLI for a fixture (run in the fixture's directory). */
+export function awsCliArgs(fixturePath: string): string[] {
+  const flag = formatOfFixture(fixturePath) === 'yaml' ? '--cli-input-yaml' : '--cli-input-json';
+  return [
+    'personalize-events',
+    'put-users',
+    flag,
+    `file://${basename(fixturePath)}`,
+    '--generate-cli-skeleton',
+    'output',
+  ];
 }
 
 const VALIDATION_HEAD = 'Parameter validation failed:\n';

@@ -27,7 +27,7 @@ export function listCommandFixtures(dir = AWS_COMMANDS_DIR): string[] {
 
 // `aws` is a function so the command line stays as written: the endpoint comes last, where it
 // overrides any --endpoint-url of the command (argparse: the last one wins).
-const PRELUDE = 'aws() { /usr/bin/aws "$@" --endpoint-url "$PUTUSERS_CAPTURE_URL"; }\n';
+export const COMMAND_PRELUDE = 'aws() { /usr/bin/aws "$@" --endpoint-url "$PUTUSERS_CAPTURE_URL"; }\n';
 
 /** Runs each command (two at a time, each with an emulator of its own) and returns what each sent. */
 export async function recordCommands(fixtures: readonly string[]): Promise<CommandRecording[]> {
@@ -42,7 +42,7 @@ export async function recordCommands(fixtures: readonly string[]): Promise<Comma
       const run = await new Promise<{ exitCode: number; stderr: string }>((done, fail) => {
         execFile(
           'bash',
-          ['-c', `${PRELUDE}. "$1"`, 'bash', fixture],
+          ['-c', `${COMMAND_PRELUDE}. "$1"`, 'bash', fixture],
           {
             cwd: AWS_COMMANDS_DIR,
             env: { ...env, PUTUSERS_CAPTURE_URL: emulator.url },

@@ -4,7 +4,8 @@
 // means. The PowerShell and cmd.exe commands (neither shell is installed here) go through the
 // models of test/support/windows-command-line.ts to the argv aws.exe would get, which must be
 // the words meant, and is run with the real CLI where it differs from bash's. The CLI's shorthand parser (awscli.shorthand) also reads back every value the shorthand
-// formatter writes. Skipped without /usr/bin/aws.
+// formatter writes. Skipped without /usr/bin/aws. A command already seen to send its request with
+// this CLI build is not run again (test/support/aws-cli-cache.ts; npm run test:drift runs them all).
 import * as assert from 'node:assert/strict';
 import { execFile, execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -24,6 +25,7 @@ import {
 } from '../../../src/core';
 import { type Emulator, startEmulator } from '../../../src/emulator';
 import { awsCliPath, cliEnv } from '../../support/aws-cli';
+import { answerKey, cacheSummary, remember, seenBefore } from '../../support/aws-cli-cache';
 import { runCli } from '../../support/cli';
 import { ARN } from '../../support/values';
 import { cmdLine, powerShellLegacyArgs, splitMsvcrtArgs } from '../../support/windows-command-line';
@@ -43,6 +45,10 @@ describe('putusers to-cli vs the real AWS CLI', function () {
   const env = cliEnv();
   let emulator: Emulator;
   let dir: string;
+  /** Every corpus file's name and text: a file-form command's answer depends on its file. */
+  const corpusFiles: string[] = [];
+  let ran = 0;
+  let verified = 0;
 
   before(async function () {
     if (!awsCliPath()) this.skip(); // the AWS CLI v2 is not installed at /usr/bin/aws
@@ -54,11 +60,14 @@ describe('putusers to-cli vs the real AWS CLI', function () {
     dir = mkdtempSync(path.join(tmpdir(), 'putusers-to-cli-'));
     for (const f of CORPUS) {
       const p = path.join(dir, f.name);
+      const text = f.text ?? writeInput({ datasetArn: ARN, users: f.users! }, formatOfPath(f.name));
       mkdirSync(path.dirname(p), { recursive: true });
-      writeFileSync(p, f.text ?? writeInput({ datasetArn: ARN, users: f.users! }, formatOfPath(f.name)));
+      writeFileSync(p, text);
+      corpusFiles.push(f.name, text);
     }
   });
   after(async () => {
+    if (ran + verified > 0) console.log(cacheSummary('to-cli commands', ran, verified));
     await emulator?.close();
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
@@ -90,11 +99,22 @@ describe('putusers to-cli vs the real AWS CLI', function () {
     }
   }
 
+  /**
+   * Runs the command and checks it sends `expected`; unless the same command, on the same corpus
+   * files, was seen to send it with this CLI build before (test/support/aws-cli-cache.ts).
+   */
   async function assertSends(command: string, expected: PutUsersRequest): Promise<void> {
+    const key = answerKey('to-cli', [command, JSON.stringify(expected), ...corpusFiles]);
+    if (seenBefore(key)) {
+      verified++;
+      return;
+    }
+    ran++;
     const { bodies, stderr } = await runInBash(command);
     assert.ok(bodies.length >= 1, `nothing was sent by\n${command}\n${stderr}`);
     // A retried request sends the same body again: every one must be the file's request.
     for (const body of bodies) assert.deepEqual(body, expected, command);
+    remember(key, command);
   }
 
   for (const f of CORPUS) {
